@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CompassionBot.Dialogs.Schema;
+
+/// <summary>Metadata attached to an activity (<c>clientInfo</c>, <c>mention</c>, ...); fields beyond <c>type</c> are kept as-is.</summary>
+public sealed record Entity
+{
+    /// <summary>Entity type, e.g. <c>clientInfo</c> or <c>mention</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Every other field of the entity.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; init; }
+
+    /// <summary>Reads a string field of the entity, or null.</summary>
+    public string? GetString(string name) =>
+        Properties is not null && Properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}

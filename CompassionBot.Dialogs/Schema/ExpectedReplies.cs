@@ -1,0 +1,4 @@
+namespace CompassionBot.Dialogs.Schema;
+
+/// <summary>Body of a <c>deliveryMode: expectReplies</c> response.</summary>
+public sealed record ExpectedReplies(IReadOnlyList<Activity> Activities);

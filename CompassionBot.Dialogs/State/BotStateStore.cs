@@ -1,0 +1,53 @@
+using CompassionBot.Dialogs.Schema;
+
+namespace CompassionBot.Dialogs.State;
+
+/// <summary>Loads a turn's state documents and commits them in one atomic, ETag-checked write.</summary>
+public sealed class BotStateStore
+{
+    private readonly IStorage _storage;
+
+    /// <summary>Creates the store over <paramref name="storage"/>.</summary>
+    public BotStateStore(IStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        _storage = storage;
+    }
+
+    /// <summary>Reads the conversation and user documents for <paramref name="activity"/>.</summary>
+    public async Task<TurnState> LoadAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationKey = StateKeys.Conversation(activity);
+        var userKey = StateKeys.User(activity);
+        var items = await _storage.ReadAsync([conversationKey, userKey], cancellationToken).ConfigureAwait(false);
+        return new TurnState(Open(conversationKey, items), Open(userKey, items));
+    }
+
+    /// <summary>
+    /// Writes the changed documents atomically. Throws <see cref="StorageConcurrencyException"/> when another turn
+    /// (in another process) committed first; the caller then runs the turn again on fresh state.
+    /// </summary>
+    public async Task SaveAsync(TurnState state, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var changed = new[] { state.Conversation, state.User }.Where(d => d.IsDirty).ToList();
+        var deletes = changed.Where(d => d.IsDeleted).Select(d => d.Key).ToList();
+        var writes = changed.Where(d => !d.IsDeleted).ToDictionary(d => d.Key, d => new StoreItem(d.ToJson(), d.ETag), StringComparer.Ordinal);
+        if (writes.Count > 0)
+        {
+            var etags = await _storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+            foreach (var document in changed.Where(d => !d.IsDeleted))
+            {
+                document.MarkCommitted(etags[document.Key]);
+            }
+        }
+
+        if (deletes.Count > 0)
+        {
+            await _storage.DeleteAsync(deletes, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static StateDocument Open(string key, IReadOnlyDictionary<string, StoreItem> items) =>
+        items.TryGetValue(key, out var item) ? new StateDocument(key, item.Json, item.ETag) : new StateDocument(key, null, null);
+}

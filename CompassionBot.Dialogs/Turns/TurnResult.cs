@@ -1,0 +1,8 @@
+using CompassionBot.Dialogs.Schema;
+
+namespace CompassionBot.Dialogs.Turns;
+
+/// <summary>What a processed turn produced.</summary>
+/// <param name="Replies">The replies, as delivered (in order).</param>
+/// <param name="Failed">True when the turn ended in the error handler.</param>
+public sealed record TurnResult(IReadOnlyList<Activity> Replies, bool Failed);
