@@ -1,4 +1,8 @@
+using CompassionBot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddBotCore();
+
 var app = builder.Build();
 app.Run();
 

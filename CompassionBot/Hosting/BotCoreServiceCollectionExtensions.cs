@@ -1,0 +1,21 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CompassionBot.Hosting;
+
+/// <summary>Registers the channel-independent turn machinery.</summary>
+internal static class BotCoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton<IStorage, MemoryStorage>();
+        services.AddSingleton<BotStateStore>();
+        services.AddSingleton<ConversationGate>();
+        services.AddSingleton<BotAdapter>();
+        return services;
+    }
+}
