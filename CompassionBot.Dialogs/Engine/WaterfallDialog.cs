@@ -33,6 +33,19 @@ public class WaterfallDialog<TState> : Dialog
         _createState = createState;
     }
 
+    /// <summary>Creates a waterfall whose steps a derived class adds with <see cref="AddStep"/> (so steps can be its own methods).</summary>
+    protected WaterfallDialog(string id, JsonTypeInfo<TState> typeInfo, Func<object?, TState> createState)
+        : this(id, [], typeInfo, createState)
+    {
+    }
+
+    /// <summary>Appends a step; call in the constructor, in the order the steps run.</summary>
+    protected void AddStep(WaterfallStep<TState> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        _steps.Add(step);
+    }
+
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -82,6 +95,9 @@ public class WaterfallDialog<TState> : Dialog
             Save(instance, step.Index, step.Values);
         }
     }
+
+    /// <summary>Reads the typed state of a running instance of this waterfall (for clean-up in <see cref="Dialog.EndDialogAsync"/>).</summary>
+    protected TState ReadValues(DialogInstance instance) => Load(instance).Values;
 
     private (int Index, TState Values) Load(DialogInstance instance)
     {

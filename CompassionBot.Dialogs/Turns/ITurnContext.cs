@@ -25,6 +25,9 @@ public interface ITurnContext
     /// </summary>
     SafetyAssessment? Safety { get; set; }
 
+    /// <summary>The language this turn answers in (<c>en</c>/<c>es</c>); set by the bot at the start of the turn.</summary>
+    string Locale { get; set; }
+
     /// <summary>Queues one reply (addressed to the sender of <see cref="Activity"/>).</summary>
     Task SendActivityAsync(Activity activity, CancellationToken cancellationToken);
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace CompassionBot.Dialogs.Engine.Prompts;
 
-/// <summary>Folds what a person typed for matching: lower case, no accents, punctuation to spaces, single spaces.</summary>
+/// <summary>Folds what a person typed for matching: lower case, no accents, apostrophes dropped ("isn't" → "isnt"), other punctuation to spaces, single spaces.</summary>
 public static class InputText
 {
     /// <summary>The folded form of <paramref name="text"/> (empty for null).</summary>
@@ -20,7 +20,7 @@ public static class InputText
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark)
+            if (category == UnicodeCategory.NonSpacingMark || c is '\'' or '\u2019')
             {
                 continue;
             }
