@@ -88,7 +88,7 @@ public sealed class CompassionBot : ITurnHandler
         }
     }
 
-    private async Task OnConversationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
+    private static async Task OnConversationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Context.Activity;
         var joined = activity.MembersAdded?.Any(m => !string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) ?? false;
@@ -98,7 +98,7 @@ public sealed class CompassionBot : ITurnHandler
         }
     }
 
-    private async Task OnInstallationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
+    private static async Task OnInstallationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Context.Activity.Action is "add" or "add-upgrade")
         {

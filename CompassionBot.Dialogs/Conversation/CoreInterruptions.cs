@@ -1,5 +1,4 @@
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Engine;
 
 namespace CompassionBot.Dialogs.Conversation;
 

@@ -53,6 +53,12 @@ public sealed class PracticeStepsDialog : Dialog
         var step = Practice(dc.Context, state).Steps[state.StepIndex];
         var text = dc.Context.Activity.Text;
         var signal = EngagementDetector.Detect(text, step.Prompt == StepPromptKind.Text);
+        if (step.Prompt == StepPromptKind.None && signal == EngagementSignal.Skip)
+        {
+            // "Next" is how a person moves on from an instruction, not a skip.
+            signal = EngagementSignal.None;
+        }
+
         if (signal == EngagementSignal.ExplicitNonResonance)
         {
             return await dc.EndDialogAsync(new StepsOutcome(true, [.. state.Signals, signal.ToString()]), cancellationToken).ConfigureAwait(false);
