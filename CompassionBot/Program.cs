@@ -1,10 +1,19 @@
+using CompassionBot.Cli;
 using CompassionBot.Hosting;
+using CompassionBot.Terminal;
 
-var builder = WebApplication.CreateBuilder(args);
+var (verb, configurationArgs) = VerbRunner.Split(args);
+var builder = WebApplication.CreateBuilder(configurationArgs);
 builder.Services.AddBotCore();
+builder.Services.AddCompassionBot();
 
 var app = builder.Build();
-app.Run();
+
+return verb switch
+{
+    "chat" => await ChatVerb.RunAsync(app.Services, Console.In, Console.Out, CancellationToken.None),
+    _ => await app.RunServiceAsync(),
+};
 
 /// <summary>Entry point, visible to WebApplicationFactory.</summary>
 public partial class Program;
