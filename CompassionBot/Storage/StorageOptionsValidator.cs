@@ -12,8 +12,7 @@ internal sealed class StorageOptionsValidator(IConfiguration configuration) : IV
         ArgumentNullException.ThrowIfNull(options);
         if (!Enum.IsDefined(options.Provider))
         {
-            return ValidateOptionsResult.Fail(
-                $"Storage:Provider '{options.Provider}' is not supported; use one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.");
+            return ValidateOptionsResult.Fail(UnsupportedProvider(options.Provider.ToString()));
         }
 
         if (options.Provider == StorageProvider.Sqlite
@@ -24,4 +23,8 @@ internal sealed class StorageOptionsValidator(IConfiguration configuration) : IV
 
         return ValidateOptionsResult.Success;
     }
+
+    /// <summary>The start-up message for an unknown <c>Storage:Provider</c>.</summary>
+    public static string UnsupportedProvider(string value) =>
+        $"Storage:Provider '{value}' is not supported; use one of: {string.Join(", ", Enum.GetNames<StorageProvider>())}.";
 }

@@ -18,7 +18,7 @@ internal static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(options => Bind(configuration.GetSection(StorageOptions.SectionName), options))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>>(new StorageOptionsValidator(configuration)));
@@ -45,6 +45,20 @@ internal static class StorageServiceCollectionExtensions
             }));
         services.AddHostedService<StorageStartupService>();
         return services;
+    }
+
+    // The binder's own error for an unknown enum name does not say what would be valid.
+    private static void Bind(IConfigurationSection section, StorageOptions options)
+    {
+        if (section[nameof(StorageOptions.Provider)] is { } provider && !Enum.TryParse<StorageProvider>(provider, ignoreCase: true, out _))
+        {
+            throw new OptionsValidationException(
+                StorageOptions.SectionName,
+                typeof(StorageOptions),
+                [StorageOptionsValidator.UnsupportedProvider(provider)]);
+        }
+
+        section.Bind(options);
     }
 
     /// <summary><c>ConnectionStrings:Sqlite</c>, or the default file under the current directory.</summary>
