@@ -4,6 +4,7 @@ using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);
 var builder = WebApplication.CreateBuilder(configurationArgs);
+builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCompassionBot();
 

@@ -14,6 +14,7 @@ internal static class ChatVerb
 
     public static async Task<int> RunAsync(IServiceProvider services, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
+        await StartOwnServicesAsync(services, cancellationToken).ConfigureAwait(false);
         var adapter = services.GetRequiredService<BotAdapter>();
         var time = services.GetRequiredService<TimeProvider>();
         var sender = new LastOptionsSender(new TerminalChannelSender(output));
@@ -46,6 +47,15 @@ internal static class ChatVerb
         }
 
         return 0;
+    }
+
+    /// <summary>Runs the app's own start-up work (content validation, storage migrations) without starting the web server.</summary>
+    private static async Task StartOwnServicesAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        foreach (var service in services.GetServices<IHostedService>().Where(s => s.GetType().Assembly == typeof(ChatVerb).Assembly))
+        {
+            await service.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Remembers the last numbered options so "2" is sent as the option's text.</summary>
