@@ -25,6 +25,9 @@ public interface ITurnContext
     /// </summary>
     SafetyAssessment? Safety { get; set; }
 
+    /// <summary>The bot's answer to an <c>invoke</c> activity; null means "not handled" (the endpoint answers 501).</summary>
+    InvokeResponse? InvokeResponse { get; set; }
+
     /// <summary>Queues one reply (addressed to the sender of <see cref="Activity"/>).</summary>
     Task SendActivityAsync(Activity activity, CancellationToken cancellationToken);
 

@@ -39,6 +39,9 @@ public sealed class TurnContext : ITurnContext
     /// <inheritdoc />
     public SafetyAssessment? Safety { get; set; }
 
+    /// <inheritdoc />
+    public InvokeResponse? InvokeResponse { get; set; }
+
     /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply.</summary>
     public bool NeedsScreening => Activity.IsMessage && !string.IsNullOrWhiteSpace(Activity.Text);
 
