@@ -1,5 +1,7 @@
+using CompassionBot.BotFramework;
 using CompassionBot.Cli;
 using CompassionBot.Hosting;
+using CompassionBot.Storage;
 using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);
@@ -7,8 +9,10 @@ var builder = WebApplication.CreateBuilder(configurationArgs);
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCompassionBot();
+builder.Services.AddBotFramework(builder.Configuration);
 
 var app = builder.Build();
+app.MapBotFrameworkEndpoints();
 
 return verb switch
 {

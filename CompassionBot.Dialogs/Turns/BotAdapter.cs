@@ -57,7 +57,7 @@ public sealed partial class BotAdapter
             await sender.SendAsync(context.Replies, cancellationToken).ConfigureAwait(false);
         }
 
-        return new TurnResult(context.Replies, failed);
+        return new TurnResult(context.Replies, failed) { InvokeResponse = context.InvokeResponse };
     }
 
     private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)

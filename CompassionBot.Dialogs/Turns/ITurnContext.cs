@@ -27,6 +27,8 @@ public interface ITurnContext
 
     /// <summary>The language this turn answers in (<c>en</c>/<c>es</c>); set by the bot at the start of the turn.</summary>
     string Locale { get; set; }
+    /// <summary>The bot's answer to an <c>invoke</c> activity; null means "not handled" (the endpoint answers 501).</summary>
+    InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>Queues one reply (addressed to the sender of <see cref="Activity"/>).</summary>
     Task SendActivityAsync(Activity activity, CancellationToken cancellationToken);

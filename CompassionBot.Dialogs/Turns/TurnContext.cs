@@ -41,6 +41,7 @@ public sealed class TurnContext : ITurnContext
 
     /// <inheritdoc />
     public string Locale { get; set; } = "en";
+    public InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply.</summary>
     public bool NeedsScreening => Activity.IsMessage && !string.IsNullOrWhiteSpace(Activity.Text);

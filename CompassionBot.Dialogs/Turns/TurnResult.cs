@@ -5,4 +5,8 @@ namespace CompassionBot.Dialogs.Turns;
 /// <summary>What a processed turn produced.</summary>
 /// <param name="Replies">The replies, as delivered (in order).</param>
 /// <param name="Failed">True when the turn ended in the error handler.</param>
-public sealed record TurnResult(IReadOnlyList<Activity> Replies, bool Failed);
+public sealed record TurnResult(IReadOnlyList<Activity> Replies, bool Failed)
+{
+    /// <summary>The bot's answer to an <c>invoke</c> activity, or null when it did not handle it.</summary>
+    public InvokeResponse? InvokeResponse { get; init; }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using CompassionBot.Dialogs.Schema;
+
+namespace CompassionBot.BotFramework;
+
+/// <summary>
+/// Runs normal-delivery turns after the inbound POST has been acknowledged, logs their failures with ids, and lets
+/// graceful shutdown wait for turns in flight.
+/// </summary>
+public sealed class BackgroundTurnRunner(ILogger<BackgroundTurnRunner> logger) : IHostedService
+{
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+
+    /// <summary>Starts <paramref name="turn"/> for <paramref name="activity"/> without waiting for it.</summary>
+    public void Run(Activity activity, Func<CancellationToken, Task> turn)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(turn);
+        var task = Task.Run(() => RunLoggedAsync(activity, turn));
+        _running.TryAdd(task, 0);
+        task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every turn started so far has finished.</summary>
+    public Task WhenIdleAsync() => Task.WhenAll(_running.Keys);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenIdleAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.ShutdownWithTurnsRunning(logger, _running.Count);
+        }
+    }
+
+    private async Task RunLoggedAsync(Activity activity, Func<CancellationToken, Task> turn)
+    {
+#pragma warning disable CA1031 // A background turn must never crash the process; every failure is logged with ids.
+        try
+        {
+            await turn(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.BackgroundTurnFailed(logger, exception, activity.ChannelId, activity.Conversation?.Id, activity.Id);
+        }
+#pragma warning restore CA1031
+    }
+}

@@ -1,0 +1,85 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CompassionBot.BotFramework;
+
+/// <summary>Registers the Bot Framework channel (Azure Bot Service, Teams, Emulator).</summary>
+public static class BotFrameworkServiceCollectionExtensions
+{
+    /// <summary>Retries after the first failed Connector call (429/408/5xx), honouring Retry-After.</summary>
+    public const int ConnectorMaxRetries = 3;
+
+    /// <summary>First retry delay when the Connector sends no Retry-After; doubles each time.</summary>
+    public static readonly TimeSpan ConnectorRetryBaseDelay = TimeSpan.FromSeconds(2);
+
+    /// <summary>Timeout of one Connector attempt.</summary>
+    public static readonly TimeSpan ConnectorAttemptTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failed attempts within the sampling window after which the circuit opens.</summary>
+    public const int ConnectorCircuitMinimumThroughput = 5;
+
+    /// <summary>How long the circuit stays open.</summary>
+    public static readonly TimeSpan ConnectorBreakDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>Adds options (validated at start-up), authentication, the Connector client and the endpoint's services.</summary>
+    public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // An unknown signing key must be refetched within the same request, not by a background refresh.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+
+        services.AddOptions<BotFrameworkOptions>()
+            .Configure(options =>
+            {
+                configuration.Bind(options);
+                configuration.GetSection(BotFrameworkOptions.SectionName).Bind(options);
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotFrameworkOptions>, BotFrameworkOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => MessageCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+
+        services.AddHttpClient(BotFrameworkHttpClients.Metadata);
+        services.AddHttpClient(BotFrameworkHttpClients.Msal);
+        services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
+        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.AddSingleton<ServiceUrlTrustList>();
+        services.AddSingleton<ChannelAuthenticator>();
+        services.AddSingleton<BackgroundTurnRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurnRunner>());
+        services.AddHostedService<BotFrameworkModeLogger>();
+        services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
+        services.AddTransient<MessagesEndpointHandler>();
+        services.AddTransient<ProactiveMessenger>();
+        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("connector", ConfigureConnectorPipeline);
+        return services;
+    }
+
+    private static void ConfigureConnectorPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    {
+        pipeline
+            .AddTimeout(TimeSpan.FromMinutes(1))
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = ConnectorMaxRetries,
+                Delay = ConnectorRetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                ShouldRetryAfterHeader = true,
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = ConnectorCircuitMinimumThroughput,
+                SamplingDuration = TimeSpan.FromMinutes(1),
+                BreakDuration = ConnectorBreakDuration,
+            })
+            .AddTimeout(ConnectorAttemptTimeout);
+    }
+}

@@ -1,0 +1,14 @@
+namespace CompassionBot.BotFramework;
+
+/// <summary>Conversation references, keyed by channel and conversation id, for proactive messages.</summary>
+public interface IConversationReferenceStore
+{
+    /// <summary>Adds or replaces the reference of its conversation.</summary>
+    Task SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken);
+
+    /// <summary>The stored reference, or null.</summary>
+    Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Records the outcome of a proactive send to the conversation (ignored when no reference is stored).</summary>
+    Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken);
+}

@@ -1,0 +1,39 @@
+namespace CompassionBot.BotFramework;
+
+/// <summary>Log messages of the Bot Framework channel (ids only: never text, names or tokens).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning,
+        Message = "Bot Framework endpoint in LOCAL MODE: no MicrosoftAppId is configured, so /api/messages accepts unauthenticated requests and replies carry no token. Use this for development only.")]
+    public static partial void LocalMode(ILogger logger);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Bot Framework endpoint authenticates requests for app type {AppType}; {TenantCount} allowed Teams tenant(s) (0 = all)")]
+    public static partial void AuthenticatedMode(ILogger logger, string appType, int tenantCount);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Rejected /api/messages request: {StatusCode} {Title}")]
+    public static partial void RequestRejected(ILogger logger, int statusCode, string? title);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Authentication failed ({StatusCode}) on channel {ChannelId}: {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason, string? channelId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Refused {ChannelId} conversation {ConversationId}: tenant not in AllowedTenantIds")]
+    public static partial void TenantRefused(ILogger logger, string? channelId, string? conversationId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Turn for {ChannelId} conversation {ConversationId} activity {ActivityId} failed after the request was acknowledged")]
+    public static partial void BackgroundTurnFailed(ILogger logger, Exception exception, string? channelId, string? conversationId, string? activityId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Shutting down with {Count} turn(s) still running")]
+    public static partial void ShutdownWithTurnsRunning(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} for {ChannelId} conversation {ConversationId} (correlation {CorrelationId})")]
+    public static partial void ConnectorRefused(ILogger logger, int statusCode, string? channelId, string? conversationId, string? correlationId);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Debug, Message = "Typing indicator for {ChannelId} conversation {ConversationId} not sent")]
+    public static partial void TypingFailed(ILogger logger, Exception exception, string? channelId, string? conversationId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Proactive message delivered to {ChannelId} conversation {ConversationId}")]
+    public static partial void ProactiveDelivered(ILogger logger, string channelId, string conversationId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Proactive message to {ChannelId} conversation {ConversationId} not delivered")]
+    public static partial void ProactiveFailed(ILogger logger, Exception exception, string channelId, string conversationId);
+}

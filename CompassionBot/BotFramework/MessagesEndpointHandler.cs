@@ -1,0 +1,141 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CompassionBot.BotFramework;
+
+/// <summary>
+/// Handles one <c>POST /api/messages</c>: validate input → authenticate → tenant allow-list → store the conversation
+/// reference → run the turn. Normal delivery is acknowledged at once and the turn runs in the background;
+/// <c>expectReplies</c> and <c>invoke</c> wait for the turn because the answer is the HTTP response.
+/// Nothing is stored or processed for a request that fails any check.
+/// </summary>
+internal sealed partial class MessagesEndpointHandler(
+    BotAdapter adapter,
+    ChannelAuthenticator authenticator,
+    ConnectorClient connector,
+    ServiceUrlTrustList trust,
+    IConversationReferenceStore references,
+    BackgroundTurnRunner runner,
+    MessageCatalog messages,
+    IOptions<BotFrameworkOptions> options,
+    TimeProvider timeProvider,
+    ILogger<MessagesEndpointHandler> logger)
+{
+    private const string TenantNotServedKey = "channels.tenantNotServed";
+    private const string CallerIdAzure = "urn:botframework:azure";
+
+    public async Task<IResult> HandleAsync(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var (activity, problem) = await ActivityRequestReader.ReadAsync(http.Request, http.RequestAborted).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            Log.RequestRejected(logger, problem.Status ?? 400, problem.Title);
+            return TypedResults.Problem(problem);
+        }
+
+        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity!, http.RequestAborted).ConfigureAwait(false);
+        if (!auth.Succeeded)
+        {
+            Log.AuthenticationFailed(logger, auth.StatusCode, auth.Reason, activity!.ChannelId);
+            if (auth.StatusCode == StatusCodes.Status401Unauthorized)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+            }
+
+            return TypedResults.Problem(statusCode: auth.StatusCode, title: auth.StatusCode == StatusCodes.Status401Unauthorized ? "Unauthorized" : "Forbidden");
+        }
+
+        activity = TeamsActivityNormalizer.Normalize(activity! with { CallerId = auth.Authenticated ? CallerIdAzure : null });
+        if (auth.Authenticated && activity.ServiceUrl is { } verifiedUrl)
+        {
+            trust.Trust(verifiedUrl);
+        }
+
+        if (!IsTenantAllowed(activity))
+        {
+            Log.TenantRefused(logger, activity.ChannelId, activity.Conversation?.Id);
+            return RefuseTenant(activity);
+        }
+
+        if (activity.ServiceUrl is not null)
+        {
+            var reference = new StoredConversationReference(activity.GetConversationReference(), auth.Authenticated, timeProvider.GetUtcNow());
+            await references.SaveAsync(reference, http.RequestAborted).ConfigureAwait(false);
+        }
+
+        return await RunTurnAsync(activity, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> RunTurnAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (IsExpectReplies(activity))
+        {
+            var result = await adapter.ProcessActivityAsync(activity, new ExpectRepliesChannelSender(), cancellationToken).ConfigureAwait(false);
+            return ExpectedRepliesResult(result.Replies);
+        }
+
+        var sender = new ConnectorChannelSender(connector, activity.ServiceUrl!);
+        if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal))
+        {
+            var result = await adapter.ProcessActivityAsync(activity, sender, cancellationToken).ConfigureAwait(false);
+            return InvokeResult(result.InvokeResponse);
+        }
+
+        runner.Run(activity, ct => adapter.ProcessActivityAsync(activity, sender, ct));
+        return TypedResults.Ok();
+    }
+
+    private bool IsTenantAllowed(Activity activity)
+    {
+        var allowed = options.Value.AllowedTenantIds;
+        if (allowed.Count == 0 || !string.Equals(activity.ChannelId, TeamsActivityNormalizer.TeamsChannelId, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var tenantId = TeamsActivityNormalizer.GetTenantId(activity);
+        return tenantId is not null && allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private IResult RefuseTenant(Activity activity)
+    {
+        if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tenant not served");
+        }
+
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate))
+        {
+            return TypedResults.Ok();
+        }
+
+        var refusal = activity.AddressReply(Activity.CreateMessage(messages.Get(TenantNotServedKey, activity.Locale)));
+        if (IsExpectReplies(activity))
+        {
+            return ExpectedRepliesResult([refusal]);
+        }
+
+        var sender = new ConnectorChannelSender(connector, activity.ServiceUrl!);
+        runner.Run(activity, ct => sender.SendAsync([refusal], ct));
+        return TypedResults.Ok();
+    }
+
+    private static bool IsExpectReplies(Activity activity) =>
+        string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
+
+    private static JsonHttpResult<ExpectedReplies> ExpectedRepliesResult(IReadOnlyList<Activity> replies) =>
+        TypedResults.Json(
+            new ExpectedReplies([.. replies.Where(r => !string.Equals(r.Type, ActivityTypes.Typing, StringComparison.Ordinal))]),
+            BotJsonContext.Default.ExpectedReplies);
+
+    private static IResult InvokeResult(InvokeResponse? response) => response switch
+    {
+        null => TypedResults.StatusCode(StatusCodes.Status501NotImplemented),
+        { Body: { } body } => TypedResults.Content(body.GetRawText(), "application/json", statusCode: response.Status),
+        _ => TypedResults.StatusCode(response.Status),
+    };
+}
