@@ -1,5 +1,6 @@
 using CompassionBot.BotFramework;
 using CompassionBot.Cli;
+using CompassionBot.DirectLine;
 using CompassionBot.Hosting;
 using CompassionBot.Storage;
 using CompassionBot.Terminal;
@@ -10,9 +11,12 @@ builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddDirectLine();
 
 var app = builder.Build();
+app.UseDirectLine();
 app.MapBotFrameworkEndpoints();
+app.MapDirectLine();
 
 return verb switch
 {

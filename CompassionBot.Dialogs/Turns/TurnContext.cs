@@ -41,6 +41,7 @@ public sealed class TurnContext : ITurnContext
 
     /// <inheritdoc />
     public string Locale { get; set; } = "en";
+    /// <inheritdoc />
     public InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply.</summary>
