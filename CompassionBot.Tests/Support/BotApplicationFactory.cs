@@ -8,7 +8,11 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings = null)
+    public BotApplicationFactory() : this(null)
+    {
+    }
+
+    internal BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings)
     {
         _settings = new(StringComparer.OrdinalIgnoreCase) { ["Storage:Provider"] = "Memory" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
