@@ -67,6 +67,19 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public void AddCompassionStorage_BeforeAddBotCore_KeepsConfiguredProvider()
+    {
+        var services = new ServiceCollection();
+        services.AddCompassionStorage(Configuration(("ConnectionStrings:Sqlite", _file.ConnectionString)));
+
+        services.AddBotCore();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IStorage));
+        using var provider = services.AddLogging().BuildServiceProvider();
+        Assert.IsType<SqliteStorage>(provider.GetRequiredService<IStorage>());
+    }
+
+    [Fact]
     public void AddCompassionStorage_ConfigurationAddedAfterward_IsUsed()
     {
         // WebApplicationFactory adds test settings to the builder's configuration only when the host is built.
