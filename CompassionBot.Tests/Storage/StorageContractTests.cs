@@ -207,6 +207,20 @@ public abstract class StorageContractTests
     }
 
     [Fact]
+    public async Task WriteAsync_DocumentRecreatedByAnotherInstance_OldETagFails()
+    {
+        var first = OpenStorage();
+        var second = OpenStorage();
+        var old = await CreateAsync(first, "a", "1");
+        await second.DeleteAsync(["a"], Ct);
+        var recreated = await CreateAsync(second, "a", "2");
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => first.WriteAsync(Changes(("a", "3", old)), Ct));
+
+        Assert.Equal(new StoreItem("2", recreated), (await first.ReadAsync(["a"], Ct))["a"]);
+    }
+
+    [Fact]
     public async Task WriteAsync_FiftyConcurrentReadModifyWriters_LoseNoUpdate()
     {
         var stores = new[] { OpenStorage(), OpenStorage() };

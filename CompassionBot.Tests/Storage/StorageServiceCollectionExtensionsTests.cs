@@ -66,6 +66,32 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
         Assert.IsType<SqliteStorage>(provider.GetRequiredService<IStorage>());
     }
 
+    [Fact]
+    public void AddCompassionStorage_BeforeAddBotCore_KeepsConfiguredProvider()
+    {
+        var services = new ServiceCollection();
+        services.AddCompassionStorage(Configuration(("ConnectionStrings:Sqlite", _file.ConnectionString)));
+
+        services.AddBotCore();
+
+        Assert.Single(services, d => d.ServiceType == typeof(IStorage));
+        using var provider = services.AddLogging().BuildServiceProvider();
+        Assert.IsType<SqliteStorage>(provider.GetRequiredService<IStorage>());
+    }
+
+    [Fact]
+    public void AddCompassionStorage_ConfigurationAddedAfterward_IsUsed()
+    {
+        // WebApplicationFactory adds test settings to the builder's configuration only when the host is built.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging().AddCompassionStorage(builder.Configuration);
+
+        builder.Configuration.AddInMemoryCollection([new("Storage:Provider", "Memory")]);
+
+        using var sut = builder.Build();
+        Assert.IsType<MemoryStorage>(sut.Services.GetRequiredService<IStorage>());
+    }
+
     [Theory]
     [InlineData("Storage:Provider", "Cosmos", "Storage:Provider 'Cosmos' is not supported; use one of: Sqlite, Memory.")]
     [InlineData("Storage:Provider", "7", "Storage:Provider '7' is not supported")]

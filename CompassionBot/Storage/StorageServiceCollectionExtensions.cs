@@ -47,6 +47,12 @@ internal static class StorageServiceCollectionExtensions
         return services;
     }
 
+    /// <summary><c>ConnectionStrings:Sqlite</c>, or the default file under the current directory.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(StorageOptions.SqliteConnectionStringName) is { Length: > 0 } value
+            ? value
+            : StorageOptions.DefaultSqliteConnectionString;
+
     // The binder's own error for an unknown enum name does not say what would be valid.
     private static void Bind(IConfigurationSection section, StorageOptions options)
     {
@@ -60,10 +66,4 @@ internal static class StorageServiceCollectionExtensions
 
         section.Bind(options);
     }
-
-    /// <summary><c>ConnectionStrings:Sqlite</c>, or the default file under the current directory.</summary>
-    public static string SqliteConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString(StorageOptions.SqliteConnectionStringName) is { Length: > 0 } value
-            ? value
-            : StorageOptions.DefaultSqliteConnectionString;
 }
