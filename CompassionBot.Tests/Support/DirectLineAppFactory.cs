@@ -26,14 +26,21 @@ public sealed class DirectLineAppFactory(
     public const string Secret = "test-secret-0123456789-abcdefghijklmnop";
     public const string AllowedOrigin = "https://clinic.example";
 
-    /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    private Uri? _baseAddress;
+
+    /// <summary>The server's base address, e.g. <c>http://127.0.0.1:41234</c> (starts the server).</summary>
     public Uri BaseAddress
     {
         get
         {
-            StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            return new Uri(addresses.First());
+            if (_baseAddress is null)
+            {
+                StartServer();
+                var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+                _baseAddress = new Uri(addresses.First());
+            }
+
+            return _baseAddress;
         }
     }
 
