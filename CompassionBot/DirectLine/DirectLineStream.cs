@@ -24,6 +24,8 @@ internal sealed partial class DirectLineStream(
     private static readonly Signal KeepAlive = new(SignalKind.KeepAlive, null);
     private static readonly Signal Collision = new(SignalKind.Collision, null);
 
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Channel<Signal> _signals = Channel.CreateUnbounded<Signal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private long _watermark = watermark;
@@ -61,9 +63,13 @@ internal sealed partial class DirectLineStream(
         }
         finally
         {
+            await CloseAsync(WebSocketCloseStatus.NormalClosure, null).ConfigureAwait(false);
+
+            // Let the client answer the close frame before the connection goes: aborting at once can reset the
+            // connection before the client has read why it was closed.
+            await WaitQuietlyAsync(receiving, CloseHandshakeTimeout).ConfigureAwait(false);
             await _stop.CancelAsync().ConfigureAwait(false);
             await Task.WhenAll(receiving, keepingAlive).ConfigureAwait(false);
-            await CloseAsync(WebSocketCloseStatus.NormalClosure, null).ConfigureAwait(false);
         }
     }
 
@@ -155,6 +161,18 @@ internal sealed partial class DirectLineStream(
         }
     }
 
+    private async Task WaitQuietlyAsync(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            await task.WaitAsync(timeout, time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The client did not answer; the connection is dropped below.
+        }
+    }
+
     private async Task CloseAsync(WebSocketCloseStatus status, string? reason)
     {
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
@@ -164,7 +182,7 @@ internal sealed partial class DirectLineStream(
 
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), time);
+            using var timeout = new CancellationTokenSource(CloseHandshakeTimeout, time);
             await socket.CloseOutputAsync(status, reason, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
