@@ -101,5 +101,5 @@ public sealed partial record Activity
 
     /// <summary>Fields this record does not name, kept for round-trip.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }

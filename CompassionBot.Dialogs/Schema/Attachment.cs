@@ -20,5 +20,5 @@ public sealed record Attachment
 
     /// <summary>Fields this schema does not name, kept for round-trip.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }

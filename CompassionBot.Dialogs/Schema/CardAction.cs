@@ -17,7 +17,7 @@ public sealed record CardAction
 
     /// <summary>Fields this schema does not name, kept for round-trip.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 
     /// <summary>Creates an <c>imBack</c> action whose title and value are both <paramref name="text"/>.</summary>
     public static CardAction ImBack(string text) => new() { Type = "imBack", Title = text, Value = text };

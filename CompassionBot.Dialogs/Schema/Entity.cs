@@ -11,7 +11,7 @@ public sealed record Entity
 
     /// <summary>Every other field of the entity.</summary>
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Properties { get; init; }
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 
     /// <summary>Reads a string field of the entity, or null.</summary>
     public string? GetString(string name) =>
