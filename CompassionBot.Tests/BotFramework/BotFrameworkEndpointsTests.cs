@@ -1,0 +1,225 @@
+using System.Net;
+using System.Text;
+using CompassionBot.BotFramework;
+using CompassionBot.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace CompassionBot.Tests.BotFramework;
+
+/// <summary>/api/messages in local mode (no app id): input checks, expectReplies, delivery through the Connector.</summary>
+public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
+{
+    private FakeConnector _connector = null!;
+    private BotFrameworkTestHost _sut = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _connector = await FakeConnector.StartAsync();
+        _sut = new BotFrameworkTestHost(new Dictionary<string, string?>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _sut.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Get_AnyRequest_Returns405ProblemDetails()
+    {
+        var response = await _sut.Client.GetAsync("/api/messages", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Fact]
+    public async Task Post_WrongContentType_Returns415()
+    {
+        using var content = new StringContent(Activities.Message(_connector.ServiceUrl).ToJsonString(), Encoding.UTF8, "text/plain");
+
+        var response = await _sut.Client.PostAsync("/api/messages", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Fact]
+    public async Task Post_BodyOver256KB_Returns413()
+    {
+        var activity = Activities.Message(_connector.ServiceUrl, text: new string('a', ActivityRequestReader.MaxBodyBytes));
+
+        var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Fact]
+    public async Task Post_MalformedJson_Returns400()
+    {
+        using var content = new StringContent("{\"type\": \"message\", ", Encoding.UTF8, "application/json");
+
+        var response = await _sut.Client.PostAsync("/api/messages", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Malformed JSON", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Theory]
+    [InlineData("type")]
+    [InlineData("conversation")]
+    [InlineData("channelId")]
+    public async Task Post_RequiredFieldMissing_Returns400(string field)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl);
+        activity.Remove(field);
+
+        var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = Activities.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains(field, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Fact]
+    public async Task Post_ExpectReplies_Returns200WithActivities()
+    {
+        var activity = Activities.Message(_connector.ServiceUrl, "hi there");
+        activity["deliveryMode"] = "expectReplies";
+
+        var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = Activities.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var reply = Assert.Single(body.GetProperty("activities").EnumerateArray());
+        Assert.Equal("echo 1: hi there", reply.GetProperty("text").GetString());
+        Assert.Equal("1485983408511", reply.GetProperty("replyToId").GetString());
+        Assert.Empty(_connector.Posts);
+    }
+
+    [Fact]
+    public async Task Post_NormalDelivery_RepliesToEscapedPathUnderServiceUrl()
+    {
+        var response = await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl)), TestContext.Current.CancellationToken);
+        await _sut.WhenTurnsIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var post = Assert.Single(_connector.Posts);
+        Assert.Equal("/amer/v3/conversations/a%3A1Xy%40thread.skype%3Apersonal/activities/1485983408511", post.Path);
+        Assert.Equal("echo 1: hello", post.Activity.Text);
+        Assert.Equal("29:user-1", post.Activity.Recipient?.Id);
+        Assert.Equal(string.Empty, post.Authorization);
+    }
+
+    [Fact]
+    public async Task Post_Connector429WithRetryAfter_DeliversExactlyOnceAfterTheWait()
+    {
+        _connector.Enqueue(429, retryAfter: "7");
+
+        await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl)), TestContext.Current.CancellationToken);
+        await _connector.WaitForPostsAsync(1);
+        _sut.Time.Advance(TimeSpan.FromSeconds(6));
+        Assert.Single(_connector.Posts);
+        _sut.Time.Advance(TimeSpan.FromSeconds(1));
+        await _sut.WhenTurnsIdleAsync();
+
+        Assert.Equal([429, 200], _connector.Posts.Select(p => p.AnsweredStatus));
+        Assert.All(_connector.Posts, p => Assert.Equal("echo 1: hello", p.Activity.Text));
+    }
+
+    [Fact]
+    public async Task Post_Connector503FiveTimes_OpensCircuitLogsFailureAndKeepsState()
+    {
+        _connector.DefaultStatus = 503;
+        var first = SendInBackgroundAsync("one");
+        for (var attempt = 1; attempt <= BotFrameworkServiceCollectionExtensions.ConnectorMaxRetries; attempt++)
+        {
+            await _connector.WaitForPostsAsync(attempt);
+            _sut.Time.Advance(BotFrameworkServiceCollectionExtensions.ConnectorRetryBaseDelay * Math.Pow(2, attempt - 1));
+        }
+
+        await first;
+        await _sut.WhenTurnsIdleAsync();
+        await SendInBackgroundAsync("two");
+        await _connector.WaitForPostsAsync(5);
+        _sut.Time.Advance(BotFrameworkServiceCollectionExtensions.ConnectorRetryBaseDelay);
+        await _sut.WhenTurnsIdleAsync();
+        await SendInBackgroundAsync("three");
+        await _sut.WhenTurnsIdleAsync();
+
+        Assert.Equal(5, _connector.Posts.Count);
+        var failures = _sut.Logs.Entries.Where(e => e.EventId.Id == 2006 && e.Level == LogLevel.Error).ToList();
+        Assert.Equal(3, failures.Count);
+        Assert.Contains(failures, f => f.Exception is Polly.CircuitBreaker.BrokenCircuitException);
+        var state = await _sut.Storage.ReadAsync(["msteams/conversations/a:1Xy@thread.skype:personal"], TestContext.Current.CancellationToken);
+        Assert.Contains("\"count\":3", state.Single().Value.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Post_SlowTurn_IsAcknowledgedAtOnceAndShowsTyping()
+    {
+        _sut.Bot.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var response = await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl)), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        while (_sut.Bot.Seen.IsEmpty)
+        {
+            await Task.Yield();
+        }
+
+        _sut.Time.Advance(TimeSpan.FromSeconds(1));
+        await _connector.WaitForPostsAsync(1);
+        _sut.Bot.Hold.SetResult();
+        await _sut.WhenTurnsIdleAsync();
+
+        Assert.Equal(["typing", "message"], _connector.Posts.Select(p => p.Activity.Type));
+    }
+
+    [Fact]
+    public async Task Post_UnknownInvoke_Returns501()
+    {
+        var invoke = Activities.Message(_connector.ServiceUrl);
+        invoke["type"] = "invoke";
+        invoke["name"] = "composeExtension/unknown";
+
+        var response = await _sut.Client.SendAsync(Activities.Post(invoke), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_KnownInvoke_ReturnsTheBotsStatusAndBody()
+    {
+        var invoke = Activities.Message(_connector.ServiceUrl);
+        invoke["type"] = "invoke";
+        invoke["name"] = TestTurnHandler.KnownInvoke;
+
+        var response = await _sut.Client.SendAsync(Activities.Post(invoke), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Activities.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public void Start_LocalMode_LogsALoudWarning()
+    {
+        Assert.Contains(_sut.Logs.Entries, e => e.EventId.Id == 2001 && e.Level == LogLevel.Warning);
+    }
+
+    private async Task SendInBackgroundAsync(string text)
+    {
+        var response = await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl, text)), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task AssertNothingProcessedAsync()
+    {
+        Assert.Empty(_sut.Bot.Seen);
+        Assert.Equal(0, _sut.References.Count);
+        Assert.False(await _sut.HasConversationStateAsync("msteams", "a:1Xy@thread.skype:personal"));
+    }
+}

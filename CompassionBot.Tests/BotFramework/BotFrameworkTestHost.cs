@@ -1,0 +1,67 @@
+using CompassionBot.BotFramework;
+using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Turns;
+using CompassionBot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CompassionBot.Tests.BotFramework;
+
+/// <summary>The real host (WebApplicationFactory&lt;Program&gt;) with the test bot, a fake clock and collected logs.</summary>
+public sealed class BotFrameworkTestHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public BotFrameworkTestHost(IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<ITurnHandler>(Bot);
+                services.AddSingleton<ITurnErrorHandler>(new TestTurnErrorHandler());
+                services.AddSingleton<TimeProvider>(Time);
+                configureServices?.Invoke(services);
+            });
+        });
+        Client = _factory.CreateClient();
+    }
+
+    public TestTurnHandler Bot { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+
+    public CollectingLoggerProvider Logs { get; } = new();
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public IStorage Storage => Services.GetRequiredService<IStorage>();
+
+    public InMemoryConversationReferenceStore References => (InMemoryConversationReferenceStore)Services.GetRequiredService<IConversationReferenceStore>();
+
+    public Task WhenTurnsIdleAsync() => Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+    public async Task<bool> HasConversationStateAsync(string channelId, string conversationId)
+    {
+        var items = await Storage.ReadAsync([$"{channelId}/conversations/{conversationId}"], TestContext.Current.CancellationToken);
+        return items.Count > 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _factory.DisposeAsync();
+    }
+}
