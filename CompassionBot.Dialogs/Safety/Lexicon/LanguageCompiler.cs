@@ -99,7 +99,12 @@ internal sealed class LanguageCompiler
 
         foreach (var (variant, replacement, origin) in _source.Maps)
         {
-            if (TextNormaliser.Words(replacement).FirstOrDefault(_maps.ContainsKey) is { } chained)
+            var words = TextNormaliser.Words(replacement);
+            if (words.Count == 1 && words[0] == TextNormaliser.Words(variant)[0])
+            {
+                _errors.Add(new ContentError(origin.File, origin.Line, $"'{variant}' already reads as '{words[0]}' after normalisation; this line has no effect."));
+            }
+            else if (words.FirstOrDefault(_maps.ContainsKey) is { } chained)
             {
                 _errors.Add(new ContentError(origin.File, origin.Line, $"'{variant}' maps to '{chained}', which is itself mapped; write the final words."));
             }
