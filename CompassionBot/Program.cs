@@ -1,6 +1,8 @@
 using CompassionBot.BotFramework;
 using CompassionBot.Cli;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.DirectLine;
+using CompassionBot.Safety;
 using CompassionBot.Hosting;
 using CompassionBot.Storage;
 using CompassionBot.Terminal;
@@ -9,6 +11,7 @@ var (verb, configurationArgs) = VerbRunner.Split(args);
 var builder = WebApplication.CreateBuilder(configurationArgs);
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
+builder.Services.AddCrisisDetection();
 builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine();
@@ -21,6 +24,7 @@ app.MapDirectLine();
 return verb switch
 {
     "chat" => await ChatVerb.RunAsync(app.Services, Console.In, Console.Out, CancellationToken.None),
+    "classify" => await ClassifyVerb.RunConsoleAsync(app.Services.GetRequiredService<ICrisisDetector>(), CancellationToken.None),
     _ => await app.RunServiceAsync(),
 };
 

@@ -19,7 +19,6 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton(sp => MessageCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(sp => PracticeCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(CreateDialogs);
-        services.AddSingleton<ICrisisDetector>(sp => LexiconCrisisDetector.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton<ICrisisResponder, ReferralResponder>();
         services.AddSingleton<ISafetyGate, SafetyGate>();
         services.AddSingleton<IInterruptionHandler, CoreInterruptions>();

@@ -1,6 +1,5 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Practices;
-using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Hosting;
 
@@ -11,7 +10,6 @@ internal sealed class ContentValidationService(IServiceProvider services) : IHos
     {
         _ = services.GetRequiredService<MessageCatalog>();
         _ = services.GetRequiredService<PracticeCatalog>();
-        _ = services.GetRequiredService<ICrisisDetector>();
         return Task.CompletedTask;
     }
 
