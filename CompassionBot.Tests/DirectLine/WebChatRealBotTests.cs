@@ -1,0 +1,53 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.DirectLine;
+
+/// <summary>
+/// End to end in a real browser with the real bot: the demo page's Web Chat receives the welcome, completes a
+/// Self-Compassion Break by clicking suggested actions and typing, and a crisis message shows the referral.
+/// Skipped (with the reason) where /usr/bin/chromium is missing; CI installs it.
+/// </summary>
+public sealed class WebChatRealBotTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task DemoPage_RealBot_CompletesSelfCompassionBreakThenShowsCrisisReferral(string transport)
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false);
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, transport);
+
+        await sut.WaitForMessageAsync("I'm CompassionBot");
+        await sut.ClickSuggestedActionAsync("Self-Compassion Break");
+        await sut.WaitForMessageAsync("how much distress do you feel right now");
+        await sut.TypeAndSendAsync("6");
+        await sut.WaitForMessageAsync("Bring to mind something");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("Difficulty is part of being human");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("rest a hand on your heart");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("offer yourself a kind word");
+        await sut.TypeAndSendAsync("You are doing your best with a hard week.");
+        await sut.WaitForMessageAsync("And now, from 0");
+        await sut.TypeAndSendAsync("4");
+        await sut.WaitForMessageAsync("How did that feel?");
+        await sut.ClickSuggestedActionAsync("Helpful");
+        await sut.WaitForMessageAsync("That's the end of the practice");
+        await sut.TypeAndSendAsync("i just want to kill myself");
+        await sut.WaitForMessageAsync("I'm really glad you told me");
+        await sut.WaitForMessageAsync("988");
+        var screenshot = await sut.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", $"webchat-realbot-{transport}.png"));
+        TestContext.Current.AddAttachment($"webchat-realbot-{transport}.png", screenshot, "image/png");
+
+        Assert.Equal(0, await sut.CountSendFailuresAsync());
+    }
+
+    public void Dispose() => _data.Dispose();
+}
