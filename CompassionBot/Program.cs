@@ -1,13 +1,32 @@
 using CompassionBot.BotFramework;
+using CompassionBot.Cli;
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.DirectLine;
+using CompassionBot.Safety;
 using CompassionBot.Hosting;
+using CompassionBot.Storage;
+using CompassionBot.Terminal;
 
-var builder = WebApplication.CreateBuilder(args);
+var (verb, configurationArgs) = VerbRunner.Split(args);
+var builder = WebApplication.CreateBuilder(configurationArgs);
+builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
+builder.Services.AddCrisisDetection();
+builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddDirectLine();
 
 var app = builder.Build();
+app.UseDirectLine();
 app.MapBotFrameworkEndpoints();
-app.Run();
+app.MapDirectLine();
+
+return verb switch
+{
+    "chat" => await ChatVerb.RunAsync(app.Services, Console.In, Console.Out, CancellationToken.None),
+    "classify" => await ClassifyVerb.RunConsoleAsync(app.Services.GetRequiredService<ICrisisDetector>(), CancellationToken.None),
+    _ => await app.RunServiceAsync(),
+};
 
 /// <summary>Entry point, visible to WebApplicationFactory.</summary>
 public partial class Program;

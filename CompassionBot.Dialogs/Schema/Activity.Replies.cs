@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CompassionBot.Dialogs.Schema;
 
 public sealed partial record Activity
@@ -7,6 +9,7 @@ public sealed partial record Activity
         new() { Type = ActivityTypes.Message, Text = text, TextFormat = "plain", InputHint = inputHint };
 
     /// <summary>Whether this is a <c>message</c> activity.</summary>
+    [JsonIgnore]
     public bool IsMessage => string.Equals(Type, ActivityTypes.Message, StringComparison.Ordinal);
 
     /// <summary>

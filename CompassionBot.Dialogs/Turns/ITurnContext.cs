@@ -25,6 +25,8 @@ public interface ITurnContext
     /// </summary>
     SafetyAssessment? Safety { get; set; }
 
+    /// <summary>The language this turn answers in (<c>en</c>/<c>es</c>); set by the bot at the start of the turn.</summary>
+    string Locale { get; set; }
     /// <summary>The bot's answer to an <c>invoke</c> activity; null means "not handled" (the endpoint answers 501).</summary>
     InvokeResponse? InvokeResponse { get; set; }
 

@@ -40,6 +40,8 @@ public sealed class TurnContext : ITurnContext
     public SafetyAssessment? Safety { get; set; }
 
     /// <inheritdoc />
+    public string Locale { get; set; } = "en";
+    /// <inheritdoc />
     public InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply.</summary>

@@ -20,6 +20,8 @@ public sealed class BotFrameworkTestHost : IAsyncDisposable
     {
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            // Each host starts from empty state: tests assert that bad requests store nothing.
+            builder.UseSetting("Storage:Provider", "Memory");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

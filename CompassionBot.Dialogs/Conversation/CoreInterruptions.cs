@@ -1,0 +1,59 @@
+using CompassionBot.Dialogs.Content;
+
+namespace CompassionBot.Dialogs.Conversation;
+
+/// <summary>Help, menu, stop, pause and language switches, on every channel.</summary>
+public sealed class CoreInterruptions : IInterruptionHandler
+{
+    private readonly ClinicOptions _clinic;
+
+    /// <summary>Creates the handler.</summary>
+    public CoreInterruptions(ClinicOptions clinic)
+    {
+        ArgumentNullException.ThrowIfNull(clinic);
+        _clinic = clinic;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> TryHandleAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        switch (InterruptionRecognizer.Recognize(turn.Context.Activity.Text))
+        {
+            case Interruption.Help:
+                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.Contact)).ConfigureAwait(false);
+                await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            case Interruption.Menu:
+                await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);
+                return true;
+            case Interruption.Stop:
+                return await EndForNowAsync(turn, "practice.stopped", cancellationToken).ConfigureAwait(false);
+            case Interruption.Pause:
+                return await EndForNowAsync(turn, "practice.paused", cancellationToken).ConfigureAwait(false);
+            case Interruption.English:
+                return await SwitchLanguageAsync(turn, SupportedLocales.English, cancellationToken).ConfigureAwait(false);
+            case Interruption.Spanish:
+                return await SwitchLanguageAsync(turn, SupportedLocales.Spanish, cancellationToken).ConfigureAwait(false);
+            default:
+                return false;
+        }
+    }
+
+    private static async Task<bool> EndForNowAsync(BotTurn turn, string key, CancellationToken cancellationToken)
+    {
+        await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await turn.SayAsync(key, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task<bool> SwitchLanguageAsync(BotTurn turn, string locale, CancellationToken cancellationToken)
+    {
+        turn.Profile = turn.Profile with { Locale = locale };
+        turn.Locale = locale;
+        await turn.SayAsync("language.switched", cancellationToken).ConfigureAwait(false);
+        await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Engine;
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.Extensions.Logging;
+
+namespace CompassionBot.Dialogs.Conversation;
+
+/// <summary>
+/// The one turn-error handler: logs the ids (never the text), resets the conversation's dialogs, says something
+/// gentle — and, when the failed turn had already found a crisis, still sends the referral.
+/// </summary>
+public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
+{
+    private readonly MessageCatalog _messages;
+    private readonly ICrisisResponder _crisisResponder;
+    private readonly ILogger<GentleTurnErrorHandler> _logger;
+
+    /// <summary>Creates the handler.</summary>
+    public GentleTurnErrorHandler(MessageCatalog messages, ICrisisResponder crisisResponder, ILogger<GentleTurnErrorHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(crisisResponder);
+        ArgumentNullException.ThrowIfNull(logger);
+        _messages = messages;
+        _crisisResponder = crisisResponder;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task OnTurnErrorAsync(ITurnContext turnContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(exception);
+        var activity = turnContext.Activity;
+        LogTurnFailed(_logger, exception.GetType().Name, activity.ChannelId, activity.Conversation?.Id, activity.Id, exception);
+        var profile = BotStateAccessors.Profile.Get(turnContext, () => new Engagement.UserProfile());
+        turnContext.Locale = ConversationLocale.Resolve(activity, profile, SupportedLocales.English);
+        BotStateAccessors.Dialogs.Set(turnContext, new DialogState());
+        turnContext.Safety ??= SafetyAssessment.Safe;
+        var turn = new BotTurn(turnContext, new DialogSet().CreateContext(turnContext, new DialogState()), _messages);
+        if (turnContext.Safety.Level == RiskLevel.Crisis)
+        {
+            await _crisisResponder.RespondAsync(turn, turnContext.Safety, cancellationToken).ConfigureAwait(false);
+        }
+
+        await turn.SayAsync("error.turn", cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on {ChannelId} conversation {ConversationId}, activity {ActivityId}; dialogs reset")]
+    private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? channelId, string? conversationId, string? activityId, Exception exception);
+}

@@ -1,0 +1,28 @@
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+
+namespace CompassionBot.Dialogs.Engine.Prompts;
+
+/// <summary>Asks the person to pick one of <see cref="PromptOptions.Choices"/>; ends with a <see cref="PromptResult{T}"/> of <see cref="FoundChoice"/>.</summary>
+public sealed class ChoicePrompt : Prompt<FoundChoice>
+{
+    /// <summary>Creates the prompt.</summary>
+    public ChoicePrompt(string id) : base(id) { }
+
+    /// <inheritdoc />
+    protected override PromptRecognition<FoundChoice> Recognize(Activity activity, PromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(options);
+        var found = ChoiceRecognizer.Recognize(activity.Text, options.Choices ?? []);
+        return found is null ? PromptRecognition<FoundChoice>.Failed : new(true, found);
+    }
+
+    /// <inheritdoc />
+    protected override Activity Render(ITurnContext turnContext, Activity prompt, PromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        return ChoiceRenderer.Render(turnContext.Activity, prompt, options.Choices ?? []);
+    }
+}

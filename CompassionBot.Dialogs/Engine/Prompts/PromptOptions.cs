@@ -1,0 +1,25 @@
+using CompassionBot.Dialogs.Schema;
+
+namespace CompassionBot.Dialogs.Engine.Prompts;
+
+/// <summary>What a prompt asks and how patiently (persisted with the prompt on the stack).</summary>
+public sealed record PromptOptions
+{
+    /// <summary>Default <see cref="MaxAttempts"/>.</summary>
+    public const int DefaultMaxAttempts = 3;
+
+    /// <summary>The question.</summary>
+    public Activity? Prompt { get; init; }
+
+    /// <summary>Sent after an answer that was not understood; the question is repeated when absent.</summary>
+    public Activity? RetryPrompt { get; init; }
+
+    /// <summary>The options of a choice prompt.</summary>
+    public IReadOnlyList<Choice>? Choices { get; init; }
+
+    /// <summary>
+    /// Answers accepted before the prompt gives up and ends with <see cref="PromptResult{T}.NoAnswer"/> (1 or more; default 3).
+    /// A person who can't or won't answer is a disengagement signal, not an error.
+    /// </summary>
+    public int MaxAttempts { get; init; } = DefaultMaxAttempts;
+}

@@ -1,0 +1,160 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Engagement;
+using CompassionBot.Dialogs.Engine;
+using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+
+namespace CompassionBot.Dialogs.Practices;
+
+/// <summary>
+/// Runs any practice from the catalog: distress before (0–10), the steps, distress after, a gentle check-in when the
+/// after rating is 9 or 10, "how did that feel?", and the session saved in the person's profile. A session that is
+/// cancelled (stop, menu, a safety response) is saved as abandoned. Begin options: the practice id. Ends with a
+/// <see cref="PracticeOutcome"/>.
+/// </summary>
+public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
+{
+    private const int HighDistress = 9;
+    private readonly PracticeCatalog _catalog;
+    private readonly MessageCatalog _messages;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the dialog.</summary>
+    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time)
+        : base(nameof(PracticeDialog), BotStateJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(time);
+        _catalog = catalog;
+        _messages = messages;
+        _time = time;
+        AddStep(IntroduceAsync);
+        AddStep(RunStepsAsync);
+        AddStep(AskDistressAfterAsync);
+        AddStep(CheckInIfDistressedAsync);
+        AddStep(AskHowItFeltAsync);
+        AddStep(FinishAsync);
+    }
+
+    /// <inheritdoc />
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var practiceId = options as string ?? throw new ArgumentException("The practice id is required.", nameof(options));
+        return base.BeginDialogAsync(dc, new PracticeSession(practiceId, _time.GetUtcNow(), null, null, null, []), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (reason == DialogReason.CancelCalled && instance?.State is not null)
+        {
+            SaveSession(turnContext, ReadValues(instance), SessionOutcome.Abandoned);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task<DialogTurnResult> IntroduceAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        var practice = PracticeOf(step);
+        await SayAsync(step.Context, "practice.start", cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        return practice.RateBefore
+            ? await AskRatingAsync(step, "rating.before", cancellationToken).ConfigureAwait(false)
+            : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RunStepsAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        step.Values = WithRating(step.Values, step.Result, before: true);
+        return await step.BeginDialogAsync(nameof(PracticeStepsDialog), step.Values.PracticeId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskDistressAfterAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        var outcome = (StepsOutcome)step.Result!;
+        step.Values = step.Values with { Signals = [.. step.Values.Signals, .. outcome.Signals] };
+        if (outcome.NotResonating)
+        {
+            SaveSession(step.Context, step.Values, SessionOutcome.NotResonating);
+            return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
+        }
+
+        return PracticeOf(step).RateAfter
+            ? await AskRatingAsync(step, "rating.after", cancellationToken).ConfigureAwait(false)
+            : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> CheckInIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        step.Values = WithRating(step.Values, step.Result, before: false);
+        if (step.Values.DistressAfter >= HighDistress)
+        {
+            return await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = Message(step.Context, "high.after.checkin"), MaxAttempts = 1 }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Values.DistressAfter > step.Values.DistressBefore)
+        {
+            await SayAsync(step.Context, "worse.after", cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskHowItFeltAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        var options = new PromptOptions
+        {
+            Prompt = Message(step.Context, "feel.ask"),
+            RetryPrompt = Message(step.Context, "choice.retry"),
+            Choices = [Choice(step.Context, "feel.helpful"), Choice(step.Context, "feel.neutral"), Choice(step.Context, "feel.notforme")],
+            MaxAttempts = 2,
+        };
+        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        var resonance = step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } ? (Resonance?)choice.Index : null;
+        step.Values = step.Values with { Resonance = resonance };
+        SaveSession(step.Context, step.Values, SessionOutcome.Completed);
+        if (resonance == Resonance.NotForMe)
+        {
+            return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
+        }
+
+        await SayAsync(step.Context, "practice.done", cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.Completed), cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<DialogTurnResult> AskRatingAsync(DialogContext dc, string key, CancellationToken cancellationToken) =>
+        dc.PromptAsync(nameof(RatingPrompt), new PromptOptions { Prompt = Message(dc.Context, key), RetryPrompt = Message(dc.Context, "rating.retry"), MaxAttempts = 2 }, cancellationToken);
+
+    private static PracticeSession WithRating(PracticeSession session, object? result, bool before) => result switch
+    {
+        PromptResult<int> { Succeeded: true } rating when before => session with { DistressBefore = rating.Value },
+        PromptResult<int> { Succeeded: true } rating => session with { DistressAfter = rating.Value },
+        PromptResult<int> => session with { Signals = [.. session.Signals, nameof(EngagementSignal.PromptGivenUp)] },
+        _ => session,
+    };
+
+    private void SaveSession(ITurnContext context, PracticeSession session, SessionOutcome outcome)
+    {
+        var family = _catalog.Get(session.PracticeId, context.Locale).Family;
+        var record = new PracticeSessionRecord(session.PracticeId, family, session.StartedAt, session.DistressBefore, session.DistressAfter, session.Resonance, outcome, session.Signals);
+        var profile = BotStateAccessors.Profile.Get(context, () => new UserProfile());
+        BotStateAccessors.Profile.Set(context, profile.WithSession(record));
+    }
+
+    private Practice PracticeOf(WaterfallStepContext<PracticeSession> step) => _catalog.Get(step.Values.PracticeId, step.Context.Locale);
+
+    private Activity Message(ITurnContext context, string key) => Activity.CreateMessage(_messages.Get(key, context.Locale)) with { Locale = context.Locale };
+
+    private Choice Choice(ITurnContext context, string key) => new(_messages.Get(key, context.Locale));
+
+    private Task SayAsync(ITurnContext context, string key, CancellationToken cancellationToken, params (string Name, string Value)[] arguments) =>
+        context.SendActivityAsync(Activity.CreateMessage(_messages.Get(key, context.Locale, arguments)) with { Locale = context.Locale }, cancellationToken);
+}

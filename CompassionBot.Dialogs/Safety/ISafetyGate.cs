@@ -1,0 +1,13 @@
+using CompassionBot.Dialogs.Conversation;
+
+namespace CompassionBot.Dialogs.Safety;
+
+/// <summary>
+/// Screens every inbound message with text, first in the turn, on every channel. Sets
+/// <see cref="Turns.ITurnContext.Safety"/> and, for crisis and concern, responds in that same turn.
+/// </summary>
+public interface ISafetyGate
+{
+    /// <summary>Screens the message; returns true when the safety response handled the whole turn.</summary>
+    Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken);
+}

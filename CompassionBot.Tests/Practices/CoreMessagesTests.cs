@@ -1,0 +1,63 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Practices;
+
+namespace CompassionBot.Tests.Practices;
+
+/// <summary>Checks over the real <c>core.messages</c> files.</summary>
+public sealed class CoreMessagesTests
+{
+    private static readonly string[] RequiredKeys =
+    [
+        "welcome", "help", "menu.intro", "menu.item",
+        "rating.before", "rating.after", "rating.retry", "rating.giveup",
+        "feel.ask", "feel.helpful", "feel.neutral", "feel.notforme",
+        "step.continue", "step.skip",
+        "practice.start", "practice.done", "practice.stopped", "practice.paused",
+        "nonresonance.ack", "nonresonance.offer", "nonresonance.shorter", "nonresonance.pause",
+        "worse.after", "high.after.checkin", "choice.retry", "text.retry", "error.turn", "language.switched", "yes", "no",
+    ];
+
+    private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
+
+    public static TheoryData<string> Keys => [.. RequiredKeys.Concat(PracticeFamilies.All.Select(f => "menu.family." + PracticeFamilies.Key(f)))];
+
+    public static TheoryData<string> Locales => [.. SupportedLocales.All];
+
+    [Fact]
+    public void Load_RealContent_HasNoMissingTranslations()
+    {
+        var sut = MessageCatalog.Load(RealContent.RootPath);
+
+        Assert.Equal(sut.All("en").Keys.Order(), sut.All("es").Keys.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Keys))]
+    public void Load_RealContent_HasKeyInEveryLocale(string key)
+    {
+        Assert.All(SupportedLocales.All, locale => Assert.True(Messages.All(locale).ContainsKey(key), $"'{key}' missing in '{locale}'."));
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void Messages_EveryLocale_FitOneGsm7SmsWithPlaceholdersFilled(string locale)
+    {
+        var longestTitle = PracticeCatalog.Load(RealContent.RootPath).All(locale).Max(p => p.Title.Length);
+        var arguments = new[] { ("clinicContact", "(555) 010-0199"), ("title", new string('x', longestTitle)), ("minutes", "10") };
+        var tooLong = Messages.All(locale).Keys
+            .Select(key => (Key: key, Sms: Gsm7.Fold(Messages.Get(key, locale, arguments))))
+            .Where(x => !Gsm7.FitsOneSegment(x.Sms))
+            .Select(x => $"{x.Key}: {Gsm7.SeptetCount(x.Sms)} septets, non-GSM: {string.Join(" ", Gsm7.InvalidCharacters(x.Sms))}");
+
+        Assert.Empty(tooLong);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void WelcomeAndHelp_EveryLocale_NameTheCrisisLine(string locale)
+    {
+        Assert.Contains("988", Messages.Get("welcome", locale), StringComparison.Ordinal);
+        Assert.Contains("988", Messages.Get("help", locale), StringComparison.Ordinal);
+        Assert.Contains("{clinicContact}", Messages.Get("help", locale), StringComparison.Ordinal);
+    }
+}

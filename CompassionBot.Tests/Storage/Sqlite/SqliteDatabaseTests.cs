@@ -1,0 +1,166 @@
+using CompassionBot.Storage;
+using CompassionBot.Storage.Sqlite;
+using CompassionBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace CompassionBot.Tests.Storage.Sqlite;
+
+public sealed class SqliteDatabaseTests : IDisposable
+{
+    private static readonly SqlMigration CreateNotes = new(1, "0001_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
+    private static readonly SqlMigration AddTags = new(2, "0002_tags", "CREATE TABLE tags (note_id INTEGER NOT NULL REFERENCES notes (id), tag TEXT NOT NULL);");
+
+    private readonly TemporarySqliteFile _file = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task EnsureMigratedAsync_RunTwiceOnOneFile_AppliesEachMigrationOnce()
+    {
+        await _file.OpenDatabase().EnsureMigratedAsync(Ct);
+        var sut = _file.OpenDatabase();
+
+        await sut.EnsureMigratedAsync(Ct);
+
+        var expected = TemporarySqliteFile.ShippedMigrations;
+        Assert.Equal(expected.Select(m => (long)m.Version), Versions(sut));
+        Assert.Equal(expected[^1].Version, sut.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task EnsureMigratedAsync_TwoInstancesAtOnce_AppliesEachMigrationOnce()
+    {
+        var first = _file.OpenDatabase([CreateNotes, AddTags]);
+        var second = _file.OpenDatabase([CreateNotes, AddTags]);
+
+        await Task.WhenAll(Task.Run(() => first.EnsureMigratedAsync(Ct), Ct), Task.Run(() => second.EnsureMigratedAsync(Ct), Ct));
+
+        Assert.Equal([1L, 2L], Versions(first));
+        Assert.Equal(2, first.SchemaVersion);
+        Assert.Equal(2, second.SchemaVersion);
+    }
+
+    [Fact]
+    public async Task EnsureMigratedAsync_NewMigrationAdded_AppliesOnlyTheNewOne()
+    {
+        var before = _file.OpenDatabase([CreateNotes]);
+        await before.EnsureMigratedAsync(Ct);
+        Execute(before, "INSERT INTO notes (text) VALUES ('kept');");
+
+        var sut = _file.OpenDatabase([CreateNotes, AddTags]);
+        await sut.EnsureMigratedAsync(Ct);
+
+        Assert.Equal([1L, 2L], Versions(sut));
+        Assert.Equal("kept", Scalar(sut, "SELECT text FROM notes;"));
+        Assert.Equal(0L, Scalar(sut, "SELECT count(*) FROM tags;"));
+    }
+
+    [Fact]
+    public async Task EnsureMigratedAsync_FailingMigration_AppliesNoneAndNamesTheScript()
+    {
+        var broken = new SqlMigration(2, "0002_broken", "CREATE TABLE tags (;");
+        var sut = _file.OpenDatabase([CreateNotes, broken]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => sut.EnsureMigratedAsync(Ct));
+
+        Assert.Contains("0002_broken", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, Scalar(sut, "SELECT count(*) FROM sqlite_master WHERE name IN ('notes', 'tags');"));
+        Assert.Empty(Versions(sut));
+    }
+
+    [Fact]
+    public void OpenConnection_NewFile_AppliesPragmas()
+    {
+        var sut = _file.OpenDatabase();
+
+        using var connection = sut.OpenConnection();
+
+        Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA synchronous;"));
+        Assert.Equal(1L, Scalar(connection, "PRAGMA foreign_keys;"));
+        Assert.Equal(5000L, Scalar(connection, "PRAGMA busy_timeout;"));
+    }
+
+    [Fact]
+    public void OpenConnection_PathIsAFolder_ThrowsNamingTheFile()
+    {
+        Directory.CreateDirectory(_file.FilePath);
+        var sut = _file.OpenDatabase();
+
+        var error = Assert.Throws<InvalidOperationException>(sut.OpenConnection);
+
+        Assert.Contains(_file.FilePath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Sqlite", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilePath_RelativeDataSource_ResolvesAgainstCurrentDirectory()
+    {
+        using var sut = new SqliteDatabase(
+            StorageOptions.DefaultSqliteConnectionString, TimeSpan.FromSeconds(1), [], TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SqliteDatabase>.Instance);
+
+        Assert.Equal(Path.GetFullPath(Path.Combine("data", "compassionbot.db")), sut.FilePath);
+    }
+
+    [Theory]
+    [InlineData("Data Source=:memory:", "in-memory")]
+    [InlineData("Data Source=x.db;Mode=Memory", "in-memory")]
+    [InlineData("Mode=ReadWriteCreate", "no Data Source")]
+    [InlineData("Data Source=x.db;Mode=ReadOnly", "read-only")]
+    [InlineData("Data Source=x.db;Colour=blue", "not a valid SQLite connection string")]
+    public void Validate_UnusableConnectionString_ExplainsWhy(string connectionString, string expected)
+    {
+        var problem = SqliteDatabase.Validate(connectionString);
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadEmbedded_ShippedScripts_AreOrderedAndStartWithBotState()
+    {
+        var migrations = TemporarySqliteFile.ShippedMigrations;
+
+        Assert.Equal("0001_bot_state", migrations[0].Name);
+        Assert.Equal(migrations.OrderBy(m => m.Version).Select(m => m.Version), migrations.Select(m => m.Version));
+    }
+
+    private static List<long> Versions(SqliteDatabase database)
+    {
+        using var connection = database.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_migrations ORDER BY version;";
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var versions = new List<long>();
+            while (reader.Read())
+            {
+                versions.Add(reader.GetInt64(0));
+            }
+
+            return versions;
+        }
+        catch (SqliteException ex) when (ex.Message.Contains("no such table", StringComparison.Ordinal))
+        {
+            return [];
+        }
+    }
+
+    private static object? Scalar(SqliteDatabase database, string sql)
+    {
+        using var connection = database.OpenConnection();
+        return Scalar(connection, sql);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static void Execute(SqliteDatabase database, string sql) => Scalar(database, sql);
+}

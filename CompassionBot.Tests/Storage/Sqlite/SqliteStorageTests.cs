@@ -1,0 +1,56 @@
+using CompassionBot.Dialogs.State;
+using CompassionBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace CompassionBot.Tests.Storage.Sqlite;
+
+/// <summary>The storage contract, and durability, against a real temporary SQLite file.</summary>
+public sealed class SqliteStorageTests : StorageContractTests, IDisposable
+{
+    private readonly TemporarySqliteFile _file = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _file.Dispose();
+
+    [Fact]
+    public async Task ReadAsync_AfterClosingAndReopeningFile_ReturnsCommittedDocuments()
+    {
+        var before = _file.OpenStorage();
+        var etags = await before.WriteAsync(
+            new Dictionary<string, StoreItem> { ["a"] = new("{\"step\":3}", null), ["b"] = new("{\"pre\":7}", null) }, Ct);
+        _file.CloseAll();
+
+        var sut = _file.OpenStorage();
+        var read = await sut.ReadAsync(["a", "b"], Ct);
+
+        Assert.Equal(new StoreItem("{\"step\":3}", etags["a"]), read["a"]);
+        Assert.Equal(new StoreItem("{\"pre\":7}", etags["b"]), read["b"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_FirstUse_CreatesFolderAndFileInWalMode()
+    {
+        var sut = _file.OpenStorage();
+
+        await sut.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("1", null) }, Ct);
+
+        Assert.True(File.Exists(_file.FilePath));
+        using var connection = new SqliteConnection($"Data Source={_file.FilePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task ReadAsync_AfterDispose_ThrowsObjectDisposed()
+    {
+        var sut = _file.OpenStorage();
+        sut.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.ReadAsync(["a"], Ct));
+    }
+
+    private protected override IStorage OpenStorage() => _file.OpenStorage();
+}

@@ -1,0 +1,53 @@
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+
+namespace CompassionBot.DirectLine;
+
+/// <summary>
+/// Delivers a turn's replies on Direct Line: each is stamped and appended to the conversation log, then open streams
+/// are notified. Typing indicators are not stored; they go to open streams only.
+/// </summary>
+internal sealed class DirectLineChannelSender(
+    string conversationId,
+    IDirectLineStore store,
+    IDirectLineNotifier notifier,
+    TimeProvider time) : IChannelSender
+{
+    public async Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        var responses = new List<ResourceResponse>(activities.Count);
+        var batch = new List<Activity>();
+        foreach (var activity in activities)
+        {
+            var stamped = activity with { Timestamp = time.GetUtcNow(), ChannelId = DirectLineConversationService.ChannelId };
+            if (string.Equals(stamped.Type, ActivityTypes.Typing, StringComparison.Ordinal))
+            {
+                responses.AddRange(await FlushAsync(batch, cancellationToken).ConfigureAwait(false));
+                var typing = stamped with { Id = $"{conversationId}|typing-{Guid.NewGuid():N}" };
+                await notifier.PublishAsync(new DirectLineNotification(conversationId, null, typing), cancellationToken).ConfigureAwait(false);
+                responses.Add(new ResourceResponse(typing.Id));
+            }
+            else
+            {
+                batch.Add(stamped);
+            }
+        }
+
+        responses.AddRange(await FlushAsync(batch, cancellationToken).ConfigureAwait(false));
+        return responses;
+    }
+
+    private async Task<IEnumerable<ResourceResponse>> FlushAsync(List<Activity> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = await store.AppendAsync(conversationId, [.. batch], cancellationToken).ConfigureAwait(false);
+        batch.Clear();
+        await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[^1].Watermark, null), cancellationToken).ConfigureAwait(false);
+        return stored.Select(s => new ResourceResponse(s.Activity.Id));
+    }
+}

@@ -1,0 +1,121 @@
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CompassionBot.DirectLine;
+
+/// <summary>
+/// The channel's behaviour behind the endpoints: creates and starts conversations, echoes what a client posts into
+/// the log and runs the turn through <see cref="BotAdapter"/>, and reads the log from a watermark.
+/// </summary>
+internal sealed class DirectLineConversationService(
+    IDirectLineStore store,
+    IDirectLineNotifier notifier,
+    BotAdapter adapter,
+    TimeProvider time,
+    IOptions<DirectLineOptions> options,
+    IHostApplicationLifetime lifetime)
+{
+    /// <summary>The <c>channelId</c> of activities on this channel.</summary>
+    public const string ChannelId = "directline";
+
+    /// <summary>Most activities returned by one GET.</summary>
+    public const int PageSize = 500;
+
+    private ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
+
+    public async Task<DirectLineConversation> CreateAsync(string? userId, CancellationToken cancellationToken)
+    {
+        var conversation = new DirectLineConversation(DirectLineIds.NewConversation(), userId, time.GetUtcNow(), Started: false);
+        await store.CreateConversationAsync(conversation, cancellationToken).ConfigureAwait(false);
+        return conversation;
+    }
+
+    public Task<DirectLineConversation?> FindAsync(string conversationId, CancellationToken cancellationToken) =>
+        store.FindConversationAsync(conversationId, cancellationToken);
+
+    /// <summary>
+    /// Starts the conversation; the first time, tells the bot the user joined so its welcome is waiting before the
+    /// user types. Returns false when it had already been started.
+    /// </summary>
+    public async Task<bool> StartAsync(DirectLineConversation conversation, string? userId, string? locale, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        if (!await store.MarkStartedAsync(conversation.Id, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var user = new ChannelAccount { Id = userId ?? conversation.UserId ?? DirectLineIds.NewUser(), Role = "user" };
+        var joined = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Timestamp = time.GetUtcNow(),
+            ChannelId = ChannelId,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            From = user,
+            Recipient = Bot,
+            MembersAdded = [user],
+            Locale = locale,
+        };
+        await RunTurnAsync(joined, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Echoes <paramref name="inbound"/> into the log (server id and timestamp, the client's channelData kept, the
+    /// sender rewritten to the token's user when the token names one) and runs the turn. Returns the echo's id.
+    /// </summary>
+    public async Task<string> PostAsync(string conversationId, Activity inbound, string? boundUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        var sender = (inbound.From ?? new ChannelAccount()) with { Role = "user" };
+        if (boundUserId is not null)
+        {
+            sender = sender with { Id = boundUserId };
+        }
+
+        var activity = inbound with
+        {
+            Id = null,
+            Timestamp = time.GetUtcNow(),
+            ChannelId = ChannelId,
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = sender,
+            Recipient = Bot,
+            ServiceUrl = null,
+            CallerId = null,
+        };
+
+        if (string.Equals(activity.Type, ActivityTypes.Typing, StringComparison.Ordinal))
+        {
+            activity = activity with { Id = $"{conversationId}|typing-{Guid.NewGuid():N}" };
+            await notifier.PublishAsync(new DirectLineNotification(conversationId, null, activity), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var stored = await store.AppendAsync(conversationId, [activity], cancellationToken).ConfigureAwait(false);
+            activity = stored[0].Activity;
+            await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[0].Watermark, null), cancellationToken).ConfigureAwait(false);
+        }
+
+        await RunTurnAsync(activity, cancellationToken).ConfigureAwait(false);
+        return activity.Id!;
+    }
+
+    public async Task<ActivitySet> GetActivitiesAsync(string conversationId, long afterWatermark, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadAsync(conversationId, afterWatermark, PageSize, cancellationToken).ConfigureAwait(false);
+        var watermark = stored.Count > 0 ? stored[^1].Watermark : afterWatermark;
+        return new ActivitySet([.. stored.Select(s => s.Activity)], DirectLineIds.FormatWatermark(watermark));
+    }
+
+    private async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        // A turn is not abandoned when the client hangs up: the person's message is in the log and deserves its
+        // answer. Only the host shutting down (or the caller, before the turn starts) stops it.
+        cancellationToken.ThrowIfCancellationRequested();
+        var sender = new DirectLineChannelSender(activity.Conversation!.Id!, store, notifier, time);
+        await adapter.ProcessActivityAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,45 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Engine;
+using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Practices;
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CompassionBot.Hosting;
+
+/// <summary>Registers the bot itself: content, dialogs, safety gate, interruptions and the turn-error handler.</summary>
+internal static class CompassionBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddCompassionBot(this IServiceCollection services)
+    {
+        services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName).ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClinicOptions>>().Value);
+        services.AddSingleton(sp => MessageCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+        services.AddSingleton(sp => PracticeCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+        services.AddSingleton(CreateDialogs);
+        services.AddSingleton<ICrisisResponder, ReferralResponder>();
+        services.AddSingleton<ISafetyGate, SafetyGate>();
+        services.AddSingleton<IInterruptionHandler, CoreInterruptions>();
+        services.AddSingleton<ITurnErrorHandler, GentleTurnErrorHandler>();
+        services.AddSingleton<ITurnHandler, Dialogs.CompassionBot>();
+        services.AddHostedService<ContentValidationService>();
+        return services;
+    }
+
+    private static DialogSet CreateDialogs(IServiceProvider services)
+    {
+        var practices = services.GetRequiredService<PracticeCatalog>();
+        var messages = services.GetRequiredService<MessageCatalog>();
+        var time = services.GetRequiredService<TimeProvider>();
+        return new DialogSet()
+            .Add(new MainDialog(practices, messages))
+            .Add(new PracticeDialog(practices, messages, time))
+            .Add(new PracticeStepsDialog(practices, messages))
+            .Add(new ChoicePrompt(nameof(ChoicePrompt)))
+            .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))
+            .Add(new RatingPrompt(nameof(RatingPrompt)))
+            .Add(new TextPrompt(nameof(TextPrompt)));
+    }
+}

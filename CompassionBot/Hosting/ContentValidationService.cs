@@ -1,0 +1,17 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Practices;
+
+namespace CompassionBot.Hosting;
+
+/// <summary>Loads every content file at start-up so the service refuses to start on a content error (file and line in the message).</summary>
+internal sealed class ContentValidationService(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<MessageCatalog>();
+        _ = services.GetRequiredService<PracticeCatalog>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

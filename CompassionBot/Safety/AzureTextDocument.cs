@@ -1,0 +1,4 @@
+namespace CompassionBot.Safety;
+
+/// <summary>One document to analyse.</summary>
+internal sealed record AzureTextDocument(string Id, string Language, string Text);

@@ -1,0 +1,207 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace CompassionBot.Storage.Sqlite;
+
+/// <summary>
+/// The embedded SQLite file: opens tuned connections (WAL, synchronous=NORMAL, busy_timeout, foreign keys) and keeps
+/// the schema current.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Adding tables (Direct Line logs, SMS consent, crisis events, check-ins, ...) is a one-file change: add
+/// <c>CompassionBot/Storage/Sqlite/Migrations/NNNN_description.sql</c> with the next free number. The csproj embeds
+/// every <c>*.sql</c> in that folder; on first use each script not yet recorded in <c>schema_migrations</c> runs once,
+/// in order, inside one <c>BEGIN IMMEDIATE</c> transaction together with its bookkeeping row.
+/// </para>
+/// <para>
+/// Scripts must not contain BEGIN/COMMIT or PRAGMAs that cannot run inside a transaction. Never edit a script that
+/// has shipped: add a new one. Keep them plain SQL so the PostgreSQL provider can mirror them one for one.
+/// </para>
+/// </remarks>
+internal sealed class SqliteDatabase : IDisposable
+{
+    /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
+    public const string MigrationResourcePrefix = "CompassionBot.Storage.Sqlite.Migrations/";
+
+    private readonly IReadOnlyList<SqlMigration> _migrations;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly string _pragmas;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private volatile bool _migrated;
+    private string? _folderToCreate;
+
+    /// <summary>Prepares (but does not open) the database <paramref name="connectionString"/> names.</summary>
+    /// <exception cref="ArgumentException">The connection string is invalid or names an in-memory database.</exception>
+    public SqliteDatabase(
+        string connectionString,
+        TimeSpan busyTimeout,
+        IReadOnlyList<SqlMigration> migrations,
+        TimeProvider timeProvider,
+        ILogger<SqliteDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        (ConnectionString, FilePath) = Normalize(connectionString, busyTimeout);
+        _migrations = migrations;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _folderToCreate = FilePath.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? null : Path.GetDirectoryName(FilePath);
+        _pragmas = string.Create(
+            CultureInfo.InvariantCulture,
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The normalised connection string (absolute path, no pooling: we keep our own connections open).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The schema version after <see cref="EnsureMigratedAsync"/> (0 before).</summary>
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Checks a connection string the way the constructor will, for start-up validation.</summary>
+    /// <returns>Null when usable, otherwise why not.</returns>
+    public static string? Validate(string connectionString)
+    {
+        try
+        {
+            _ = Normalize(connectionString, TimeSpan.Zero);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Opens a connection with the pragmas applied; the folder is created on first use.</summary>
+    /// <exception cref="InvalidOperationException">The file cannot be created or opened.</exception>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        try
+        {
+            CreateFolderOnce();
+            connection.Open();
+            connection.Execute(_pragmas);
+            EnsureWal(connection);
+            return connection;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException(
+                $"Cannot open the SQLite database '{FilePath}' (ConnectionStrings:Sqlite): {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Applies pending migrations once per instance (later calls return at once).</summary>
+    public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                Migrate();
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _migrationLock.Dispose();
+
+    private void Migrate()
+    {
+        using var connection = OpenConnection();
+        var (applied, version) = SqliteMigrationRunner.Migrate(connection, _migrations, _timeProvider.GetUtcNow());
+        foreach (var name in applied)
+        {
+            Log.MigrationApplied(_logger, name);
+        }
+
+        var known = _migrations.Count == 0 ? 0 : _migrations[^1].Version;
+        if (version > known)
+        {
+            Log.SchemaNewerThanBuild(_logger, FilePath, version, known);
+        }
+
+        SchemaVersion = version;
+        Log.SqliteReady(_logger, FilePath, version);
+    }
+
+    private void EnsureWal(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        var mode = command.ExecuteScalar() as string ?? "unknown";
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            Log.NotWal(_logger, FilePath, mode);
+        }
+    }
+
+    private void CreateFolderOnce()
+    {
+        if (_folderToCreate is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            _folderToCreate = null;
+        }
+    }
+
+    private static (string ConnectionString, string FilePath) Normalize(string connectionString, TimeSpan busyTimeout)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new ArgumentException($"ConnectionStrings:Sqlite is not a valid SQLite connection string: {ex.Message}", nameof(connectionString), ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new ArgumentException(
+                "ConnectionStrings:Sqlite has no Data Source; set a file, e.g. 'Data Source=data/compassionbot.db'.", nameof(connectionString));
+        }
+
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:")
+        {
+            throw new ArgumentException(
+                "ConnectionStrings:Sqlite names an in-memory database, which loses everything on restart; " +
+                "name a file, or set Storage:Provider=Memory.", nameof(connectionString));
+        }
+
+        if (builder.Mode == SqliteOpenMode.ReadOnly)
+        {
+            throw new ArgumentException("ConnectionStrings:Sqlite must not be read-only (Mode=ReadOnly): bot state is written every turn.", nameof(connectionString));
+        }
+
+        if (!builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            // Resolve against the current directory now, so a later change of directory cannot move the file.
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+        }
+
+        builder.Pooling = false;
+        builder.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds));
+        return (builder.ToString(), builder.DataSource);
+    }
+}

@@ -1,0 +1,173 @@
+using CompassionBot.Dialogs.State;
+using Microsoft.Data.Sqlite;
+
+namespace CompassionBot.Storage.Sqlite;
+
+/// <summary>
+/// The single write connection with its prepared statements. Callers serialise access (one writer per process);
+/// across processes, SQLite's write lock (BEGIN IMMEDIATE, busy_timeout) does.
+/// </summary>
+/// <remarks>
+/// Each ETag expectation is one conditional statement whose row count says whether it held, so the check and the
+/// write are one step (the PostgreSQL provider can use the same three statements).
+/// </remarks>
+internal sealed class SqliteStateWriter : IDisposable
+{
+    private static readonly string[] ParameterNames = ["$key", "$json", "$etag", "$now", "$expected"];
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _begin;
+    private readonly SqliteCommand _commit;
+    private readonly Statement _create;
+    private readonly Statement _overwrite;
+    private readonly Statement _replace;
+    private readonly SqliteCommand _delete;
+    private readonly SqliteParameter _deleteKey;
+
+    /// <summary>Takes ownership of the open <paramref name="connection"/>.</summary>
+    public SqliteStateWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _begin = Prepare("BEGIN IMMEDIATE;");
+        _commit = Prepare("COMMIT;");
+        _create = new Statement(Prepare("""
+            INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+            ON CONFLICT (key) DO NOTHING;
+            """));
+        _overwrite = new Statement(Prepare("""
+            INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+            ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at;
+            """));
+        _replace = new Statement(Prepare("""
+            UPDATE bot_state SET json = $json, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected;
+            """));
+        _delete = Prepare("DELETE FROM bot_state WHERE key = $key;");
+        _deleteKey = _delete.Parameters["$key"];
+    }
+
+    /// <summary>
+    /// Writes every change or none, putting each key's new ETag (from <paramref name="etagSource"/>) in
+    /// <paramref name="etags"/>. Throws <see cref="StorageConcurrencyException"/> on the first failed expectation.
+    /// </summary>
+    public void Write(IReadOnlyDictionary<string, StoreItem> changes, ETagSource etagSource, long nowUnixMs, Dictionary<string, string> etags)
+    {
+        // A single statement is atomic on its own; a batch needs a transaction.
+        var batch = changes.Count > 1;
+        if (batch)
+        {
+            _begin.ExecuteNonQuery();
+        }
+
+        try
+        {
+            foreach (var (key, change) in changes)
+            {
+                var etag = etagSource.Next();
+                if (!Apply(key, change, etag, nowUnixMs))
+                {
+                    throw new StorageConcurrencyException(key);
+                }
+
+                etags[key] = etag;
+            }
+
+            if (batch)
+            {
+                _commit.ExecuteNonQuery();
+            }
+        }
+        catch when (batch)
+        {
+            _connection.RollbackIfActive();
+            throw;
+        }
+    }
+
+    /// <summary>Deletes the keys that exist, all in one transaction.</summary>
+    public void Delete(IReadOnlyCollection<string> keys)
+    {
+        var batch = keys.Count > 1;
+        if (batch)
+        {
+            _begin.ExecuteNonQuery();
+        }
+
+        try
+        {
+            foreach (var key in keys)
+            {
+                _deleteKey.Value = key;
+                _delete.ExecuteNonQuery();
+            }
+
+            if (batch)
+            {
+                _commit.ExecuteNonQuery();
+            }
+        }
+        catch when (batch)
+        {
+            _connection.RollbackIfActive();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var command in new[] { _begin, _commit, _create.Command, _overwrite.Command, _replace.Command, _delete })
+        {
+            command.Dispose();
+        }
+
+        _connection.Dispose();
+    }
+
+    private bool Apply(string key, StoreItem change, string etag, long nowUnixMs)
+    {
+        var statement = change.ETag switch
+        {
+            null => _create,
+            StoreItem.AnyETag => _overwrite,
+            _ => _replace,
+        };
+        statement.Key.Value = key;
+        statement.Json.Value = change.Json;
+        statement.ETag.Value = etag;
+        statement.Now.Value = nowUnixMs;
+        if (statement.Expected is { } expected)
+        {
+            expected.Value = change.ETag;
+        }
+
+        return statement.Command.ExecuteNonQuery() == 1;
+    }
+
+    private SqliteCommand Prepare(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in ParameterNames.Where(n => sql.Contains(n, StringComparison.Ordinal)))
+        {
+            command.Parameters.Add(name, name == "$now" ? SqliteType.Integer : SqliteType.Text);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private sealed class Statement(SqliteCommand command)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        public SqliteParameter Key { get; } = command.Parameters["$key"];
+
+        public SqliteParameter Json { get; } = command.Parameters["$json"];
+
+        public SqliteParameter ETag { get; } = command.Parameters["$etag"];
+
+        public SqliteParameter Now { get; } = command.Parameters["$now"];
+
+        public SqliteParameter? Expected { get; } = command.Parameters.Contains("$expected") ? command.Parameters["$expected"] : null;
+    }
+}

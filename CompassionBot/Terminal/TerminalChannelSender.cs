@@ -1,0 +1,25 @@
+using System.Globalization;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+
+namespace CompassionBot.Terminal;
+
+/// <summary>Prints replies to the terminal, with suggested actions as numbered options.</summary>
+internal sealed class TerminalChannelSender(TextWriter output) : IChannelSender
+{
+    public async Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        foreach (var activity in activities.Where(a => a.IsMessage))
+        {
+            await output.WriteLineAsync($"Bot: {activity.Text}".AsMemory(), cancellationToken).ConfigureAwait(false);
+            var actions = activity.SuggestedActions?.Actions ?? [];
+            for (var i = 0; i < actions.Count; i++)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"     {i + 1}) {actions[i].Title}").AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return [.. activities.Select(_ => new ResourceResponse(null))];
+    }
+}

@@ -1,0 +1,101 @@
+// The clinic demo: fetches a Direct Line token from this service's own token endpoint (the secret stays on the
+// server) and renders the official Web Chat against this service's Direct Line (`{origin}/v3/directline`).
+// Query options: ?lang=en|es (page and chat language), ?transport=polling (HTTP polling instead of WebSocket).
+(function () {
+  'use strict';
+
+  const text = {
+    en: {
+      skip: 'Skip to the chat',
+      languageNav: 'Language',
+      heading: 'A moment of kindness for yourself',
+      intro: 'A short, gentle practice between your sessions. Type below or choose one of the options.',
+      chatHeading: 'Chat with CompassionBot',
+      connecting: 'Connecting…',
+      unavailable: 'The chat is not available right now. Please try again later.',
+      safetyHeading: 'If you need help now',
+      safety: 'This chat is not an emergency service. If you are in danger or might harm yourself, call your local emergency number now.',
+      footer: 'Demo page for clinics. The chat runs on this service; nothing is sent to a third party.'
+    },
+    es: {
+      skip: 'Ir al chat',
+      languageNav: 'Idioma',
+      heading: 'Un momento de amabilidad contigo',
+      intro: 'Una práctica breve y amable entre tus sesiones. Escribe abajo o elige una de las opciones.',
+      chatHeading: 'Chat con CompassionBot',
+      connecting: 'Conectando…',
+      unavailable: 'El chat no está disponible ahora. Vuelve a intentarlo más tarde.',
+      safetyHeading: 'Si necesitas ayuda ahora',
+      safety: 'Este chat no es un servicio de emergencias. Si estás en peligro o podrías hacerte daño, llama ahora al número de emergencias de tu zona.',
+      footer: 'Página de demostración para clínicas. El chat funciona en este servicio; nada se envía a terceros.'
+    }
+  };
+
+  const params = new URLSearchParams(window.location.search);
+  const requested = (params.get('lang') || navigator.language || 'en').toLowerCase();
+  const language = requested.startsWith('es') ? 'es' : 'en';
+  const locale = language === 'es' ? 'es-ES' : 'en-US';
+  const strings = text[language];
+
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-i18n]').forEach(function (element) {
+    element.textContent = strings[element.dataset.i18n];
+  });
+  document.querySelectorAll('[data-i18n-label]').forEach(function (element) {
+    element.setAttribute('aria-label', strings[element.dataset.i18nLabel]);
+  });
+  document.querySelectorAll('.languages a').forEach(function (link) {
+    const target = new URLSearchParams(params);
+    target.set('lang', link.getAttribute('hreflang'));
+    link.search = target.toString();
+    if (link.getAttribute('hreflang') === language) {
+      link.setAttribute('aria-current', 'page');
+    }
+  });
+
+  const status = document.getElementById('chat-status');
+
+  async function start() {
+    if (!window.WebChat) {
+      throw new Error('Web Chat bundle missing');
+    }
+
+    const response = await fetch('/api/webchat/token', { method: 'POST', headers: { 'x-requested-with': 'XMLHttpRequest' } });
+    if (!response.ok) {
+      throw new Error('Token request failed: ' + response.status);
+    }
+
+    const session = await response.json();
+    const directLine = window.WebChat.createDirectLine({
+      domain: window.location.origin + '/v3/directline',
+      token: session.token,
+      webSocket: params.get('transport') !== 'polling',
+      pollingInterval: 1000,
+      conversationStartProperties: { locale: locale }
+    });
+
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      locale: locale,
+      sendTypingIndicator: false,
+      styleOptions: {
+        accent: '#2f6354',
+        backgroundColor: '#ffffff',
+        bubbleBackground: '#eef3f1',
+        bubbleBorderRadius: 12,
+        bubbleFromUserBackground: '#dcebe4',
+        bubbleFromUserBorderRadius: 12,
+        hideUploadButton: true,
+        primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        suggestedActionLayout: 'flow',
+        suggestedActionBorderRadius: 16,
+        rootHeight: '100%'
+      }
+    }, document.getElementById('webchat'));
+    status.textContent = '';
+  }
+
+  start().catch(function () {
+    status.textContent = strings.unavailable;
+  });
+})();
