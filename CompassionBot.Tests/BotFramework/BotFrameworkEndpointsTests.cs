@@ -118,35 +118,28 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Post_Connector429WithRetryAfter_DeliversExactlyOnceAfterTheWait()
     {
+        _connector.Clock = _sut.Time;
         _connector.Enqueue(429, retryAfter: "7");
 
         await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl)), TestContext.Current.CancellationToken);
-        await _connector.WaitForPostsAsync(1);
-        _sut.Time.Advance(TimeSpan.FromSeconds(6));
-        Assert.Single(_connector.Posts);
-        _sut.Time.Advance(TimeSpan.FromSeconds(1));
+        await _sut.AdvanceUntilAsync(() => _connector.Posts.Count >= 2, TimeSpan.FromMilliseconds(500));
         await _sut.WhenTurnsIdleAsync();
 
         Assert.Equal([429, 200], _connector.Posts.Select(p => p.AnsweredStatus));
         Assert.All(_connector.Posts, p => Assert.Equal("echo 1: hello", p.Activity.Text));
+        Assert.True(_connector.Posts[1].At - _connector.Posts[0].At >= TimeSpan.FromSeconds(7), "the retry waited less than Retry-After");
     }
 
     [Fact]
     public async Task Post_Connector503FiveTimes_OpensCircuitLogsFailureAndKeepsState()
     {
         _connector.DefaultStatus = 503;
-        var first = SendInBackgroundAsync("one");
-        for (var attempt = 1; attempt <= BotFrameworkServiceCollectionExtensions.ConnectorMaxRetries; attempt++)
-        {
-            await _connector.WaitForPostsAsync(attempt);
-            _sut.Time.Advance(BotFrameworkServiceCollectionExtensions.ConnectorRetryBaseDelay * Math.Pow(2, attempt - 1));
-        }
 
-        await first;
+        await SendInBackgroundAsync("one");
+        await _sut.AdvanceUntilAsync(() => _connector.Posts.Count >= 1 + BotFrameworkServiceCollectionExtensions.ConnectorMaxRetries, TimeSpan.FromSeconds(1));
         await _sut.WhenTurnsIdleAsync();
         await SendInBackgroundAsync("two");
-        await _connector.WaitForPostsAsync(5);
-        _sut.Time.Advance(BotFrameworkServiceCollectionExtensions.ConnectorRetryBaseDelay);
+        await _sut.AdvanceUntilAsync(() => _sut.Logs.Entries.Count(e => e.EventId.Id == 2006) >= 2, TimeSpan.FromSeconds(1));
         await _sut.WhenTurnsIdleAsync();
         await SendInBackgroundAsync("three");
         await _sut.WhenTurnsIdleAsync();
@@ -154,7 +147,7 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         Assert.Equal(5, _connector.Posts.Count);
         var failures = _sut.Logs.Entries.Where(e => e.EventId.Id == 2006 && e.Level == LogLevel.Error).ToList();
         Assert.Equal(3, failures.Count);
-        Assert.Contains(failures, f => f.Exception is Polly.CircuitBreaker.BrokenCircuitException);
+        Assert.IsType<Polly.CircuitBreaker.BrokenCircuitException>(failures[^1].Exception, exactMatch: false);
         var state = await _sut.Storage.ReadAsync(["msteams/conversations/a:1Xy@thread.skype:personal"], TestContext.Current.CancellationToken);
         Assert.Contains("\"count\":3", state.Single().Value.Json, StringComparison.Ordinal);
     }
@@ -162,21 +155,18 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Post_SlowTurn_IsAcknowledgedAtOnceAndShowsTyping()
     {
+        _connector.Clock = _sut.Time;
         _sut.Bot.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var start = _sut.Time.GetUtcNow();
 
         var response = await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl)), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        while (_sut.Bot.Seen.IsEmpty)
-        {
-            await Task.Yield();
-        }
-
-        _sut.Time.Advance(TimeSpan.FromSeconds(1));
-        await _connector.WaitForPostsAsync(1);
+        await _sut.AdvanceUntilAsync(() => _connector.Posts.Count >= 1, TimeSpan.FromMilliseconds(250));
         _sut.Bot.Hold.SetResult();
         await _sut.WhenTurnsIdleAsync();
 
         Assert.Equal(["typing", "message"], _connector.Posts.Select(p => p.Activity.Type));
+        Assert.True(_connector.Posts[0].At - start >= TypingIndicatorMiddleware.InitialDelay);
     }
 
     [Fact]

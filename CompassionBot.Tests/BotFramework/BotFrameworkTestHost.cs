@@ -55,6 +55,21 @@ public sealed class BotFrameworkTestHost : IAsyncDisposable
 
     public Task WhenTurnsIdleAsync() => Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 
+    /// <summary>
+    /// Moves the fake clock forward in <paramref name="step"/>s until <paramref name="condition"/> holds, letting
+    /// continuations run between steps (a real-time cap of 30 s only guards against a hang).
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<bool> condition, TimeSpan step)
+    {
+        using var cap = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cap.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            Time.Advance(step);
+            await Task.Delay(5, cap.Token);
+        }
+    }
+
     public async Task<bool> HasConversationStateAsync(string channelId, string conversationId)
     {
         var items = await Storage.ReadAsync([$"{channelId}/conversations/{conversationId}"], TestContext.Current.CancellationToken);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CompassionBot.Tests.Support;
 
@@ -31,6 +32,9 @@ public sealed class FakeConnector : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Clock used to stamp recorded POSTs (the host's fake clock in tests).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Status code returned when the script is empty (default 200).</summary>
     public int DefaultStatus { get; set; } = 200;
@@ -69,7 +73,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var (status, retryAfter, body) = _script.TryDequeue(out var scripted) ? scripted : (DefaultStatus, null, null);
         lock (_lock)
         {
-            _posts.Add(new RecordedPost(context.Request.Path.ToUriComponent(), context.Request.Headers.Authorization.ToString(), activity!, status));
+            _posts.Add(new RecordedPost(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, context.Request.Headers.Authorization.ToString(), activity!, status, Clock.GetUtcNow()));
             foreach (var waiter in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 _waiters.Remove(waiter);
@@ -98,5 +102,5 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
-    public sealed record RecordedPost(string Path, string Authorization, Activity Activity, int AnsweredStatus);
+    public sealed record RecordedPost(string Path, string Authorization, Activity Activity, int AnsweredStatus, DateTimeOffset At);
 }
