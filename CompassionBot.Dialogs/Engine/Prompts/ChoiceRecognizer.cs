@@ -1,8 +1,8 @@
 namespace CompassionBot.Dialogs.Engine.Prompts;
 
 /// <summary>
-/// Finds which choice a person meant, in this order: the exact title or a synonym; a number ("2", "two");
-/// an ordinal ("second", "the last one"); then a title or synonym whose words all appear in the answer.
+/// Finds which choice a person meant, in this order: the exact title or a synonym; an ordinal ("second",
+/// "the last one"); a number ("2", "two"); then a title or synonym whose words all appear in the answer.
 /// Case- and accent-insensitive.
 /// </summary>
 public static class ChoiceRecognizer
@@ -26,14 +26,14 @@ public static class ChoiceRecognizer
         }
 
         var words = folded.Split(' ');
-        if (words.Length <= 3 && TryFindNumber(words, out var number))
-        {
-            return number >= 1 && number <= choices.Count ? new FoundChoice(choices[number - 1].Value, number - 1) : null;
-        }
-
         if (NumberWords.TryFindOrdinal(words, choices.Count, out var position) && position >= 1 && position <= choices.Count)
         {
             return new FoundChoice(choices[position - 1].Value, position - 1);
+        }
+
+        if (words.Length <= 3 && TryFindNumber(words, out var number))
+        {
+            return number >= 1 && number <= choices.Count ? new FoundChoice(choices[number - 1].Value, number - 1) : null;
         }
 
         return FindByWords(words, choices);

@@ -13,7 +13,7 @@ public static class RatingRecognizer
     public static int? Recognize(string? text)
     {
         var folded = InputText.Fold(text);
-        if (folded.Length == 0)
+        if (folded.Length == 0 || HasNegativeNumber(text!))
         {
             return null;
         }
@@ -43,5 +43,18 @@ public static class RatingRecognizer
         }
 
         return found;
+    }
+
+    private static bool HasNegativeNumber(string text)
+    {
+        for (var i = 0; i + 1 < text.Length; i++)
+        {
+            if (text[i] == '-' && char.IsAsciiDigit(text[i + 1]) && (i == 0 || !char.IsAsciiDigit(text[i - 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
