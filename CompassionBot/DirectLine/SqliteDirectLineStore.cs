@@ -1,46 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace CompassionBot.DirectLine;
 
 /// <summary><see cref="IDirectLineStore"/> on SQLite (connection string <c>ConnectionStrings:Sqlite</c>).</summary>
-internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
+internal sealed class SqliteDirectLineStore : IDirectLineStore
 {
-    internal const string DefaultConnectionString = "Data Source=data/compassionbot.db";
+    private readonly SqliteDatabase _database;
 
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS directline_conversations (
-            id TEXT NOT NULL PRIMARY KEY,
-            user_id TEXT NULL,
-            created_at TEXT NOT NULL,
-            started INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE TABLE IF NOT EXISTS directline_activities (
-            conversation_id TEXT NOT NULL,
-            watermark INTEGER NOT NULL,
-            activity TEXT NOT NULL,
-            PRIMARY KEY (conversation_id, watermark)
-        ) WITHOUT ROWID;
-        """;
-
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _schemaLock = new(1, 1);
-    private volatile bool _schemaReady;
-
-    public SqliteDirectLineStore(IConfiguration configuration)
+    public SqliteDirectLineStore(SqliteDatabase database)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Sqlite") ?? DefaultConnectionString);
-        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(source))!);
-        }
-
-        // Writers from other turns wait for the file lock instead of failing at once.
-        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
-        _connectionString = builder.ToString();
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
     }
 
     public async Task CreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
@@ -140,46 +114,10 @@ internal sealed class SqliteDirectLineStore : IDirectLineStore, IDisposable
         return result;
     }
 
-    public void Dispose() => _schemaLock.Dispose();
-
+    // The tables come from the shared migrations (Storage/Sqlite/Migrations/0005_directline.sql).
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (!_schemaReady)
-            {
-                await EnsureSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await _schemaLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_schemaReady)
-            {
-                return;
-            }
-
-            await using var command = connection.CreateCommand();
-            command.CommandText = Schema;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            _schemaReady = true;
-        }
-        finally
-        {
-            _schemaLock.Release();
-        }
+        await _database.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return _database.OpenConnection();
     }
 }
