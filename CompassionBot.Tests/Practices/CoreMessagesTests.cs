@@ -15,6 +15,7 @@ public sealed class CoreMessagesTests
         "practice.start", "practice.done", "practice.stopped", "practice.paused",
         "nonresonance.ack", "nonresonance.offer", "nonresonance.shorter", "nonresonance.pause",
         "worse.after", "high.after.checkin", "choice.retry", "text.retry", "error.turn", "language.switched", "yes", "no",
+        "high.after.ack", "clinic.contact.unset",
     ];
 
     private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
