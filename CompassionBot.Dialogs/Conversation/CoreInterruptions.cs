@@ -6,22 +6,25 @@ namespace CompassionBot.Dialogs.Conversation;
 public sealed class CoreInterruptions : IInterruptionHandler
 {
     private readonly ClinicOptions _clinic;
+    private readonly InterruptionRecognizer _recognizer;
 
     /// <summary>Creates the handler.</summary>
-    public CoreInterruptions(ClinicOptions clinic)
+    public CoreInterruptions(ClinicOptions clinic, InterruptionRecognizer recognizer)
     {
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(recognizer);
         _clinic = clinic;
+        _recognizer = recognizer;
     }
 
     /// <inheritdoc />
     public async Task<bool> TryHandleAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        switch (InterruptionRecognizer.Recognize(turn.Context.Activity.Text))
+        switch (_recognizer.Recognize(turn.Context.Activity.Text))
         {
             case Interruption.Help:
-                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.Contact)).ConfigureAwait(false);
+                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.ContactText(turn))).ConfigureAwait(false);
                 await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             case Interruption.Menu:

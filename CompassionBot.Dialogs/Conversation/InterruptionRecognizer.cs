@@ -1,27 +1,50 @@
-using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Content;
 
 namespace CompassionBot.Dialogs.Conversation;
 
-/// <summary>Recognises a whole message that is an interruption (English and Spanish, case- and accent-insensitive).</summary>
-public static class InterruptionRecognizer
+/// <summary>
+/// Recognises a whole message that is an interruption, with the words of <c>Conversation/{locale}/interruptions.phrases</c>
+/// (every language at once; case-, accent- and punctuation-insensitive). A lone <c>?</c> is help.
+/// </summary>
+public sealed class InterruptionRecognizer
 {
-    private static readonly Dictionary<string, Interruption> Words = new(StringComparer.Ordinal)
+    /// <summary>The content folder of the interruption words, below the content root.</summary>
+    public const string ContentArea = "Conversation";
+
+    private static readonly Dictionary<string, Interruption> KindToInterruption = new(StringComparer.Ordinal)
     {
-        ["help"] = Interruption.Help, ["ayuda"] = Interruption.Help, ["i need help using this"] = Interruption.Help,
-        ["menu"] = Interruption.Menu, ["main menu"] = Interruption.Menu, ["practices"] = Interruption.Menu, ["practicas"] = Interruption.Menu,
-        ["stop"] = Interruption.Stop, ["cancel"] = Interruption.Stop, ["quit"] = Interruption.Stop, ["exit"] = Interruption.Stop,
-        ["end"] = Interruption.Stop, ["parar"] = Interruption.Stop, ["para"] = Interruption.Stop, ["detener"] = Interruption.Stop,
-        ["cancelar"] = Interruption.Stop, ["salir"] = Interruption.Stop, ["basta"] = Interruption.Stop,
-        ["pause"] = Interruption.Pause, ["later"] = Interruption.Pause, ["not now"] = Interruption.Pause, ["pausa"] = Interruption.Pause,
-        ["luego"] = Interruption.Pause, ["mas tarde"] = Interruption.Pause,
-        ["english"] = Interruption.English, ["ingles"] = Interruption.English, ["in english"] = Interruption.English, ["en ingles"] = Interruption.English,
-        ["espanol"] = Interruption.Spanish, ["spanish"] = Interruption.Spanish, ["en espanol"] = Interruption.Spanish, ["in spanish"] = Interruption.Spanish,
+        ["help"] = Interruption.Help,
+        ["menu"] = Interruption.Menu,
+        ["stop"] = Interruption.Stop,
+        ["pause"] = Interruption.Pause,
+        ["english"] = Interruption.English,
+        ["spanish"] = Interruption.Spanish,
     };
 
-    /// <summary>The interruption <paramref name="text"/> is, or <see cref="Interruption.None"/>.</summary>
-    public static Interruption Recognize(string? text)
+    private readonly PhraseCatalog _phrases;
+
+    /// <summary>Creates the recognizer from loaded phrases (kinds in <see cref="Kinds"/>).</summary>
+    public InterruptionRecognizer(PhraseCatalog phrases)
     {
-        var folded = InputText.Fold(text);
-        return folded == "?" || (text?.Trim() == "?") ? Interruption.Help : Words.GetValueOrDefault(folded, Interruption.None);
+        ArgumentNullException.ThrowIfNull(phrases);
+        _phrases = phrases;
+    }
+
+    /// <summary>The phrase kinds an interruptions file may use.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = [.. KindToInterruption.Keys];
+
+    /// <summary>Loads and validates the interruption words below <paramref name="contentRoot"/>.</summary>
+    /// <exception cref="ContentValidationException">An interruptions file is invalid (the message names file and line).</exception>
+    public static InterruptionRecognizer Load(string contentRoot) => new(PhraseCatalog.Load(contentRoot, ContentArea, Kinds));
+
+    /// <summary>The interruption <paramref name="text"/> is, or <see cref="Interruption.None"/>.</summary>
+    public Interruption Recognize(string? text)
+    {
+        if (text?.Trim() == "?")
+        {
+            return Interruption.Help;
+        }
+
+        return _phrases.KindOf(text) is { } kind ? KindToInterruption[kind] : Interruption.None;
     }
 }

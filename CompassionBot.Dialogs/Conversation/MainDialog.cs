@@ -35,18 +35,37 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         AddStep(RouteAlternativeAsync);
     }
 
-    /// <summary>The menu text: practices grouped by family, with minutes.</summary>
-    public string MenuText(string locale, IReadOnlyList<Practice> ranked)
+    /// <summary>
+    /// The menu order: <paramref name="ranked"/> grouped by family, each family where its best-ranked practice is,
+    /// so what helped stays first and something new stays near the top.
+    /// </summary>
+    public static IReadOnlyList<Practice> MenuOrder(IReadOnlyList<Practice> ranked)
     {
         ArgumentNullException.ThrowIfNull(ranked);
+        return [.. ranked.GroupBy(p => p.Family).SelectMany(g => g)];
+    }
+
+    /// <summary>The menu text for practices already in <see cref="MenuOrder"/>: numbered, under family headings, with minutes.</summary>
+    public string MenuText(string locale, IReadOnlyList<Practice> menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
         var text = new StringBuilder(_messages.Get("menu.intro", locale));
-        foreach (var group in ranked.GroupBy(p => p.Family))
+        PracticeFamily? family = null;
+        for (var i = 0; i < menu.Count; i++)
         {
-            text.Append('\n').Append(_messages.Get("menu.family." + PracticeFamilies.Key(group.Key), locale));
-            foreach (var practice in group)
+            var practice = menu[i];
+            if (practice.Family != family)
             {
-                text.Append('\n').Append(_messages.Get("menu.item", locale, ("title", practice.Title), ("minutes", practice.Minutes.ToString(CultureInfo.InvariantCulture))));
+                family = practice.Family;
+                text.Append('\n').Append(_messages.Get("menu.family." + PracticeFamilies.Key(practice.Family), locale));
             }
+
+            text.Append('\n').Append(_messages.Get(
+                "menu.item",
+                locale,
+                ("number", (i + 1).ToString(CultureInfo.InvariantCulture)),
+                ("title", practice.Title),
+                ("minutes", practice.Minutes.ToString(CultureInfo.InvariantCulture))));
         }
 
         return text.ToString();
@@ -59,12 +78,14 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             return await step.NextAsync(chosen, cancellationToken).ConfigureAwait(false);
         }
 
-        var ranked = Ranked(step.Context);
+        var menu = MenuOrder(Ranked(step.Context));
+        step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id)] };
         var options = new PromptOptions
         {
-            Prompt = Activity.CreateMessage(MenuText(step.Context.Locale, ranked)) with { Locale = step.Context.Locale },
+            Prompt = Activity.CreateMessage(MenuText(step.Context.Locale, menu)) with { Locale = step.Context.Locale },
             RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = [.. ranked.Select(p => new Choice(p.Title, [p.Id]))],
+            Choices = [.. menu.Select(p => new Choice(p.Title, [p.Id]))],
+            ChoicesInText = true,
             MaxAttempts = 2,
         };
         return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
@@ -75,7 +96,7 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         var practiceId = step.Result switch
         {
             string id => id,
-            PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } => Ranked(step.Context)[choice.Index].Id,
+            PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } => step.Values.OfferedIds[choice.Index],
             _ => null,
         };
         if (practiceId is null)
@@ -84,7 +105,7 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        step.Values = step.Values with { CurrentPracticeId = practiceId, TriedThisSession = [.. step.Values.TriedThisSession, practiceId] };
+        step.Values = step.Values with { CurrentPracticeId = practiceId, OfferedIds = [], TriedThisSession = [.. step.Values.TriedThisSession, practiceId] };
         return await step.BeginDialogAsync(nameof(PracticeDialog), practiceId, cancellationToken).ConfigureAwait(false);
     }
 

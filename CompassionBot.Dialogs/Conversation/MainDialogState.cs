@@ -4,7 +4,7 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <param name="PracticeId">A practice to start without showing the menu.</param>
 /// <param name="CurrentPracticeId">The practice running or just finished.</param>
 /// <param name="TriedThisSession">Practices already offered and run in this session (never offered again in it).</param>
-/// <param name="OfferedIds">Ids behind the choices of the last alternatives offer, in order; the last two are shorter/pause markers.</param>
+/// <param name="OfferedIds">Ids behind the choices shown last (the menu, or an alternatives offer ending with the pause marker), in order.</param>
 public sealed record MainDialogState(
     string? PracticeId,
     string? CurrentPracticeId,

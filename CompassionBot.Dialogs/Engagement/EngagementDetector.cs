@@ -1,41 +1,63 @@
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engine.Prompts;
 
 namespace CompassionBot.Dialogs.Engagement;
 
-/// <summary>Reads disengagement signals from one reply (English and Spanish), after folding case and accents.</summary>
-public static class EngagementDetector
+/// <summary>
+/// Reads disengagement signals from one reply, with the phrases of <c>Engagement/{locale}/signals.phrases</c> (every
+/// language at once, after folding case and accents).
+/// </summary>
+public sealed class EngagementDetector
 {
-    private static readonly string[] NonResonancePhrases =
-    [
-        "not helping", "isnt helping", "not working", "doesnt work", "isnt working", "doing nothing", "isnt doing anything",
-        "not doing anything", "dont feel anything", "i feel nothing", "feel nothing", "cheesy", "corny", "stupid", "pointless",
-        "not for me", "this is dumb", "waste of time", "boring", "not feeling it", "doesnt resonate", "cringe", "silly",
-        "no me sirve", "no me ayuda", "no siento nada", "no funciona", "no es para mi", "es tonto", "tonteria", "aburrido",
-        "no me gusta", "no sirve",
-    ];
+    /// <summary>The content folder of the signal phrases, below the content root.</summary>
+    public const string ContentArea = "Engagement";
 
-    private static readonly HashSet<string> SkipWords = new(StringComparer.Ordinal)
+    /// <summary>Phrase kind: explicit non-resonance, found anywhere in a reply as whole words.</summary>
+    public const string NonResonanceKind = "nonresonance";
+
+    /// <summary>Phrase kind: a whole reply that skips.</summary>
+    public const string SkipKind = "skip";
+
+    /// <summary>Phrase kind: a whole reply that is a minimal answer ("meh", "idk") even after an instruction.</summary>
+    public const string MinimalKind = "minimal";
+
+    /// <summary>How many implicit signals end a practice as not resonating.</summary>
+    public const int ImplicitSignalLimit = 3;
+
+    private readonly PhraseCatalog _phrases;
+
+    /// <summary>Creates the detector from loaded phrases (kinds <see cref="NonResonanceKind"/>, <see cref="SkipKind"/>, <see cref="MinimalKind"/>).</summary>
+    public EngagementDetector(PhraseCatalog phrases)
     {
-        "skip", "next", "pass", "skip it", "skip this", "saltar", "siguiente", "paso", "pasar", "omitir",
-    };
+        ArgumentNullException.ThrowIfNull(phrases);
+        _phrases = phrases;
+    }
+
+    /// <summary>The phrase kinds a signals file may use.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = [NonResonanceKind, SkipKind, MinimalKind];
+
+    /// <summary>Loads and validates the signal phrases below <paramref name="contentRoot"/>.</summary>
+    /// <exception cref="ContentValidationException">A signals file is invalid (the message names file and line).</exception>
+    public static EngagementDetector Load(string contentRoot) => new(PhraseCatalog.Load(contentRoot, ContentArea, Kinds));
 
     /// <summary>The strongest signal in <paramref name="text"/>; <paramref name="invitesMore"/> is true for free-text questions.</summary>
-    public static EngagementSignal Detect(string? text, bool invitesMore)
+    public EngagementSignal Detect(string? text, bool invitesMore)
     {
-        var folded = InputText.Fold(text);
-        var padded = " " + folded + " ";
-        if (NonResonancePhrases.Any(p => padded.Contains(" " + p + " ", StringComparison.Ordinal)))
+        if (_phrases.Contains(NonResonanceKind, text))
         {
             return EngagementSignal.ExplicitNonResonance;
         }
 
-        if (SkipWords.Contains(folded))
+        switch (_phrases.KindOf(text))
         {
-            return EngagementSignal.Skip;
+            case SkipKind:
+                return EngagementSignal.Skip;
+            case MinimalKind:
+                return EngagementSignal.MinimalReply;
+            default:
+                // One word, or only emoji (nothing left after folding), to a question that invites more.
+                return invitesMore && InputText.Words(text).Length <= 1 ? EngagementSignal.MinimalReply : EngagementSignal.None;
         }
-
-        var words = folded.Length == 0 ? 0 : folded.Split(' ').Length;
-        return invitesMore && words <= 1 ? EngagementSignal.MinimalReply : EngagementSignal.None;
     }
 
     /// <summary>True when the last three free-text replies each got shorter and the last is three words or fewer.</summary>
@@ -51,7 +73,4 @@ public static class EngagementDetector
         var n = c.Count;
         return c[n - 3] > c[n - 2] && c[n - 2] > c[n - 1] && c[n - 1] <= 3;
     }
-
-    /// <summary>How many implicit signals end a practice as not resonating.</summary>
-    public const int ImplicitSignalLimit = 3;
 }

@@ -69,6 +69,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> RunStepsAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: true);
         return await step.BeginDialogAsync(nameof(PracticeStepsDialog), step.Values.PracticeId, cancellationToken).ConfigureAwait(false);
     }
@@ -90,6 +91,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> CheckInIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: false);
         if (step.Values.DistressAfter >= HighDistress)
         {
@@ -106,6 +108,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> AskHowItFeltAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        if (step.Result is PromptResult<string>)
+        {
+            // The answer to the check-in after a 9 or 10 is met before anything else is asked.
+            await SayAsync(step.Context, "high.after.ack", cancellationToken).ConfigureAwait(false);
+        }
+
         var options = new PromptOptions
         {
             Prompt = Message(step.Context, "feel.ask"),
@@ -129,6 +137,9 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         await SayAsync(step.Context, "practice.done", cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.Completed), cancellationToken).ConfigureAwait(false);
     }
+
+    private Task AcknowledgeGivenUpRatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken) =>
+        step.Result is PromptResult<int> { Succeeded: false } ? SayAsync(step.Context, "rating.giveup", cancellationToken) : Task.CompletedTask;
 
     private Task<DialogTurnResult> AskRatingAsync(DialogContext dc, string key, CancellationToken cancellationToken) =>
         dc.PromptAsync(nameof(RatingPrompt), new PromptOptions { Prompt = Message(dc.Context, key), RetryPrompt = Message(dc.Context, "rating.retry"), MaxAttempts = 2 }, cancellationToken);

@@ -18,14 +18,17 @@ public sealed class PracticeStepsDialog : Dialog
     private const int MaxAttemptsPerStep = 2;
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
+    private readonly EngagementDetector _detector;
 
     /// <summary>Creates the dialog.</summary>
-    public PracticeStepsDialog(PracticeCatalog catalog, MessageCatalog messages) : base(nameof(PracticeStepsDialog))
+    public PracticeStepsDialog(PracticeCatalog catalog, MessageCatalog messages, EngagementDetector detector) : base(nameof(PracticeStepsDialog))
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(detector);
         _catalog = catalog;
         _messages = messages;
+        _detector = detector;
     }
 
     /// <inheritdoc />
@@ -52,7 +55,7 @@ public sealed class PracticeStepsDialog : Dialog
         var state = instance.GetState(BotStateJsonContext.Default.PracticeStepsState);
         var step = Practice(dc.Context, state).Steps[state.StepIndex];
         var text = dc.Context.Activity.Text;
-        var signal = EngagementDetector.Detect(text, step.Prompt == StepPromptKind.Text);
+        var signal = _detector.Detect(text, step.Prompt == StepPromptKind.Text);
         if (step.Prompt == StepPromptKind.None && signal == EngagementSignal.Skip)
         {
             // "Next" is how a person moves on from an instruction, not a skip.

@@ -15,6 +15,7 @@ public sealed class CoreMessagesTests
         "practice.start", "practice.done", "practice.stopped", "practice.paused",
         "nonresonance.ack", "nonresonance.offer", "nonresonance.shorter", "nonresonance.pause",
         "worse.after", "high.after.checkin", "choice.retry", "text.retry", "error.turn", "language.switched", "yes", "no",
+        "high.after.ack", "clinic.contact.unset",
     ];
 
     private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
@@ -43,13 +44,36 @@ public sealed class CoreMessagesTests
     public void Messages_EveryLocale_FitOneGsm7SmsWithPlaceholdersFilled(string locale)
     {
         var longestTitle = PracticeCatalog.Load(RealContent.RootPath).All(locale).Max(p => p.Title.Length);
-        var arguments = new[] { ("clinicContact", "(555) 010-0199"), ("title", new string('x', longestTitle)), ("minutes", "10") };
+        // practice.start also carries the practice's summary: PracticeStart_EveryPractice_FitsOneGsm7Sms checks it with the real ones.
+        var arguments = new[] { ("clinicContact", "(555) 010-0199"), ("title", new string('x', longestTitle)), ("minutes", "10"), ("number", "13"), ("summary", string.Empty) };
         var tooLong = Messages.All(locale).Keys
             .Select(key => (Key: key, Sms: Gsm7.Fold(Messages.Get(key, locale, arguments))))
             .Where(x => !Gsm7.FitsOneSegment(x.Sms))
             .Select(x => $"{x.Key}: {Gsm7.SeptetCount(x.Sms)} septets, non-GSM: {string.Join(" ", Gsm7.InvalidCharacters(x.Sms))}");
 
         Assert.Empty(tooLong);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void PracticeStart_EveryPractice_FitsOneGsm7Sms(string locale)
+    {
+        var tooLong = PracticeCatalog.Load(RealContent.RootPath).All(locale)
+            .Select(p => (p.Id, Sms: Gsm7.Fold(Messages.Get("practice.start", locale, ("title", p.Title), ("minutes", "10"), ("summary", p.Summary)))))
+            .Where(x => !Gsm7.FitsOneSegment(x.Sms))
+            .Select(x => $"{x.Id}: {Gsm7.SeptetCount(x.Sms)} septets");
+
+        Assert.Empty(tooLong);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void PracticeStart_EveryLocale_ShowsTheSummaryAndMinutes(string locale)
+    {
+        var text = Messages.Get("practice.start", locale);
+
+        Assert.Contains("{summary}", text, StringComparison.Ordinal);
+        Assert.Contains("{minutes}", text, StringComparison.Ordinal);
     }
 
     [Theory]

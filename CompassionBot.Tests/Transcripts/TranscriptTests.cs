@@ -7,6 +7,7 @@ namespace CompassionBot.Tests.Transcripts;
 /// clinician can review: <c>User:</c> lines are sent (<c>User: &lt;join&gt;</c> is the person joining), each
 /// <c>Bot:</c> line must match the next reply (text, line breaks as <c>\n</c>, suggested actions as
 /// <c> [a | b]</c>; a trailing <c>...</c> matches any rest). Header comments set <c># channel:</c> and <c># locale:</c>.
+/// Each file is a new person (its own user id), so profiles and language choices never leak between files.
 /// </summary>
 public sealed class TranscriptTests : IClassFixture<BotApplicationFactory>
 {
@@ -31,7 +32,7 @@ public sealed class TranscriptTests : IClassFixture<BotApplicationFactory>
     public async Task Replay_Transcript_BotRepliesMatch(string file)
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "Transcripts", file), TestContext.Current.CancellationToken);
-        var sut = new TestConversation(_factory.Services, Header(lines, "channel") ?? "test", Header(lines, "locale") ?? "en-US");
+        var sut = new TestConversation(_factory.Services, Header(lines, "channel") ?? "test", Header(lines, "locale") ?? "en-US", userId: "user-" + Guid.NewGuid().ToString("N"));
         var pending = new Queue<string>();
         for (var i = 0; i < lines.Length; i++)
         {

@@ -1,5 +1,6 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Practices;
@@ -18,6 +19,8 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClinicOptions>>().Value);
         services.AddSingleton(sp => MessageCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(sp => PracticeCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+        services.AddSingleton(sp => EngagementDetector.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+        services.AddSingleton(sp => InterruptionRecognizer.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(CreateDialogs);
         services.AddSingleton<ICrisisResponder, ReferralResponder>();
         services.AddSingleton<ISafetyGate, SafetyGate>();
@@ -33,10 +36,11 @@ internal static class CompassionBotServiceCollectionExtensions
         var practices = services.GetRequiredService<PracticeCatalog>();
         var messages = services.GetRequiredService<MessageCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
+        var detector = services.GetRequiredService<EngagementDetector>();
         return new DialogSet()
             .Add(new MainDialog(practices, messages))
             .Add(new PracticeDialog(practices, messages, time))
-            .Add(new PracticeStepsDialog(practices, messages))
+            .Add(new PracticeStepsDialog(practices, messages, detector))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))
             .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))
             .Add(new RatingPrompt(nameof(RatingPrompt)))

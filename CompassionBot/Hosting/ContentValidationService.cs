@@ -1,4 +1,6 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 
 namespace CompassionBot.Hosting;
@@ -10,6 +12,8 @@ internal sealed class ContentValidationService(IServiceProvider services) : IHos
     {
         _ = services.GetRequiredService<MessageCatalog>();
         _ = services.GetRequiredService<PracticeCatalog>();
+        _ = services.GetRequiredService<EngagementDetector>();
+        _ = services.GetRequiredService<InterruptionRecognizer>();
         return Task.CompletedTask;
     }
 

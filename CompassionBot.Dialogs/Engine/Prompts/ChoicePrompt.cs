@@ -23,6 +23,9 @@ public sealed class ChoicePrompt : Prompt<FoundChoice>
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
-        return ChoiceRenderer.Render(turnContext.Activity, prompt, options.Choices ?? []);
+        var choices = options.Choices ?? [];
+        return options.ChoicesInText && !ChoiceRenderer.ShowsButtons(turnContext.Activity, choices.Count)
+            ? prompt
+            : ChoiceRenderer.Render(turnContext.Activity, prompt, choices);
     }
 }

@@ -39,6 +39,13 @@ public static class ChoiceRenderer
         return channel == "msteams" ? WithHeroCard(prompt, choices) : WithNumberedText(prompt, choices);
     }
 
+    /// <summary>True when <see cref="Render"/> shows <paramref name="count"/> choices as buttons (suggested actions or a card) rather than numbered text.</summary>
+    public static bool ShowsButtons(Activity inbound, int count)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        return count > 0 && (SuggestedActionChannels.Contains(inbound.ChannelId ?? string.Empty) || inbound.ChannelId == "msteams");
+    }
+
     /// <summary>Appends the choices as numbered text: "(1) a, (2) b or (3) c" or one per line for longer lists.</summary>
     public static Activity WithNumberedText(Activity prompt, IReadOnlyList<Choice> choices)
     {

@@ -18,6 +18,12 @@ public sealed record PromptOptions
     public IReadOnlyList<Choice>? Choices { get; init; }
 
     /// <summary>
+    /// True when <see cref="Prompt"/> already lists the choices with their numbers (a long menu): channels without
+    /// buttons get the text as is instead of a second, numbered list; channels with buttons still get them.
+    /// </summary>
+    public bool ChoicesInText { get; init; }
+
+    /// <summary>
     /// Answers accepted before the prompt gives up and ends with <see cref="PromptResult{T}.NoAnswer"/> (1 or more; default 3).
     /// A person who can't or won't answer is a disengagement signal, not an error.
     /// </summary>
