@@ -34,8 +34,10 @@ public static class CrisisRegion
 
         try
         {
-            var region = Phones.GetRegionCodeForNumber(Phones.Parse(e164, null));
-            return Normalize(region);
+            // The exact region when the number is valid (+1 613… → CA); else the country code's main region (+44 → GB),
+            // since new number ranges reach people before they reach the metadata.
+            var number = Phones.Parse(e164, null);
+            return Normalize(Phones.GetRegionCodeForNumber(number)) ?? Normalize(Phones.GetRegionCodeForCountryCode(number.CountryCode));
         }
         catch (NumberParseException)
         {

@@ -17,8 +17,6 @@ public sealed partial class SafetyGate : ISafetyGate
     /// <summary>Rule id added when the risk signal raised the level.</summary>
     public const string RiskSignalRule = "signal.raised";
 
-    private const string DistressRulePrefix = "distress.";
-
     private static readonly StatePropertyAccessor<SafetyConversationState> StateAccessor =
         new(StateScope.Conversation, "Safety", SafetyJsonContext.Default.SafetyConversationState);
 
@@ -92,7 +90,9 @@ public sealed partial class SafetyGate : ISafetyGate
     private async Task<SafetyAssessment> AssessAsync(string text, string? locale, CancellationToken cancellationToken)
     {
         var local = _detector.Classify(text, locale);
-        if (local.Level != RiskLevel.None || !local.Rules.Any(r => r.StartsWith(DistressRulePrefix, StringComparison.Ordinal)))
+        // At None the only rules a detector reports are distress markers (see ICrisisDetector.Classify); a calm message
+        // without any is never sent to the signal.
+        if (local.Level != RiskLevel.None || local.Rules.Count == 0)
         {
             return local;
         }

@@ -27,13 +27,13 @@ public sealed class CrisisAlertTests
         await using var factory = new BotApplicationFactory(
             Settings(webhook, ("Clinic:Name", "Riverside Clinic")),
             services => store = Observe<MemoryCrisisEventStore>(services, new FakeTimeProvider()));
-        var conversation = new TestConversation(factory.Services, "directline", "en-US");
+        var conversation = new TestConversation(factory.Services, "webchat", "en-US");
 
         await conversation.SendAsync(CrisisText, ct);
         var deliveredId = await store!.Delivered.WaitAsync(Patience, ct);
 
         var sent = Assert.Single(webhook.Requests);
-        var recorded = Assert.Single(await store.ListAsync("directline", conversation.Conversation.Id!, ct));
+        var recorded = Assert.Single(await store.ListAsync("webchat", conversation.Conversation.Id!, ct));
         Assert.Equal(recorded.Id, deliveredId);
         Assert.Null(recorded.MessageText);
         Assert.Equal(("POST", "/alerts", recorded.Id), (sent.Method, sent.Path, sent.IdempotencyKey));
@@ -42,7 +42,7 @@ public sealed class CrisisAlertTests
         var root = json.RootElement;
         Assert.Equal(recorded.Id, root.GetProperty("eventId").GetString());
         Assert.Equal(recorded.OccurredAt, root.GetProperty("occurredAt").GetDateTimeOffset());
-        Assert.Equal("directline", root.GetProperty("channelId").GetString());
+        Assert.Equal("webchat", root.GetProperty("channelId").GetString());
         Assert.Equal(conversation.Conversation.Id, root.GetProperty("conversationId").GetString());
         Assert.Equal("crisis", root.GetProperty("level").GetString());
         Assert.Equal(recorded.Rules, root.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
