@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(configurationArgs);
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCrisisDetection();
+builder.Services.AddCrisisFlow();
 builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine();

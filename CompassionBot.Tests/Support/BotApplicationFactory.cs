@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CompassionBot.Tests.Support;
 
@@ -7,13 +9,17 @@ namespace CompassionBot.Tests.Support;
 public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
     public BotApplicationFactory() : this(null)
     {
     }
 
-    internal BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings)
+    /// <param name="settings">Configuration added on top of the defaults.</param>
+    /// <param name="configureServices">Service replacements applied after the application's own (fakes, FakeTimeProvider).</param>
+    internal BotApplicationFactory(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         _settings = new(StringComparer.OrdinalIgnoreCase) { ["Storage:Provider"] = "Memory" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -27,6 +33,11 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
         }
     }
 }

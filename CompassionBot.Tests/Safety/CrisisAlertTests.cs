@@ -1,0 +1,174 @@
+using System.Text.Json;
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Safety.Alerts;
+using CompassionBot.Storage.Memory;
+using CompassionBot.Storage.Sqlite;
+using CompassionBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CompassionBot.Tests.Safety;
+
+/// <summary>Clinician alerts through the real service: the durable outbox, the webhook, retries and restarts.</summary>
+public sealed class CrisisAlertTests
+{
+    private const string CrisisText = "I want to kill myself";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task CrisisTurn_WebhookUp_ReceivesOneAlertWithFieldsAndNoMessageText()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var webhook = await FakeWebhook.StartAsync();
+        ObservedCrisisStore<MemoryCrisisEventStore>? store = null;
+        await using var factory = new BotApplicationFactory(
+            Settings(webhook, ("Clinic:Name", "Riverside Clinic")),
+            services => store = Observe<MemoryCrisisEventStore>(services, new FakeTimeProvider()));
+        var conversation = new TestConversation(factory.Services, "webchat", "en-US");
+
+        await conversation.SendAsync(CrisisText, ct);
+        var deliveredId = await store!.Delivered.WaitAsync(Patience, ct);
+
+        var sent = Assert.Single(webhook.Requests);
+        var recorded = Assert.Single(await store.ListAsync("webchat", conversation.Conversation.Id!, ct));
+        Assert.Equal(recorded.Id, deliveredId);
+        Assert.Null(recorded.MessageText);
+        Assert.Equal(("POST", "/alerts", recorded.Id), (sent.Method, sent.Path, sent.IdempotencyKey));
+        Assert.StartsWith("application/json", sent.ContentType, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(sent.Body);
+        var root = json.RootElement;
+        Assert.Equal(recorded.Id, root.GetProperty("eventId").GetString());
+        Assert.Equal(recorded.OccurredAt, root.GetProperty("occurredAt").GetDateTimeOffset());
+        Assert.Equal("webchat", root.GetProperty("channelId").GetString());
+        Assert.Equal(conversation.Conversation.Id, root.GetProperty("conversationId").GetString());
+        Assert.Equal("crisis", root.GetProperty("level").GetString());
+        Assert.Equal(recorded.Rules, root.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
+        Assert.NotEmpty(recorded.Rules);
+        Assert.Equal("Riverside Clinic", root.GetProperty("clinic").GetString());
+        Assert.Equal(["channelId", "clinic", "conversationId", "eventId", "level", "occurredAt", "rules"], root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("kill", sent.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CrisisTurn_ActivityRedelivered_RecordsOneEventAndOneAlert()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new BotApplicationFactory();
+        var conversation = new TestConversation(factory.Services, "msteams", "en-US");
+        var activity = new Activity { Type = ActivityTypes.Message, Text = CrisisText, Id = "same-activity" };
+
+        await conversation.SendActivityAsync(activity, ct);
+        await conversation.SendActivityAsync(activity, ct);
+
+        var outbox = factory.Services.GetRequiredService<ICrisisAlertOutbox>();
+        Assert.Single(await factory.Services.GetRequiredService<ICrisisEventStore>().ListAsync("msteams", conversation.Conversation.Id!, ct));
+        Assert.Single(await outbox.ClaimDueAsync(DateTimeOffset.MaxValue, TimeSpan.Zero, 10, ct));
+    }
+
+    [Fact]
+    public async Task CrisisTurn_RecordMessageTextEnabled_KeepsTheText()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Safety:RecordMessageText"] = "true" });
+        var conversation = new TestConversation(factory.Services, "test", "en-US");
+
+        await conversation.SendAsync(CrisisText, ct);
+
+        var recorded = Assert.Single(await factory.Services.GetRequiredService<ICrisisEventStore>().ListAsync("test", conversation.Conversation.Id!, ct));
+        Assert.Equal(CrisisText, recorded.MessageText);
+    }
+
+    [Fact]
+    public async Task CrisisTurn_WebhookDownThenRestart_AlertRetriedWithBackoffAndDeliveredByNextHost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var file = new TemporarySqliteFile();
+        await using var webhook = await FakeWebhook.StartAsync();
+        webhook.Down = true;
+        var clock = new FakeTimeProvider();
+        string eventId;
+        var sqlite = new[] { ("Storage:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", file.ConnectionString) };
+
+        ObservedCrisisStore<SqliteCrisisEventStore>? first = null;
+        await using (var host = new BotApplicationFactory(Settings(webhook, sqlite), services => first = Observe<SqliteCrisisEventStore>(services, clock)))
+        {
+            var conversation = new TestConversation(host.Services, "sms", "en-US", userId: "+15555550100");
+            await conversation.SendAsync(CrisisText, ct);
+            eventId = await first!.Failed.WaitAsync(Patience, ct);
+            Assert.Equal(3, webhook.Requests.Count); // the first attempt and its two quick in-line retries
+            var options = host.Services.GetRequiredService<IOptions<CrisisAlertOptions>>().Value;
+            Assert.Equal(clock.GetUtcNow() + options.AlertInitialBackoff, await first.NextDueAsync(ct));
+
+            // Advance, then wake the dispatcher: the signal is sticky, so this works whether or not it is already waiting.
+            first.ExpectFailure();
+            clock.Advance(options.AlertInitialBackoff);
+            host.Services.GetRequiredService<CrisisAlertSignal>().Notify();
+            Assert.Equal(eventId, await first.Failed.WaitAsync(Patience, ct));
+            Assert.Equal(6, webhook.Requests.Count);
+            Assert.Equal(clock.GetUtcNow() + (2 * options.AlertInitialBackoff), await first.NextDueAsync(ct));
+        }
+
+        webhook.Down = false;
+        ObservedCrisisStore<SqliteCrisisEventStore>? second = null;
+        var later = new FakeTimeProvider(clock.GetUtcNow() + TimeSpan.FromHours(1));
+        await using (var host = new BotApplicationFactory(Settings(webhook, sqlite), services => second = Observe<SqliteCrisisEventStore>(services, later)))
+        {
+            _ = host.Services;
+            Assert.Equal(eventId, await second!.Delivered.WaitAsync(Patience, ct));
+        }
+
+        var delivered = webhook.Requests[^1];
+        Assert.False(delivered.AnsweredDown);
+        Assert.Equal(eventId, delivered.IdempotencyKey);
+        Assert.All(webhook.Requests, r => Assert.Equal(eventId, r.IdempotencyKey));
+        using var connection = new SqliteConnection(file.ConnectionString + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT attempts, delivered_at IS NOT NULL, last_error FROM crisis_alert_outbox";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal((3L, 1L), (reader.GetInt64(0), reader.GetInt64(1)));
+        Assert.True(reader.IsDBNull(2));
+        Assert.False(reader.Read());
+    }
+
+    [Theory]
+    [InlineData("http://alerts.example.org/hook", "https")]
+    [InlineData("/relative", "absolute")]
+    public void Startup_InvalidWebhookUrl_FailsWithClearMessage(string url, string expected)
+    {
+        using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Safety:AlertWebhookUrl"] = url });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
+
+        Assert.Contains("Safety:AlertWebhookUrl", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string?> Settings(FakeWebhook webhook, params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Safety:AlertWebhookUrl"] = webhook.Url.ToString(),
+            ["Safety:AlertRetryDelay"] = "00:00:00",
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static ObservedCrisisStore<TStore> Observe<TStore>(IServiceCollection services, TimeProvider clock)
+        where TStore : class, ICrisisEventStore, ICrisisAlertOutbox
+    {
+        var observed = new ObservedCrisisStore<TStore>();
+        services.AddSingleton(clock);
+        services.AddSingleton<ICrisisAlertOutbox>(sp => observed.Attach(sp.GetRequiredService<TStore>()));
+        return observed;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Text.Json;
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+using CompassionBot.Tests.Practices;
+using CompassionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CompassionBot.Tests.Safety;
+
+/// <summary>The safety gate's turn-level flow through the real pipeline: screening, referrals by region, plans, the risk signal.</summary>
+public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
+{
+    private const string Concern = "I feel so hopeless";
+    private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
+    private readonly BotApplicationFactory _factory;
+
+    public SafetyGateTests(BotApplicationFactory factory) => _factory = factory;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ScreenAsync_ConcernMidPractice_AsksScreeningQuestionOnly()
+    {
+        var sut = await InPracticeAsync();
+
+        var replies = await sut.SendAsync(Concern, Ct);
+
+        Assert.Equal([Messages.Get("screening.ask", "en")], Texts(replies));
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("maybe, I don't know")]
+    public async Task ScreenAsync_ScreeningAnsweredYesOrUnclear_SendsCrisisReferral(string answer)
+    {
+        var sut = await InPracticeAsync();
+        await sut.SendAsync(Concern, Ct);
+
+        var replies = await sut.SendAsync(answer, Ct);
+
+        Assert.Equal(CrisisTexts("en", "referral.US"), Texts(replies));
+        var recorded = Assert.Single(await Events(sut));
+        Assert.Contains(answer == "yes" ? "screening.yes" : "screening.unclear", recorded.Rules);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_ScreeningAnsweredNo_AcknowledgesAndPracticeContinues()
+    {
+        var sut = await InPracticeAsync();
+        await sut.SendAsync(Concern, Ct);
+
+        var replies = await sut.SendAsync("no", Ct);
+        var next = await sut.SendAsync("Next", Ct);
+
+        Assert.Equal(Messages.Get("screening.no", "en"), replies[0].Text);
+        Assert.StartsWith("Bring to mind something", replies[1].Text, StringComparison.Ordinal);
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("Now say to yourself", next[0].Text, StringComparison.Ordinal);
+        Assert.Empty(await Events(sut));
+    }
+
+    [Fact]
+    public async Task ScreenAsync_SecondConcernAfterNo_AsksDirectQuestion()
+    {
+        var sut = new TestConversation(_factory.Services, "test", "en-US");
+        await sut.SendAsync(Concern, Ct);
+        await sut.SendAsync("no", Ct);
+
+        var replies = await sut.SendAsync("I'm such a burden to everyone", Ct);
+
+        Assert.Equal([Messages.Get("screening.ask.direct", "en")], Texts(replies));
+    }
+
+    [Fact]
+    public async Task ScreenAsync_ConcernThenCalmThenConcern_AsksGentleQuestionAgain()
+    {
+        var sut = new TestConversation(_factory.Services, "test", "en-US");
+        await sut.SendAsync(Concern, Ct);
+        await sut.SendAsync("no", Ct);
+        await sut.SendAsync("menu", Ct);
+
+        var replies = await sut.SendAsync(Concern, Ct);
+
+        Assert.Equal([Messages.Get("screening.ask", "en")], Texts(replies));
+    }
+
+    [Theory]
+    [InlineData("test", "es-US", "user1", null, "es", "referral.US", "988")]
+    [InlineData("test", "en-GB", "user1", null, "en", "referral.GB", "116 123")]
+    [InlineData("test", "en-GB", "user1", null, "en", "referral.GB", "85258")]
+    [InlineData("sms", "en-US", "+447400123456", null, "en", "referral.GB", "116 123")]
+    [InlineData("sms", "en-US", "+16135550123", null, "en", "referral.CA", "988")]
+    [InlineData("test", "en", "user1", "AU", "en", "referral.AU", "13 11 14")]
+    [InlineData("test", "en-IE", "user1", null, "en", "referral.IE", "50808")]
+    [InlineData("test", "en", "user1", "FR", "en", "referral.other", "findahelpline.com")]
+    [InlineData("test", "es-MX", "user1", null, "es", "referral.other", "findahelpline.com")]
+    [InlineData("test", "en", "user1", null, "en", "referral.US", "741741")]
+    public async Task ScreenAsync_CrisisInRegion_RefersToThatRegionsResourcesInTheirLanguage(
+        string channel, string locale, string userId, string? clientCountry, string language, string referralKey, string number)
+    {
+        var sut = new TestConversation(_factory.Services, channel, locale, userId: userId);
+        var activity = new Activity { Type = ActivityTypes.Message, Text = language == "es" ? "quiero matarme" : "I want to kill myself" };
+        if (clientCountry is not null)
+        {
+            activity = activity with { Entities = [new Entity { Type = "clientInfo", Properties = new() { ["country"] = JsonSerializer.SerializeToElement(clientCountry) } }] };
+        }
+
+        var replies = await sut.SendActivityAsync(activity, Ct);
+
+        Assert.Equal(CrisisTexts(language, referralKey), Texts(replies));
+        Assert.Contains(number, replies[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_ClinicRegionOnly_UsesClinicRegion()
+    {
+        await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Clinic:Region"] = "IE" });
+        var sut = new TestConversation(factory.Services, "test", "en");
+
+        var replies = await sut.SendAsync("I want to kill myself", Ct);
+
+        Assert.Equal(Messages.Get("referral.IE", "en"), replies[1].Text);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_SafetyPlanOnFile_ShowsPlanBeforeClinicContact()
+    {
+        var userId = "user-" + Guid.NewGuid().ToString("N");
+        await _factory.Services.GetRequiredService<ISafetyPlanStore>().SetAsync("test", userId, new SafetyPlan("Call my sister Ana. Walk the dog. Breathe.", DateTimeOffset.UnixEpoch), Ct);
+        var sut = new TestConversation(_factory.Services, "test", "en-US", userId: userId);
+
+        var replies = await sut.SendAsync("I want to kill myself", Ct);
+
+        Assert.Equal(Messages.Get("crisis.safetyplan", "en", ("plan", "Call my sister Ana. Walk the dog. Breathe.")), replies[2].Text);
+        Assert.Equal(4, replies.Count);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_DistressOnlyMessage_AsksRiskSignalAndActsOnRaise()
+    {
+        var signal = new RaisingSignal();
+        await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<IRiskSignal>(signal));
+        var sut = new TestConversation(factory.Services, "test", "en-US");
+
+        await sut.SendAsync("hello there", Ct);
+        await sut.SendAsync("I want to kill myself", Ct);
+        await sut.SendAsync("ok", Ct);
+        var replies = await sut.SendAsync("I feel so lonely", Ct);
+
+        Assert.Equal(["I feel so lonely"], signal.Asked);
+        Assert.Equal([Messages.Get("screening.ask", "en")], Texts(replies));
+    }
+
+    [Fact]
+    public async Task ProcessActivityAsync_GateBypassed_TurnFailsAndNoDialogReplyIsSent()
+    {
+        var logs = new CollectingLoggerProvider();
+        await using var factory = new BotApplicationFactory(null, services =>
+        {
+            services.AddSingleton<ISafetyGate, BypassingGate>();
+            services.AddSingleton<ILoggerProvider>(logs);
+        });
+        var sender = new TestConversation(factory.Services, "test", "en-US");
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message, Text = "menu", Id = "a1", ChannelId = "test", Conversation = sender.Conversation,
+            From = sender.User, Recipient = sender.Bot, Locale = "en-US", ServiceUrl = "https://test.invalid/",
+        };
+
+        var result = await factory.Services.GetRequiredService<BotAdapter>().ProcessActivityAsync(activity, sender, Ct);
+
+        Assert.True(result.Failed);
+        Assert.Equal([Messages.Get("error.turn", "en")], Texts(result.Replies));
+        Assert.Contains(logs.Entries, e => e.Exception is InvalidOperationException { Message: var m } && m.Contains("safety gate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProcessActivityAsync_HandlerRepliesWithoutGate_Throws()
+    {
+        await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ITurnHandler, UngatedHandler>());
+        var sender = new TestConversation(factory.Services, "test", "en-US");
+
+        var replies = await sender.SendAsync("hello", Ct);
+
+        Assert.DoesNotContain(replies, r => r.Text == UngatedHandler.Reply);
+    }
+
+    private static string[] Texts(IReadOnlyList<Activity> replies) => [.. replies.Select(r => r.Text ?? string.Empty)];
+
+    private static string[] CrisisTexts(string locale, string referralKey) =>
+        [Messages.Get("crisis.referral", locale), Messages.Get(referralKey, locale), Messages.Get("crisis.clinic", locale, ("clinicContact", new ClinicOptions().Contact))];
+
+    private async Task<TestConversation> InPracticeAsync()
+    {
+        var sut = new TestConversation(_factory.Services, "test", "en-US", userId: "user-" + Guid.NewGuid().ToString("N"));
+        await sut.SendAsync("menu", Ct);
+        await sut.SendAsync("Self-Compassion Break", Ct);
+        var atStep = await sut.SendAsync("5", Ct);
+        Assert.StartsWith("Bring to mind something", atStep[^1].Text, StringComparison.Ordinal);
+        return sut;
+    }
+
+    private Task<IReadOnlyList<CrisisEvent>> Events(TestConversation conversation) =>
+        _factory.Services.GetRequiredService<ICrisisEventStore>().ListAsync(conversation.ChannelId, conversation.Conversation.Id!, Ct);
+
+    private sealed class RaisingSignal : IRiskSignal
+    {
+        public List<string> Asked { get; } = [];
+
+        public Task<RiskLevel> RaiseAsync(string text, string? locale, SafetyAssessment local, CancellationToken cancellationToken)
+        {
+            Asked.Add(text);
+            return Task.FromResult(RiskLevel.Concern);
+        }
+    }
+
+    private sealed class BypassingGate : ISafetyGate
+    {
+        public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+
+    private sealed class UngatedHandler : ITurnHandler
+    {
+        public const string Reply = "a reply nobody screened";
+
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+            turnContext.SendActivityAsync(Activity.CreateMessage(Reply), cancellationToken);
+    }
+}

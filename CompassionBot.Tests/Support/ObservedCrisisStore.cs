@@ -1,0 +1,55 @@
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Safety.Alerts;
+
+namespace CompassionBot.Tests.Support;
+
+/// <summary>
+/// Wraps the real crisis store (events + alert outbox) and lets a test await outbox transitions made by the
+/// background dispatcher, instead of polling or sleeping.
+/// </summary>
+internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAlertOutbox
+    where TStore : ICrisisEventStore, ICrisisAlertOutbox
+{
+    private readonly TaskCompletionSource<string> _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TStore? _inner;
+
+    private TStore Inner => _inner ?? throw new InvalidOperationException("Not attached to a store yet.");
+
+    /// <summary>Wraps <paramref name="store"/> (called from the service registration).</summary>
+    public ObservedCrisisStore<TStore> Attach(TStore store)
+    {
+        _inner = store;
+        return this;
+    }
+
+    /// <summary>Completes with the event id of the first delivered alert.</summary>
+    public Task<string> Delivered => _delivered.Task;
+
+    /// <summary>Completes with the event id of the next failed delivery (call <see cref="ExpectFailure"/> to wait for another).</summary>
+    public Task<string> Failed => _failed.Task;
+
+    public void ExpectFailure() => _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) => Inner.RecordAsync(crisisEvent, cancellationToken);
+
+    public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
+        Inner.ListAsync(channelId, conversationId, cancellationToken);
+
+    public Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        Inner.ClaimDueAsync(now, lease, max, cancellationToken);
+
+    public async Task MarkDeliveredAsync(string eventId, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    {
+        await Inner.MarkDeliveredAsync(eventId, deliveredAt, cancellationToken);
+        _delivered.TrySetResult(eventId);
+    }
+
+    public async Task MarkFailedAsync(string eventId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
+    {
+        await Inner.MarkFailedAsync(eventId, nextAttemptAt, error, cancellationToken);
+        _failed.TrySetResult(eventId);
+    }
+
+    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => Inner.NextDueAsync(cancellationToken);
+}

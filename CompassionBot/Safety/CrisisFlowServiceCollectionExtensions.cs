@@ -1,0 +1,58 @@
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Safety.Alerts;
+using CompassionBot.Storage;
+using CompassionBot.Storage.Memory;
+using CompassionBot.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CompassionBot.Safety;
+
+/// <summary>Registers what a crisis turn needs beyond detection: the audit log, safety plans and clinician alerts.</summary>
+internal static class CrisisFlowServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ICrisisEventStore"/> and <see cref="ISafetyPlanStore"/> on the configured storage provider (SQLite
+    /// tables, or memory for <c>Storage:Provider=Memory</c>), <see cref="SafetyOptions"/>, and the clinician alert
+    /// dispatcher (<c>Safety:AlertWebhookUrl</c>, validated at start-up) with its typed, resilient HttpClient.
+    /// </summary>
+    public static IServiceCollection AddCrisisFlow(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SafetyOptions>().BindConfiguration(SafetyOptions.SectionName);
+        services.AddOptions<CrisisAlertOptions>().BindConfiguration(CrisisAlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrisisAlertOptions>, CrisisAlertOptionsValidator>());
+
+        services.TryAddSingleton<MemoryCrisisEventStore>();
+        services.TryAddSingleton<MemorySafetyPlanStore>();
+        services.TryAddSingleton(sp => new SqliteCrisisEventStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton(sp => new SqliteSafetyPlanStore(sp.GetRequiredService<SqliteDatabase>()));
+
+        // Resolved lazily, so the provider follows configuration added after this call (test hosts).
+        services.TryAddSingleton<ICrisisAlertOutbox>(sp => IsMemory(sp) ? sp.GetRequiredService<MemoryCrisisEventStore>() : sp.GetRequiredService<SqliteCrisisEventStore>());
+        services.TryAddSingleton<CrisisAlertSignal>();
+        services.TryAddSingleton<ICrisisEventStore>(sp => new NotifyingCrisisEventStore(
+            (ICrisisEventStore)sp.GetRequiredService<ICrisisAlertOutbox>(), sp.GetRequiredService<CrisisAlertSignal>()));
+        services.TryAddSingleton<ISafetyPlanStore>(sp => IsMemory(sp) ? sp.GetRequiredService<MemorySafetyPlanStore>() : sp.GetRequiredService<SqliteSafetyPlanStore>());
+
+        services.AddHttpClient<CrisisAlertClient>().AddResilienceHandler("crisis-alert", static (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<CrisisAlertOptions>>().Value;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                Delay = options.AlertRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            });
+            pipeline.AddTimeout(options.AlertTimeout);
+        });
+        services.AddHostedService<CrisisAlertDispatcher>();
+        return services;
+    }
+
+    private static bool IsMemory(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Memory;
+}
