@@ -142,10 +142,13 @@ public sealed class LexiconCrisisDetector : ICrisisDetector
 
     private int FirstLanguage(string? locale)
     {
-        var match = SupportedLocales.Match(locale);
+        // Span comparison rather than SupportedLocales.Match, which allocates: this runs on every message.
+        var tag = locale.AsSpan();
+        var end = tag.IndexOfAny('-', '_');
+        var language = (end < 0 ? tag : tag[..end]).Trim();
         for (var i = 0; i < _languages.Length; i++)
         {
-            if (_languages[i].Locale == match)
+            if (language.Equals(_languages[i].Locale, StringComparison.OrdinalIgnoreCase))
             {
                 return i;
             }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CompassionBot.Tests.Support;
 
-/// <summary>The real service, in memory, with the given settings (default: in-memory state, no cloud credentials).</summary>
+/// <summary>The real service, in memory, with the given settings (default: in-memory state, no cloud credentials) and service overrides (e.g. a fake clock).</summary>
 public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;

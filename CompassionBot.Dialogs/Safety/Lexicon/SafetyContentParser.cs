@@ -4,7 +4,7 @@ namespace CompassionBot.Dialogs.Safety.Lexicon;
 
 /// <summary>
 /// Reads <c>*.rules</c> lines. A line is one of:
-/// <c>map WORD = WORDS</c>, <c>filler = W | W*</c>, <c>negator = W | W</c>, <c>set @name = PATTERN</c>,
+/// <c>map WORD = WORDS</c>, <c>filler = W | W*</c>, <c>negator = W | W</c> (or <c>barrier</c>: both are words a gap never skips), <c>set @name = PATTERN</c>,
 /// <c>crisis|concern|distress|exclude RULE-ID = PATTERN</c>; <c>#</c> starts a comment line.
 /// </summary>
 internal static class SafetyContentParser
@@ -35,7 +35,7 @@ internal static class SafetyContentParser
         var equals = line.IndexOf('=', StringComparison.Ordinal);
         if (equals < 0)
         {
-            return "Expected 'directive name = value' (directives: map, filler, negator, set, crisis, concern, distress, exclude).";
+            return "Expected 'directive name = value' (directives: map, filler, negator, barrier, set, crisis, concern, distress, exclude).";
         }
 
         var head = line[..equals].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -55,13 +55,13 @@ internal static class SafetyContentParser
         {
             "map" => ParseMap(name, body, origin, language),
             "filler" => ParseWordList(name, body, origin, language.Fillers),
-            "negator" => ParseWordList(name, body, origin, language.Negators),
+            "negator" or "barrier" => ParseWordList(name, body, origin, language.Negators),
             "set" => ParseSet(name, body, origin, language),
             "crisis" => ParseRule(SafetyRuleKind.Crisis, name, body, origin, language),
             "concern" => ParseRule(SafetyRuleKind.Concern, name, body, origin, language),
             "distress" => ParseRule(SafetyRuleKind.Distress, name, body, origin, language),
             "exclude" => ParseRule(SafetyRuleKind.Exclude, name, body, origin, language),
-            _ => $"Unknown directive '{head[0]}' (expected map, filler, negator, set, crisis, concern, distress or exclude).",
+            _ => $"Unknown directive '{head[0]}' (expected map, filler, negator, barrier, set, crisis, concern, distress or exclude).",
         };
     }
 
@@ -85,7 +85,7 @@ internal static class SafetyContentParser
     {
         if (name is not null)
         {
-            return "Write 'filler = a | b' or 'negator = a | b' (no name before '=').";
+            return "Write 'filler = a | b', 'negator = a | b' or 'barrier = a | b' (no name before '=').";
         }
 
         var alternatives = PatternParser.Parse(body, out var error);

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using CompassionBot.Dialogs.State;
+using CompassionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CompassionBot.Tests.BotFramework;
+
+/// <summary>
+/// Many requests at once through /api/messages with the real bot and the SQLite store on a temporary file.
+/// </summary>
+public sealed class MessagesConcurrencyTests : IAsyncLifetime
+{
+    private const int MessagesToOneConversation = 50;
+    private const int Conversations = 500;
+
+    private readonly TemporarySqliteFile _file = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private BotApplicationFactory _sut = null!;
+    private HttpClient _http = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _sut = new BotApplicationFactory(
+            new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["ConnectionStrings:Sqlite"] = _file.ConnectionString,
+                ["Logging:LogLevel:Default"] = "Warning",
+            },
+            services => services.AddSingleton<TimeProvider>(_time));
+        _http = _sut.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _sut.DisposeAsync();
+        _file.Dispose();
+    }
+
+    /// <summary>
+    /// Every message is the same text ("1": a menu choice, a rating, "Next", a free-text answer, ...), so however the
+    /// 50 turns interleave, processing them one after another must end in exactly the state (dialog stack, profile
+    /// history) and replies of the same 50 messages sent one by one. A lost update (two turns working on the same
+    /// state) would end short of it: the state moves forward on every one of these turns.
+    /// </summary>
+    [Fact]
+    public async Task Post_50ConcurrentMessagesToOneConversation_EndsInTheStateOfThe50InSequence()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sequential = new MessagesClient(_http, "sequential", userId: "user-sequential");
+        var concurrent = new MessagesClient(_http, "concurrent", userId: "user-concurrent");
+        await sequential.JoinAsync(ct);
+        await concurrent.JoinAsync(ct);
+
+        var expected = new List<string>();
+        for (var i = 0; i < MessagesToOneConversation; i++)
+        {
+            expected.AddRange(MessagesClient.Texts(await sequential.SayAsync("1", ct)));
+        }
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, MessagesToOneConversation).Select(_ => Task.Run(() => concurrent.SayAsync("1", ct), ct)));
+        var actual = replies.SelectMany(MessagesClient.Texts).ToList();
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
+        Assert.Equal(await ReadAsync("emulator/conversations/sequential"), await ReadAsync("emulator/conversations/concurrent"));
+        var expectedProfile = await ReadAsync("emulator/users/user-sequential");
+        Assert.Equal(expectedProfile, await ReadAsync("emulator/users/user-concurrent"));
+
+        // The comparison only proves something if the 50 turns move the state on: they run several whole practices.
+        using var profile = JsonDocument.Parse(expectedProfile);
+        Assert.InRange(profile.RootElement.GetProperty("Profile").GetProperty("history").GetArrayLength(), 3, MessagesToOneConversation);
+    }
+
+    [Fact]
+    public async Task Post_500ConversationsInParallel_AllSucceedWithTheirOwnReplies()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var people = Enumerable.Range(0, Conversations).Select(i => new MessagesClient(_http, $"parallel-{i}", userId: $"user-{i}")).ToList();
+
+        var results = await Task.WhenAll(people.Select(person => Task.Run(
+            async () =>
+            {
+                var welcome = await person.JoinAsync(ct);
+                var start = await person.SayAsync("Self-Compassion Break", ct);
+                return (person, welcome, start);
+            },
+            ct)));
+
+        Assert.All(results, r =>
+        {
+            Assert.Contains("988", MessagesClient.Texts(r.welcome)[0], StringComparison.Ordinal);
+            Assert.StartsWith("Before we start: how much distress", MessagesClient.Texts(r.start)[^1], StringComparison.Ordinal);
+            Assert.All(r.welcome.Concat(r.start), a => Assert.Equal(r.person.ConversationId, a.GetProperty("conversation").GetProperty("id").GetString()));
+        });
+        var stored = await _sut.Services.GetRequiredService<IStorage>().ReadAsync([.. people.Select(p => $"emulator/conversations/{p.ConversationId}")], ct);
+        Assert.Equal(Conversations, stored.Count);
+        Assert.All(stored.Values, s => Assert.Contains("PracticeDialog", s.Json, StringComparison.Ordinal));
+    }
+
+    private async Task<string> ReadAsync(string key)
+    {
+        var items = await _sut.Services.GetRequiredService<IStorage>().ReadAsync([key], TestContext.Current.CancellationToken);
+        return items[key].Json;
+    }
+}

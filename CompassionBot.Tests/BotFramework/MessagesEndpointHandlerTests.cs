@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using CompassionBot.BotFramework;
+using CompassionBot.Dialogs.State;
+using CompassionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CompassionBot.Tests.BotFramework;
+
+/// <summary>/api/messages with the real bot (safety gate, interruptions, dialogs) in local mode, in-memory state.</summary>
+public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private BotApplicationFactory _sut = null!;
+    private HttpClient _http = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _sut = new BotApplicationFactory(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }, services => services.AddSingleton<TimeProvider>(_time));
+        _http = _sut.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _sut.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Post_ConversationUpdateWithExpectReplies_WelcomesWith988AndOffersAPractice()
+    {
+        var person = new MessagesClient(_http, "welcome-1");
+
+        var replies = await person.JoinAsync(TestContext.Current.CancellationToken);
+
+        var texts = MessagesClient.Texts(replies);
+        Assert.Equal(2, texts.Count);
+        Assert.Contains("not a crisis service", texts[0], StringComparison.Ordinal);
+        Assert.Contains("988", texts[0], StringComparison.Ordinal);
+        Assert.StartsWith("Here are some practices", texts[1], StringComparison.Ordinal);
+        var offered = replies[1].GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString());
+        Assert.Contains("Self-Compassion Break", offered);
+        Assert.All(replies, r => Assert.Equal("welcome-1", r.GetProperty("conversation").GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task Post_PracticeWithExpectReplies_RunsTheSelfCompassionBreakAndSavesTheSession()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "practice-1");
+        await person.JoinAsync(ct);
+
+        var start = MessagesClient.Texts(await person.SayAsync("Self-Compassion Break", ct));
+        var retry = MessagesClient.Texts(await person.SayAsync("pretty bad", ct));
+        var difficulty = MessagesClient.Texts(await person.SayAsync("6", ct));
+        var mindfulness = MessagesClient.Texts(await person.SayAsync("Next", ct));
+        var humanity = MessagesClient.Texts(await person.SayAsync("Next", ct));
+        var touch = MessagesClient.Texts(await person.SayAsync("Next", ct));
+        var kindness = MessagesClient.Texts(await person.SayAsync("Next", ct));
+        var after = MessagesClient.Texts(await person.SayAsync("It's okay, you're doing your best.", ct));
+        var feel = MessagesClient.Texts(await person.SayAsync("4", ct));
+        var done = MessagesClient.Texts(await person.SayAsync("helpful", ct));
+
+        Assert.Collection(
+            start,
+            t => Assert.StartsWith("Let's begin: Self-Compassion Break.", t, StringComparison.Ordinal),
+            t => Assert.StartsWith("Before we start: how much distress", t, StringComparison.Ordinal));
+        Assert.Equal("A number from 0 to 10 is all I need, like 3 or 7.", Assert.Single(retry));
+        Assert.StartsWith("Bring to mind something", Assert.Single(difficulty), StringComparison.Ordinal);
+        Assert.StartsWith("Now say to yourself, quietly", Assert.Single(mindfulness), StringComparison.Ordinal);
+        Assert.StartsWith("Next: \"Difficulty is part of being human.\"", Assert.Single(humanity), StringComparison.Ordinal);
+        Assert.StartsWith("If you like, rest a hand on your heart", Assert.Single(touch), StringComparison.Ordinal);
+        Assert.StartsWith("Now offer yourself a kind word", Assert.Single(kindness), StringComparison.Ordinal);
+        Assert.StartsWith("And now, from 0 (none) to 10", Assert.Single(after), StringComparison.Ordinal);
+        Assert.Equal("How did that feel?", Assert.Single(feel));
+        Assert.StartsWith("That's the end of the practice.", Assert.Single(done), StringComparison.Ordinal);
+        var session = (await ReadProfileAsync("emulator/users/user-1")).GetProperty("history").EnumerateArray().Single();
+        Assert.Equal((6, 4, "Helpful", "Completed"), (
+            session.GetProperty("distressBefore").GetInt32(),
+            session.GetProperty("distressAfter").GetInt32(),
+            session.GetProperty("resonance").GetString(),
+            session.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
+    public async Task Post_NormalDeliveryConnector429ThenOk_DeliversTheReplyExactlyOnce()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var connector = await FakeConnector.StartAsync();
+        connector.Enqueue(429, retryAfter: "3");
+        var person = new MessagesClient(_http, "delivery-1") { ServiceUrl = connector.ServiceUrl };
+        var message = person.Message("help");
+
+        using var response = await person.PostAsync(message, ct);
+        await connector.WaitForPostsAsync(1);
+        Assert.Single(connector.Posts);
+
+        // The retry waits for Retry-After on the fake clock; tick it until the second attempt arrives (the retry's
+        // timer may be armed a moment after the first answer reaches the fake).
+        var retried = connector.WaitForPostsAsync(2);
+        while (!retried.IsCompleted)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(retried, Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, ct));
+        }
+
+        await _sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([429, 200], connector.Posts.Select(p => p.AnsweredStatus));
+        var delivered = connector.Posts[1];
+        Assert.Equal($"/amer/v3/conversations/delivery-1/activities/{message["id"]}", delivered.Path);
+        Assert.StartsWith("I guide short practices", delivered.Activity.Text, StringComparison.Ordinal);
+        Assert.Equal(connector.Posts[0].Activity.Text, delivered.Activity.Text);
+    }
+
+    private async Task<JsonElement> ReadProfileAsync(string key)
+    {
+        var items = await _sut.Services.GetRequiredService<IStorage>().ReadAsync([key], TestContext.Current.CancellationToken);
+        using var document = JsonDocument.Parse(items[key].Json);
+        return document.RootElement.GetProperty("Profile").Clone();
+    }
+}

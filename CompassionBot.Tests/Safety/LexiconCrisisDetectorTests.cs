@@ -1,0 +1,153 @@
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Safety;
+
+/// <summary>Rule families of the real content, one theory each; the issue's own examples are included verbatim.</summary>
+public sealed class LexiconCrisisDetectorTests
+{
+    private readonly LexiconCrisisDetector _sut = SafetyContent.Detector;
+
+    [Theory]
+    [InlineData("I'm not going to do anything, I just keep thinking about killing myself")]
+    [InlineData("lol i kinda want to die fr")]
+    [InlineData("kms")]
+    [InlineData("thinking about unaliving myself")]
+    [InlineData("i just want to end it all")]
+    [InlineData("I want to go to sleep and not wake up")]
+    [InlineData("everyone would be better off without me")]
+    [InlineData("checking out for good")]
+    public void Classify_IssueExamplesOfCrisis_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+
+    [Theory]
+    [InlineData("this homework is killing me")]
+    [InlineData("I'm dying to see it")]
+    [InlineData("my phone is dead")]
+    [InlineData("I'm dying laughing")]
+    [InlineData("you're killing me")]
+    [InlineData("I'm dead 😂")]
+    [InlineData("kill me lol")]
+    [InlineData("this workload will be the death of me")]
+    [InlineData("I'm so tired of this")]
+    [InlineData("what's the point?")]
+    public void Classify_IdiomsAndVenting_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
+
+    [Theory]
+    [InlineData("I wanna kil myslef", "ideation.active")]
+    [InlineData("I want to k1ll myself", "ideation.active")]
+    [InlineData("I WANT TO DIEEEEE", "ideation.active")]
+    [InlineData("I’m so suicidal", "ideation.active")]
+    [InlineData("im su1c1dal", "ideation.active")]
+    [InlineData("I wish I was dead", "ideation.passive")]
+    [InlineData("I hope I don’t wake up", "ideation.passive")]
+    [InlineData("I've been saving up my pills", "plan.means")]
+    [InlineData("wrote my goodbye letters today", "plan.means")]
+    [InlineData("giving away all my stuff", "plan.means")]
+    [InlineData("I took a whole bottle of tylenol", "overdose")]
+    [InlineData("just swallowed 20 pills", "overdose")]
+    [InlineData("I cut myself again", "selfharm")]
+    [InlineData("the urge to cut is bad tonight", "selfharm")]
+    [InlineData("I want to hurt someone", "harm.others")]
+    [InlineData("my boyfriend keeps hitting me", "danger")]
+    [InlineData("quiero matarme", "ideation.active")]
+    [InlineData("ya no quiero vivir", "ideation.active")]
+    [InlineData("ojalá no despertar", "ideation.passive")]
+    [InlineData("me tomé todas las pastillas", "overdose")]
+    [InlineData("me corté otra vez", "selfharm")]
+    [InlineData("mi esposo me pega", "danger")]
+    public void Classify_CrisisFamily_ReturnsCrisisWithRule(string text, string rule)
+    {
+        var result = _sut.Classify(text, locale: null);
+
+        Assert.Equal(RiskLevel.Crisis, result.Level);
+        Assert.Contains(rule, result.Rules);
+    }
+
+    [Theory]
+    [InlineData("I feel hopeless", "hopelessness")]
+    [InlineData("I can't keep doing this", "entrapment")]
+    [InlineData("there is no way out", "entrapment")]
+    [InlineData("I'm a burden to everyone", "burden")]
+    [InlineData("no aguanto más", "entrapment")]
+    [InlineData("soy una carga", "burden")]
+    public void Classify_ConcernFamily_ReturnsConcernWithRule(string text, string rule)
+    {
+        var result = _sut.Classify(text, "en");
+
+        Assert.Equal(RiskLevel.Concern, result.Level);
+        Assert.Contains(rule, result.Rules);
+    }
+
+    [Theory]
+    [InlineData("My friend says she wants to kill herself")]
+    [InlineData("my brother is suicidal")]
+    [InlineData("I tried to kill myself when I was 15")]
+    [InlineData("I used to cut myself in high school")]
+    [InlineData("No, I'm not suicidal")]
+    [InlineData("I don't want to die")]
+    [InlineData("I would never kill myself")]
+    [InlineData("we discussed suicide prevention at work")]
+    [InlineData("I cut myself shaving")]
+    [InlineData("my mom is going to kill me when she sees this")]
+    [InlineData("me muero de risa")]
+    [InlineData("me corté el pelo")]
+    public void Classify_ThirdPartyHistoryDenialOrIdiom_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
+
+    [Theory]
+    [InlineData("I don't want to die but I keep thinking about killing myself")]
+    [InlineData("I'm not suicidal. I just want to die.")]
+    [InlineData("I tried to kill myself at 16 and I want to kill myself again now")]
+    public void Classify_DenialOrHistoryBesideDisclosure_StillCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+
+    [Fact]
+    public void Classify_CalmMessage_ReturnsSharedSafeInstance()
+    {
+        var result = _sut.Classify("I noticed my breath slowing down", "en");
+
+        Assert.Same(SafetyAssessment.Safe, result);
+    }
+
+    [Fact]
+    public void Classify_BorderlineDistress_ReturnsNoneWithDistressRule()
+    {
+        var result = _sut.Classify("I feel so lonely", "en");
+
+        Assert.Equal(RiskLevel.None, result.Level);
+        Assert.Contains("mood", result.Rules);
+    }
+
+    [Fact]
+    public void Classify_LongMessage_FindsDisclosureAtTheEnd()
+    {
+        var text = string.Concat(Enumerable.Repeat("Today I practised the breathing and it was fine. ", 200)) + "But I want to kill myself.";
+
+        AssertLevel(text, RiskLevel.Crisis);
+    }
+
+    [Fact]
+    public void Classify_AfterWarmUp_AllocatesNothingForCalmOrSingleRuleMessages()
+    {
+        string[] messages = ["I'd rate it a 4", "I cut myself again", "this homework is killing me", "me siento sola"];
+        foreach (var message in messages)
+        {
+            _sut.Classify(message, "en");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            foreach (var message in messages)
+            {
+                _sut.Classify(message, "en");
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private void AssertLevel(string text, RiskLevel expected)
+    {
+        var result = _sut.Classify(text, "en");
+        Assert.True(expected == result.Level, $"'{text}': expected {expected}, got {result.Level} [{string.Join(", ", result.Rules)}]");
+    }
+}

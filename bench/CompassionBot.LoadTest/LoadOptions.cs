@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace CompassionBot.LoadTest;
+
+/// <summary>Command-line settings: <c>--mode both|expectReplies|normal --concurrency 32 --warmup 5 --duration 20 --service path/CompassionBot.dll</c>.</summary>
+internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service)
+{
+    public const string ExpectReplies = "expectReplies";
+    public const string Normal = "normal";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        var mode = values.GetValueOrDefault("mode", "both");
+        return new LoadOptions(
+            string.Equals(mode, "both", StringComparison.OrdinalIgnoreCase) ? [ExpectReplies, Normal] : [mode],
+            int.Parse(values.GetValueOrDefault("concurrency", "32"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("duration", "20"), CultureInfo.InvariantCulture)),
+            values.GetValueOrDefault("service"));
+    }
+}
