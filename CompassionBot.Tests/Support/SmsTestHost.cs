@@ -54,13 +54,14 @@ internal sealed class SmsTestHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:Provider"] = "Memory",
+            ["Logging:LogLevel:Default"] = "Warning",
             ["ConnectionStrings:Sqlite"] = database.ConnectionString,
             ["Sms:PublicBaseUrl"] = PublicBaseUrl,
             ["Sms:Twilio:AccountSid"] = AccountSid,
             ["Sms:Twilio:AuthToken"] = AuthToken,
             ["Sms:Twilio:PhoneNumber"] = BotNumber,
             ["Sms:Twilio:ApiBaseUrl"] = twilio.BaseAddress.ToString(),
-            ["Sms:Twilio:RetryDelay"] = "00:00:00.010",
+            ["Sms:Twilio:RetryDelay"] = "00:00:00",
             ["Clinic:Name"] = ClinicName,
             ["Clinic:Contact"] = "555-0100, Mon-Fri 9-5",
             ["Clinic:ApiKeys:dr-test"] = ApiKey,
@@ -98,10 +99,13 @@ internal sealed class SmsTestHost : IAsyncDisposable
     }
 
     /// <summary>Texts the bot from <paramref name="from"/> and returns the bodies the fake Twilio API received for that number.</summary>
-    public async Task<IReadOnlyList<string>> TextAsync(string from, string body)
+    public Task<IReadOnlyList<string>> TextAsync(string from, string body) => TextAsyncWithSid(from, body, null);
+
+    /// <summary>As <see cref="TextAsync"/>, with a given MessageSid.</summary>
+    public async Task<IReadOnlyList<string>> TextAsyncWithSid(string from, string body, string? messageSid)
     {
         var before = Twilio.BodiesTo(from).Count;
-        using var response = await PostSmsAsync(from, body);
+        using var response = await PostSmsAsync(from, body, messageSid);
         response.EnsureSuccessStatusCode();
         await Service<SmsTurnRunner>().WhenIdleAsync();
         return [.. Twilio.BodiesTo(from).Skip(before)];
