@@ -4,7 +4,9 @@ using CompassionBot.Dialogs.Safety;
 using CompassionBot.DirectLine;
 using CompassionBot.Safety;
 using CompassionBot.Hosting;
+using CompassionBot.Sms;
 using CompassionBot.Storage;
+using CompassionBot.Clinicians;
 using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);
@@ -16,11 +18,14 @@ builder.Services.AddCrisisFlow();
 builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine();
+builder.Services.AddSms();
 
 var app = builder.Build();
 app.UseDirectLine();
 app.MapBotFrameworkEndpoints();
 app.MapDirectLine();
+app.MapSms();
+app.MapClinicians();
 
 return verb switch
 {

@@ -1,0 +1,138 @@
+using System.Net;
+using CompassionBot.Sms;
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Sms;
+
+public sealed class SmsWebhookTests
+{
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero); // 12:00 in New York
+
+    [Fact]
+    public async Task Post_ValidSignature_AnswersEmptyTwimlAndRepliesThroughRestApi()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi");
+        await sut.Service<SmsTurnRunner>().WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(SmsWebhookHandler.EmptyTwiml, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var replies = sut.Twilio.Delivered.Where(m => m.To == SmsTestHost.Client).ToList();
+        Assert.True(replies.Count >= 2); // the enrolment confirmation, then the reply
+        Assert.All(replies, m => Assert.Equal(SmsTestHost.BotNumber, m.From));
+        Assert.All(replies, m => Assert.Equal($"/2010-04-01/Accounts/{SmsTestHost.AccountSid}/Messages.json", m.Path));
+    }
+
+    [Fact]
+    public async Task Post_MissingSignature_Is403AndNothingProcessed()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+        var before = sut.Twilio.Attempts.Count;
+
+        using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi", messageSid: "SMmissing", signed: false);
+        await sut.Service<SmsTurnRunner>().WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, sut.Twilio.Attempts.Count);
+        Assert.NotEmpty(await sut.TextAsyncWithSid(SmsTestHost.Client, "hi", "SMmissing")); // the MessageSid was not recorded
+    }
+
+    [Fact]
+    public async Task Post_WrongSignature_Is403AndNothingProcessed()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+        var before = sut.Twilio.Attempts.Count;
+
+        using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi", signature: "bm90IHRoZSBzaWduYXR1cmU=");
+        await sut.Service<SmsTurnRunner>().WhenIdleAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(before, sut.Twilio.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Post_SignedForInternalUrlBehindProxy_Is403BecauseTwilioSignsThePublicUrl()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        var form = new Dictionary<string, string> { ["MessageSid"] = "SMproxy", ["From"] = SmsTestHost.Client, ["Body"] = "hi" };
+        var internalSignature = TwilioSignature.Compute(SmsTestHost.AuthToken, "http://localhost" + SmsEndpoints.WebhookPath, form);
+
+        using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi", messageSid: "SMproxy", signature: internalSignature);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_SignedForPublicUrlWithOtherSchemeAndHost_IsAccepted()
+    {
+        // The test server sees http://localhost; Twilio called https://bot.clinic.example (Sms:PublicBaseUrl).
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+
+        using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_DuplicateMessageSid_IsProcessedOnce()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        var first = await sut.TextAsyncWithSid(SmsTestHost.Client, "menu", "SMdup");
+        var second = await sut.TextAsyncWithSid(SmsTestHost.Client, "menu", "SMdup");
+
+        Assert.NotEmpty(first);
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task Post_WhenSmsNotConfigured_Is404AndServiceStillRuns()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday, new Dictionary<string, string?>
+        {
+            ["Sms:Twilio:AccountSid"] = "", ["Sms:Twilio:AuthToken"] = "", ["Sms:Twilio:PhoneNumber"] = "",
+        });
+
+        using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_FromNumberWithoutConsent_GetsNoReply()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+
+        var replies = await sut.TextAsync("+14155552672", "hi");
+
+        Assert.Empty(replies);
+    }
+
+    [Fact]
+    public async Task Post_CrisisMessage_GetsTheReferralInTheSameTurn()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        var replies = await sut.TextAsync(SmsTestHost.Client, "I want to kill myself");
+
+        Assert.Contains(replies, r => r.Contains("988", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_CrisisMessageWithStopWord_IsScreenedBeforeKeywords()
+    {
+        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        var replies = await sut.TextAsync(SmsTestHost.Client, "I want to end it all, stop");
+
+        Assert.Contains(replies, r => r.Contains("988", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,142 @@
+using CompassionBot.Clinicians;
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Sms;
+using Microsoft.Extensions.Options;
+
+namespace CompassionBot.CheckIns;
+
+/// <summary>
+/// Sends what is due for each enrolment: first the enrolment confirmation (program, frequency, rates, HELP, STOP),
+/// then one check-in per schedule slot inside the 08:00–21:00 local window. Claim, then send, then mark: a crash
+/// after the claim is recovered once the claim goes stale; a slot is never claimed twice. Nothing goes to a paused,
+/// ended or opted-out number, and an unanswered check-in is never repeated.
+/// </summary>
+internal sealed class CheckInDispatcher(
+    CheckInStore store,
+    SmsContactStore contacts,
+    SmsOutbox outbox,
+    MessageCatalog messages,
+    ClinicOptions clinic,
+    IClinicianNotifier notifier,
+    IOptions<CheckInOptions> options,
+    IOptions<SmsOptions> sms,
+    TimeProvider timeProvider,
+    ILogger<CheckInDispatcher> logger)
+{
+    /// <summary>Processes every open enrolment; one failing enrolment does not stop the others.</summary>
+    public async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        if (!sms.Value.Enabled)
+        {
+            return;
+        }
+
+        foreach (var enrolment in await store.ListOpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+#pragma warning disable CA1031 // A background loop logs and continues; the claim makes the retry safe.
+            try
+            {
+                await ProcessAsync(enrolment, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.EnrolmentFailed(logger, ex, enrolment.Id);
+            }
+#pragma warning restore CA1031
+        }
+    }
+
+    /// <summary>Sends what is due now for <paramref name="enrolment"/>.</summary>
+    public async Task ProcessAsync(CheckInEnrolment enrolment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enrolment);
+        var now = timeProvider.GetUtcNow();
+        if (!sms.Value.Enabled || !TryFindZone(enrolment, out var zone) || !await IsActiveAsync(enrolment, now, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (!(await contacts.StatusAsync(enrolment.Phone, cancellationToken).ConfigureAwait(false)).MayMessage)
+        {
+            return;
+        }
+
+        if (enrolment.ConfirmedAt is null)
+        {
+            await ConfirmAsync(enrolment, zone, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (CheckInClock.LatestDueSlot(enrolment, zone, now, options.Value.MaxLateness) is not { } due)
+        {
+            return;
+        }
+
+        var claim = await store.ClaimSlotAsync(enrolment, due.Slot, due.Due, options.Value.ClaimTimeout, options.Value.UnansweredLimit, cancellationToken).ConfigureAwait(false);
+        if (claim == ClaimOutcome.SkipAndLowerFrequency)
+        {
+            await store.RecordNotificationAsync(enrolment, ClinicianNotification.UnansweredCheckIns, cancellationToken).ConfigureAwait(false);
+            await notifier.NotifyAsync(new ClinicianNotification(enrolment.Clinician, enrolment.Id, ClinicianNotification.UnansweredCheckIns, now), cancellationToken).ConfigureAwait(false);
+            Log.FrequencyLowered(logger, enrolment.Id);
+        }
+        else if (claim == ClaimOutcome.Send)
+        {
+            var text = messages.Get("checkin.prompt", enrolment.Locale, ("clinic", clinic.Name));
+            var outcome = await outbox.SendAsync(enrolment.Phone, text, SmsDelivery.CheckIn, cancellationToken).ConfigureAwait(false);
+            var status = outcome switch { SmsSendOutcome.Sent => "sent", SmsSendOutcome.Failed => "failed", _ => "skipped" };
+            await store.CompleteAsync(CheckInStore.SlotKey(enrolment.Id, due.Slot), enrolment.Id, status, cancellationToken).ConfigureAwait(false);
+            Log.CheckInSent(logger, enrolment.Id, status);
+        }
+    }
+
+    private async Task ConfirmAsync(CheckInEnrolment enrolment, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!CheckInClock.IsWithinWindow(now, zone)
+            || await store.ClaimConfirmationAsync(enrolment.Id, options.Value.ClaimTimeout, cancellationToken).ConfigureAwait(false) != ClaimOutcome.Send)
+        {
+            return;
+        }
+
+        var text = messages.Get(
+            "sms.enrolled.confirm",
+            enrolment.Locale,
+            ("clinic", clinic.Name),
+            ("frequency", CheckInTexts.Frequency(messages, enrolment.Locale, enrolment)));
+        var outcome = await outbox.SendAsync(enrolment.Phone, text, SmsDelivery.CheckIn, cancellationToken).ConfigureAwait(false);
+
+        // A failed confirmation stays claimed and is tried again when the claim goes stale: no check-in goes out before it.
+        if (outcome != SmsSendOutcome.Failed)
+        {
+            await store.CompleteAsync(CheckInStore.ConfirmationKey(enrolment.Id), enrolment.Id, "confirmation", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> IsActiveAsync(CheckInEnrolment enrolment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (enrolment.Status == EnrolmentStatus.Active)
+        {
+            return true;
+        }
+
+        if (enrolment.Status == EnrolmentStatus.Paused && enrolment.PausedUntil is { } until && until <= now)
+        {
+            return await store.SetStatusAsync(enrolment.Id, EnrolmentStatus.Active, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
+    private bool TryFindZone(CheckInEnrolment enrolment, out TimeZoneInfo zone)
+    {
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(enrolment.TimeZone, out var found))
+        {
+            zone = found;
+            return true;
+        }
+
+        Log.UnknownTimeZone(logger, enrolment.Id);
+        zone = TimeZoneInfo.Utc;
+        return false;
+    }
+}

@@ -1,0 +1,26 @@
+namespace CompassionBot.CheckIns;
+
+/// <summary>Check-in scheduling (section <c>CheckIns</c>).</summary>
+public sealed class CheckInOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "CheckIns";
+
+    /// <summary>Earliest local time a check-in goes out (default 08:00, the TCPA window).</summary>
+    public static readonly TimeOnly WindowStart = new(8, 0);
+
+    /// <summary>Local time from which no check-in goes out (default 21:00).</summary>
+    public static readonly TimeOnly WindowEnd = new(21, 0);
+
+    /// <summary>How often due check-ins are looked for (default 1 minute).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A claimed slot not marked sent after this long is sent again (a crashed sender; default 5 minutes).</summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A slot due longer ago than this (the service was down) is not sent late (default 2 hours).</summary>
+    public TimeSpan MaxLateness { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Unanswered check-ins in a row that lower the frequency and tell the clinician (default 3).</summary>
+    public int UnansweredLimit { get; set; } = 3;
+}

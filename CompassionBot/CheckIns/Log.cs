@@ -1,0 +1,20 @@
+namespace CompassionBot.CheckIns;
+
+/// <summary>Check-in log events (7100–7199). Enrolment ids only.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "Check-ins of enrolment {EnrolmentId} failed this round")]
+    public static partial void EnrolmentFailed(ILogger logger, Exception exception, string enrolmentId);
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Three check-ins of enrolment {EnrolmentId} went unanswered; frequency lowered, clinician told")]
+    public static partial void FrequencyLowered(ILogger logger, string enrolmentId);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "Check-in of enrolment {EnrolmentId}: {Status}")]
+    public static partial void CheckInSent(ILogger logger, string enrolmentId, string status);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Enrolment {EnrolmentId} names a time zone this system does not know; skipped")]
+    public static partial void UnknownTimeZone(ILogger logger, string enrolmentId);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Error, Message = "Check-in scheduler round failed; trying again next round")]
+    public static partial void SchedulerTickFailed(ILogger logger, Exception exception);
+}

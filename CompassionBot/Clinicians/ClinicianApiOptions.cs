@@ -1,0 +1,15 @@
+namespace CompassionBot.Clinicians;
+
+/// <summary>
+/// Clinician API keys (section <c>Clinic</c>, key <c>ApiKeys</c>): either a list of keys or name → key pairs
+/// (<c>Clinic:ApiKeys:dr-lee</c>); the name identifies who enrolled a client. Sent as <c>Authorization: ApiKey &lt;key&gt;</c>.
+/// No keys means the clinician API refuses every request.
+/// </summary>
+public sealed class ClinicianApiOptions
+{
+    /// <summary>Configuration section name (shared with the clinic's name and contact).</summary>
+    public const string SectionName = "Clinic";
+
+    /// <summary>Name → key.</summary>
+    public Dictionary<string, string> ApiKeys { get; set; } = new(StringComparer.Ordinal);
+}

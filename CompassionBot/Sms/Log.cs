@@ -1,0 +1,38 @@
+namespace CompassionBot.Sms;
+
+/// <summary>SMS log events (7000–7099). Contact ids only: never phone numbers or message text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Twilio webhook rejected: missing or invalid X-Twilio-Signature")]
+    public static partial void SignatureRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Twilio webhook {MessageSid} already processed; ignored")]
+    public static partial void Duplicate(ILogger logger, string messageSid);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Twilio webhook without a MessageSid or a valid sender number; ignored")]
+    public static partial void Unusable(ILogger logger);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "SMS to contact {ContactId} not sent (consent recorded: {HasConsent}, opted out: {OptedOut})")]
+    public static partial void NotPermitted(ILogger logger, string contactId, bool hasConsent, bool optedOut);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Twilio reports contact {ContactId} unsubscribed (21610); opted out")]
+    public static partial void CarrierOptOut(ILogger logger, string contactId);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "SMS to contact {ContactId} failed at part {Part} of {Parts}")]
+    public static partial void SendFailed(ILogger logger, string contactId, int part, int parts);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "Twilio refused a message: error {Code}, HTTP {Status}")]
+    public static partial void TwilioRefused(ILogger logger, int code, int status);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Twilio could not be reached ({Error})")]
+    public static partial void TwilioUnreachable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Error, Message = "SMS turn for contact {ContactId} failed")]
+    public static partial void TurnFailed(ILogger logger, Exception exception, string contactId);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "Shutting down with {Count} SMS turns still running")]
+    public static partial void ShutdownWithTurnsRunning(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "SMS is not configured (Sms:Twilio); the Twilio webhook answers 404 and no check-ins are sent")]
+    public static partial void SmsDisabled(ILogger logger);
+}

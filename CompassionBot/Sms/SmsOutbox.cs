@@ -1,0 +1,41 @@
+namespace CompassionBot.Sms;
+
+/// <summary>
+/// The one way texts leave the service: checks consent and opt-out (an opted-out number is never messaged, except
+/// the single answer to STOP or HELP), renders GSM-7, splits into single-segment messages sent in order, and opts the
+/// number out when Twilio reports it unsubscribed.
+/// </summary>
+internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, ILogger<SmsOutbox> logger)
+{
+    public async Task<SmsSendOutcome> SendAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(phone);
+        ArgumentNullException.ThrowIfNull(text);
+        var status = await contacts.StatusAsync(phone, cancellationToken).ConfigureAwait(false);
+        if (delivery != SmsDelivery.KeywordResponse && !status.MayMessage)
+        {
+            Log.NotPermitted(logger, status.ContactId, status.HasConsent, status.OptedOut);
+            return SmsSendOutcome.NotPermitted;
+        }
+
+        var bodies = SmsText.Split(text);
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            var outcome = await gateway.SendAsync(phone, bodies[i], cancellationToken).ConfigureAwait(false);
+            if (outcome == SmsSendOutcome.Unsubscribed)
+            {
+                await contacts.OptOutAsync(phone, "carrier", cancellationToken).ConfigureAwait(false);
+                Log.CarrierOptOut(logger, status.ContactId);
+                return outcome;
+            }
+
+            if (outcome != SmsSendOutcome.Sent)
+            {
+                Log.SendFailed(logger, status.ContactId, i + 1, bodies.Count);
+                return outcome;
+            }
+        }
+
+        return SmsSendOutcome.Sent;
+    }
+}

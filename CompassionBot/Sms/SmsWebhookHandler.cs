@@ -1,0 +1,91 @@
+using CompassionBot.CheckIns;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+using Microsoft.Extensions.Options;
+
+namespace CompassionBot.Sms;
+
+/// <summary>
+/// <c>POST /api/sms/twilio</c>: checks the signature (403 otherwise, nothing processed), drops repeated
+/// <c>MessageSid</c>s, answers at once with empty TwiML and runs the turn in the background; replies go out through
+/// the Twilio REST API.
+/// </summary>
+internal sealed class SmsWebhookHandler(
+    TwilioSignatureValidator validator,
+    SmsContactStore contacts,
+    CheckInStore checkIns,
+    SmsOutbox outbox,
+    SmsTurnRunner runner,
+    BotAdapter adapter,
+    IOptions<SmsOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SmsWebhookHandler> logger)
+{
+    public const string ChannelId = "twilio-sms";
+
+    public const string EmptyTwiml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
+
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!options.Value.Enabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        if (!validator.IsValid(request, form))
+        {
+            Log.SignatureRejected(logger);
+            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var sid = form["MessageSid"].ToString();
+        var phone = PhoneNumberNormalizer.ToE164(form["From"].ToString(), options.Value.DefaultRegion);
+        if (sid.Length == 0 || phone is null)
+        {
+            Log.Unusable(logger);
+            return Twiml();
+        }
+
+        if (!await contacts.TryRecordInboundAsync(sid, cancellationToken).ConfigureAwait(false))
+        {
+            Log.Duplicate(logger, sid);
+            return Twiml();
+        }
+
+        var activity = await ToActivityAsync(sid, phone, form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
+        var sender = new SmsChannelSender(phone, outbox);
+        runner.Run(activity.From!.Id!, ct => adapter.ProcessActivityAsync(activity, sender, ct));
+        return Twiml();
+    }
+
+    private async Task<Activity> ToActivityAsync(string sid, string phone, string body, CancellationToken cancellationToken)
+    {
+        var contactId = await contacts.ContactIdAsync(phone, cancellationToken).ConfigureAwait(false);
+        var enrolment = await checkIns.FindActiveByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
+        var answersCheckIn = await checkIns.TryMarkAnsweredAsync(phone, cancellationToken).ConfigureAwait(false);
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = sid,
+            Timestamp = timeProvider.GetUtcNow(),
+            ChannelId = ChannelId,
+            From = new ChannelAccount { Id = contactId, Role = "user" },
+            Recipient = new ChannelAccount { Id = "bot", Role = "bot" },
+            Conversation = new ConversationAccount { Id = contactId },
+            ServiceUrl = options.Value.PublicBaseUrl,
+            Text = body,
+            TextFormat = "plain",
+            Locale = enrolment?.Locale,
+        };
+        return answersCheckIn ? SmsReplies.AsCheckInReply(activity) : activity;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Twiml() => TypedResults.Text(EmptyTwiml, "text/xml");
+}
