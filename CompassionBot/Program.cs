@@ -1,12 +1,12 @@
 using CompassionBot.BotFramework;
 using CompassionBot.Cli;
+using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.DirectLine;
-using CompassionBot.Safety;
 using CompassionBot.Hosting;
+using CompassionBot.Safety;
 using CompassionBot.Sms;
 using CompassionBot.Storage;
-using CompassionBot.Clinicians;
 using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);

@@ -65,7 +65,7 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
 
         Assert.Collection(
             start,
-            t => Assert.StartsWith("Let's begin: Self-Compassion Break.", t, StringComparison.Ordinal),
+            t => Assert.StartsWith("Let's begin: Self-Compassion Break (4 min).", t, StringComparison.Ordinal),
             t => Assert.StartsWith("Before we start: how much distress", t, StringComparison.Ordinal));
         Assert.Equal("A number from 0 to 10 is all I need, like 3 or 7.", Assert.Single(retry));
         Assert.StartsWith("Bring to mind something", Assert.Single(difficulty), StringComparison.Ordinal);
