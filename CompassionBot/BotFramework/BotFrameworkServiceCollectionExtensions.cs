@@ -1,5 +1,7 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Storage;
+using CompassionBot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -48,7 +50,12 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(BotFrameworkHttpClients.Metadata);
         services.AddHttpClient(BotFrameworkHttpClients.Msal);
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
-        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.TryAddSingleton<InMemoryConversationReferenceStore>();
+        services.TryAddSingleton<SqliteConversationReferenceStore>();
+        services.TryAddSingleton<IConversationReferenceStore>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Memory
+                ? sp.GetRequiredService<InMemoryConversationReferenceStore>()
+                : sp.GetRequiredService<SqliteConversationReferenceStore>());
         services.AddSingleton<ServiceUrlTrustList>();
         services.AddSingleton<ChannelAuthenticator>();
         services.AddSingleton<BackgroundTurnRunner>();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 
 namespace CompassionBot.BotFramework;
 
-/// <summary>Process-local <see cref="IConversationReferenceStore"/> (until the SQLite implementation exists).</summary>
+/// <summary>Process-local <see cref="IConversationReferenceStore"/> for <c>Storage:Provider=Memory</c>.</summary>
 public sealed class InMemoryConversationReferenceStore : IConversationReferenceStore
 {
     private readonly ConcurrentDictionary<(string ChannelId, string ConversationId), StoredConversationReference> _references = new();
