@@ -70,7 +70,7 @@ public sealed partial class ReferralResponder : ICrisisResponder
             await turn.SayAsync("crisis.safetyplan", cancellationToken, ("plan", plan.Text)).ConfigureAwait(false);
         }
 
-        await turn.SayAsync("crisis.clinic", cancellationToken, ("clinicContact", _clinic.Contact)).ConfigureAwait(false);
+        await turn.SayAsync("crisis.clinic", cancellationToken, ("clinicContact", _clinic.ContactText(turn))).ConfigureAwait(false);
         await RecordAsync(turn, assessment, region, cancellationToken).ConfigureAwait(false);
     }
 

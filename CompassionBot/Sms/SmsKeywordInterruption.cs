@@ -52,7 +52,7 @@ internal sealed class SmsKeywordInterruption(SmsContactStore contacts, CheckInSt
 
     private Task SayKeywordResponseAsync(BotTurn turn, string key, CancellationToken cancellationToken)
     {
-        var text = turn.Text(key, ("clinic", clinic.Name), ("contact", clinic.Contact));
+        var text = turn.Text(key, ("clinic", clinic.Name), ("contact", clinic.ContactText(turn)));
         return turn.Context.SendActivityAsync(SmsReplies.AsKeywordResponse(Activity.CreateMessage(text) with { Locale = turn.Locale }), cancellationToken);
     }
 
