@@ -61,7 +61,9 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private async Task<DialogTurnResult> IntroduceAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
         var practice = PracticeOf(step);
-        await SayAsync(step.Context, "practice.start", cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        // On SMS "stop" is a carrier opt-out keyword, so the way out is named differently there.
+        var startKey = ChannelKinds.IsSms(step.Context.Activity.ChannelId) ? "practice.start.sms" : "practice.start";
+        await SayAsync(step.Context, startKey, cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return practice.RateBefore
             ? await AskRatingAsync(step, "rating.before", cancellationToken).ConfigureAwait(false)
             : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);

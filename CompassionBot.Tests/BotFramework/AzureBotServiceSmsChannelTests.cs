@@ -51,6 +51,8 @@ public sealed class AzureBotServiceSmsChannelTests : IAsyncLifetime
         Assert.True(title.Length > 3, $"no practice title on the menu's first line: '{firstTitle}'");
         Assert.StartsWith("Let's begin:", texts[0], StringComparison.Ordinal);
         Assert.Contains(title, texts[0], StringComparison.Ordinal);
+        Assert.Contains("Text PAUSE", texts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("stop", texts[0], StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

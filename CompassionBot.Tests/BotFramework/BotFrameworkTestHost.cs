@@ -1,6 +1,7 @@
 using CompassionBot.BotFramework;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Hosting;
 using CompassionBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CompassionBot.BotFramework;
 using CompassionBot.Dialogs.State;
+using CompassionBot.Hosting;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -54,12 +54,17 @@ public sealed class CoreMessagesTests
         Assert.Empty(tooLong);
     }
 
+    public static TheoryData<string, string> StartKeys() => new()
+    {
+        { "en", "practice.start" }, { "es", "practice.start" }, { "en", "practice.start.sms" }, { "es", "practice.start.sms" },
+    };
+
     [Theory]
-    [MemberData(nameof(Locales))]
-    public void PracticeStart_EveryPractice_FitsOneGsm7Sms(string locale)
+    [MemberData(nameof(StartKeys))]
+    public void PracticeStart_EveryPractice_FitsOneGsm7Sms(string locale, string key)
     {
         var tooLong = PracticeCatalog.Load(RealContent.RootPath).All(locale)
-            .Select(p => (p.Id, Sms: Gsm7.Fold(Messages.Get("practice.start", locale, ("title", p.Title), ("minutes", "10"), ("summary", p.Summary)))))
+            .Select(p => (p.Id, Sms: Gsm7.Fold(Messages.Get(key, locale, ("title", p.Title), ("minutes", "10"), ("summary", p.Summary)))))
             .Where(x => !Gsm7.FitsOneSegment(x.Sms))
             .Select(x => $"{x.Id}: {Gsm7.SeptetCount(x.Sms)} septets");
 
@@ -74,6 +79,18 @@ public sealed class CoreMessagesTests
 
         Assert.Contains("{summary}", text, StringComparison.Ordinal);
         Assert.Contains("{minutes}", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void PracticeStartSms_NeverTellsPeopleToTextStop(string locale)
+    {
+        // STOP is a carrier opt-out keyword on SMS: the SMS start text names PAUSE/PAUSA instead.
+        var text = Messages.Get("practice.start.sms", locale);
+
+        Assert.DoesNotContain("stop", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("PAUS", text, StringComparison.Ordinal);
+        Assert.Contains("{summary}", text, StringComparison.Ordinal);
     }
 
     [Theory]

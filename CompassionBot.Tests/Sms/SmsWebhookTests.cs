@@ -1,4 +1,5 @@
 using System.Net;
+using CompassionBot.Hosting;
 using CompassionBot.Sms;
 using CompassionBot.Tests.Support;
 
@@ -15,7 +16,7 @@ public sealed class SmsWebhookTests
         await sut.EnrolAsync(SmsTestHost.Client);
 
         using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi");
-        await sut.Service<SmsTurnRunner>().WhenIdleAsync();
+        await sut.Service<BackgroundTurnRunner>().WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
@@ -34,7 +35,7 @@ public sealed class SmsWebhookTests
         var before = sut.Twilio.Attempts.Count;
 
         using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi", messageSid: "SMmissing", signed: false);
-        await sut.Service<SmsTurnRunner>().WhenIdleAsync();
+        await sut.Service<BackgroundTurnRunner>().WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, sut.Twilio.Attempts.Count);
@@ -49,7 +50,7 @@ public sealed class SmsWebhookTests
         var before = sut.Twilio.Attempts.Count;
 
         using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi", signature: "bm90IHRoZSBzaWduYXR1cmU=");
-        await sut.Service<SmsTurnRunner>().WhenIdleAsync();
+        await sut.Service<BackgroundTurnRunner>().WhenIdleAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(before, sut.Twilio.Attempts.Count);

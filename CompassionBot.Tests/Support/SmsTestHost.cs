@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CompassionBot.CheckIns;
+using CompassionBot.Hosting;
 using CompassionBot.Sms;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -107,7 +108,7 @@ internal sealed class SmsTestHost : IAsyncDisposable
         var before = Twilio.BodiesTo(from).Count;
         using var response = await PostSmsAsync(from, body, messageSid);
         response.EnsureSuccessStatusCode();
-        await Service<SmsTurnRunner>().WhenIdleAsync();
+        await Service<BackgroundTurnRunner>().WhenIdleAsync();
         return [.. Twilio.BodiesTo(from).Skip(before)];
     }
 

@@ -58,8 +58,6 @@ public static class BotFrameworkServiceCollectionExtensions
                 : sp.GetRequiredService<SqliteConversationReferenceStore>());
         services.AddSingleton<ServiceUrlTrustList>();
         services.AddSingleton<ChannelAuthenticator>();
-        services.AddSingleton<BackgroundTurnRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurnRunner>());
         services.AddHostedService<BotFrameworkModeLogger>();
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
         services.AddTransient<MessagesEndpointHandler>();

@@ -19,11 +19,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Refused {ChannelId} conversation {ConversationId}: tenant not in AllowedTenantIds")]
     public static partial void TenantRefused(ILogger logger, string? channelId, string? conversationId);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Turn for {ChannelId} conversation {ConversationId} activity {ActivityId} failed after the request was acknowledged")]
-    public static partial void BackgroundTurnFailed(ILogger logger, Exception exception, string? channelId, string? conversationId, string? activityId);
 
-    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Shutting down with {Count} turn(s) still running")]
-    public static partial void ShutdownWithTurnsRunning(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} for {ChannelId} conversation {ConversationId} (correlation {CorrelationId})")]
     public static partial void ConnectorRefused(ILogger logger, int statusCode, string? channelId, string? conversationId, string? correlationId);

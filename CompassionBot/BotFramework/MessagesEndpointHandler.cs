@@ -1,6 +1,7 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -16,6 +16,8 @@ internal static class BotCoreServiceCollectionExtensions
         services.AddSingleton<BotStateStore>();
         services.AddSingleton<ConversationGate>();
         services.AddSingleton<BotAdapter>();
+        services.TryAddSingleton<BackgroundTurnRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurnRunner>());
         return services;
     }
 }

@@ -27,11 +27,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Twilio could not be reached ({Error})")]
     public static partial void TwilioUnreachable(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 7009, Level = LogLevel.Error, Message = "SMS turn for contact {ContactId} failed")]
-    public static partial void TurnFailed(ILogger logger, Exception exception, string contactId);
 
-    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "Shutting down with {Count} SMS turns still running")]
-    public static partial void ShutdownWithTurnsRunning(ILogger logger, int count);
 
     [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "SMS is not configured (Sms:Twilio); the Twilio webhook answers 404 and no check-ins are sent")]
     public static partial void SmsDisabled(ILogger logger);

@@ -37,8 +37,6 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<SmsOutbox>();
         services.AddSingleton<SmsTurnIdentity>();
         services.AddSingleton<TwilioSignatureValidator>();
-        services.AddSingleton<SmsTurnRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<SmsTurnRunner>());
         services.AddTransient<SmsWebhookHandler>();
         services.AddHostedService<SmsModeLogger>();
 

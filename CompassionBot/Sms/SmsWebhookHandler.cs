@@ -1,6 +1,7 @@
 using CompassionBot.CheckIns;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Sms;
@@ -15,7 +16,7 @@ internal sealed class SmsWebhookHandler(
     SmsContactStore contacts,
     CheckInStore checkIns,
     SmsOutbox outbox,
-    SmsTurnRunner runner,
+    BackgroundTurnRunner runner,
     BotAdapter adapter,
     IOptions<SmsOptions> options,
     TimeProvider timeProvider,
@@ -61,7 +62,7 @@ internal sealed class SmsWebhookHandler(
 
         var activity = await ToActivityAsync(sid, phone, form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
         var sender = new SmsChannelSender(phone, outbox);
-        runner.Run(activity.From!.Id!, ct => adapter.ProcessActivityAsync(activity, sender, ct));
+        runner.Run(activity, ct => adapter.ProcessActivityAsync(activity, sender, ct));
         return Twiml();
     }
 

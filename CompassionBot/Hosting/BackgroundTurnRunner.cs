@@ -1,18 +1,23 @@
 using System.Collections.Concurrent;
+using CompassionBot.Dialogs.Schema;
 
-namespace CompassionBot.Sms;
+namespace CompassionBot.Hosting;
 
 /// <summary>
-/// Runs SMS turns after the webhook has answered Twilio (which gives up after 15 s), logs their failures with ids,
-/// and lets graceful shutdown wait for turns in flight.
+/// Runs turns after a channel's inbound request has been acknowledged (Bot Framework normal delivery within 15 s,
+/// Twilio's webhook), logs their failures with ids (never text or phone numbers), and lets graceful shutdown wait
+/// for turns in flight.
 /// </summary>
-internal sealed class SmsTurnRunner(ILogger<SmsTurnRunner> logger) : IHostedService
+public sealed class BackgroundTurnRunner(ILogger<BackgroundTurnRunner> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<Task, byte> _running = new();
 
-    public void Run(string contactId, Func<CancellationToken, Task> turn)
+    /// <summary>Starts <paramref name="turn"/> for <paramref name="activity"/> without waiting for it.</summary>
+    public void Run(Activity activity, Func<CancellationToken, Task> turn)
     {
-        var task = Task.Run(() => RunLoggedAsync(contactId, turn));
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(turn);
+        var task = Task.Run(() => RunLoggedAsync(activity, turn));
         _running.TryAdd(task, 0);
         task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -30,11 +35,11 @@ internal sealed class SmsTurnRunner(ILogger<SmsTurnRunner> logger) : IHostedServ
         }
         catch (OperationCanceledException)
         {
-            Log.ShutdownWithTurnsRunning(logger, _running.Count);
+            HostingLog.ShutdownWithTurnsRunning(logger, _running.Count);
         }
     }
 
-    private async Task RunLoggedAsync(string contactId, Func<CancellationToken, Task> turn)
+    private async Task RunLoggedAsync(Activity activity, Func<CancellationToken, Task> turn)
     {
 #pragma warning disable CA1031 // A background turn must never crash the process; every failure is logged with ids.
         try
@@ -43,7 +48,7 @@ internal sealed class SmsTurnRunner(ILogger<SmsTurnRunner> logger) : IHostedServ
         }
         catch (Exception exception)
         {
-            Log.TurnFailed(logger, exception, contactId);
+            HostingLog.BackgroundTurnFailed(logger, exception, activity.ChannelId, activity.Conversation?.Id, activity.Id);
         }
 #pragma warning restore CA1031
     }
