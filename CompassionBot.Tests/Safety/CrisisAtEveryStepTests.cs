@@ -1,5 +1,4 @@
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Tests.Practices;
@@ -50,8 +49,7 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
 
         var replies = await sut.SendAsync(locale == SupportedLocales.Spanish ? "la verdad es que quiero matarme" : "honestly I want to kill myself", ct);
 
-        var clinic = _factory.Services.GetRequiredService<ClinicOptions>();
-        string[] expected = [Messages.Get("crisis.referral", locale), Messages.Get("referral.US", locale), Messages.Get("crisis.clinic", locale, ("clinicContact", clinic.Contact))];
+        string[] expected = [Messages.Get("crisis.referral", locale), Messages.Get("referral.US", locale), Messages.Get("crisis.clinic", locale, ("clinicContact", Messages.Get("clinic.contact.unset", locale)))];
         Assert.Equal(expected, replies.Select(r => r.Text));
         Assert.All(replies, r => Assert.Null(r.SuggestedActions));
         var events = await _factory.Services.GetRequiredService<ICrisisEventStore>().ListAsync("test", sut.Conversation.Id!, ct);

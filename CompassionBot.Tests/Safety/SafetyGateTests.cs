@@ -192,7 +192,7 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     private static string[] Texts(IReadOnlyList<Activity> replies) => [.. replies.Select(r => r.Text ?? string.Empty)];
 
     private static string[] CrisisTexts(string locale, string referralKey) =>
-        [Messages.Get("crisis.referral", locale), Messages.Get(referralKey, locale), Messages.Get("crisis.clinic", locale, ("clinicContact", new ClinicOptions().Contact))];
+        [Messages.Get("crisis.referral", locale), Messages.Get(referralKey, locale), Messages.Get("crisis.clinic", locale, ("clinicContact", Messages.Get("clinic.contact.unset", locale)))];
 
     private async Task<TestConversation> InPracticeAsync()
     {
