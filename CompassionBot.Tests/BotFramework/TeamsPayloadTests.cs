@@ -125,6 +125,22 @@ public sealed class TeamsPayloadTests : IAsyncLifetime
         Assert.Contains("clinic", Assert.Single(_connector.Posts).Activity.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Post_TenantNotAllowedWithCrisisLanguage_RefusalStillCarriesTheCrisisReferral()
+    {
+        const string otherTenant = "0d6b2c1a-0000-4000-8000-000000000000";
+
+        await PostAsync(PersonalMessage(otherTenant, "i want to kill myself", "{\"tenant\":{\"id\":\"" + otherTenant + "\"}}"));
+        await _sut.WhenTurnsIdleAsync();
+
+        var texts = _connector.Posts.Select(p => p.Activity.Text ?? string.Empty).ToList();
+        Assert.Empty(_sut.Bot.Seen);
+        Assert.False(await _sut.HasConversationStateAsync("msteams", PersonalConversation));
+        Assert.Equal(3, texts.Count);
+        Assert.Contains("988", texts[1], StringComparison.Ordinal);
+        Assert.Contains("clinic", texts[2], StringComparison.Ordinal);
+    }
+
     private string PersonalMessage(string tenant, string text, string channelData) =>
         "{\"type\":\"message\",\"id\":\"1485983408511\",\"timestamp\":\"2017-02-01T21:10:07.437Z\",\"localTimestamp\":\"2017-02-01T14:10:07.437-07:00\"," +
         "\"serviceUrl\":\"" + _connector.ServiceUrl + "\",\"channelId\":\"msteams\"," +

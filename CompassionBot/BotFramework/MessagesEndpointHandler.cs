@@ -1,4 +1,6 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Hosting;
@@ -21,6 +23,8 @@ internal sealed partial class MessagesEndpointHandler(
     IConversationReferenceStore references,
     BackgroundTurnRunner runner,
     MessageCatalog messages,
+    ICrisisDetector crisisDetector,
+    ClinicOptions clinic,
     IOptions<BotFrameworkOptions> options,
     TimeProvider timeProvider,
     ILogger<MessagesEndpointHandler> logger)
@@ -114,15 +118,29 @@ internal sealed partial class MessagesEndpointHandler(
             return TypedResults.Ok();
         }
 
-        var refusal = activity.AddressReply(Activity.CreateMessage(messages.Get(TenantNotServedKey, activity.Locale)));
+        var replies = RefusalTexts(activity).Select(text => activity.AddressReply(Activity.CreateMessage(text))).ToList();
         if (IsExpectReplies(activity))
         {
-            return ExpectedRepliesResult([refusal]);
+            return ExpectedRepliesResult(replies);
         }
 
         var sender = new ConnectorChannelSender(connector, activity.ServiceUrl!);
-        runner.Run(activity, ct => sender.SendAsync([refusal], ct));
+        runner.Run(activity, ct => sender.SendAsync(replies, ct));
         return TypedResults.Ok();
+    }
+
+    // Even a person this deployment does not serve is screened: crisis language gets the region's resources first.
+    // Nothing is stored (no conversation, no crisis event): there is no clinic relationship to record it under.
+    private IEnumerable<string> RefusalTexts(Activity activity)
+    {
+        if (activity.IsMessage && !string.IsNullOrWhiteSpace(activity.Text)
+            && crisisDetector.Classify(activity.Text, activity.Locale).Level >= RiskLevel.Concern)
+        {
+            yield return messages.Get("crisis.referral", activity.Locale);
+            yield return messages.Get(ReferralResponder.ReferralKey(messages, CrisisRegion.Resolve(activity, clinic.Region)), activity.Locale);
+        }
+
+        yield return messages.Get(TenantNotServedKey, activity.Locale);
     }
 
     private static bool IsExpectReplies(Activity activity) =>
