@@ -8,22 +8,26 @@ namespace CompassionBot.Dialogs.Conversation;
 
 /// <summary>
 /// The one turn-error handler: logs the ids (never the text), resets the conversation's dialogs, says something
-/// gentle — and, when the failed turn had already found a crisis, still sends the referral.
+/// gentle — and, when the message is a crisis (found by the failed turn, or screened here when the turn failed before
+/// the safety gate finished), still sends the referral. A message whose screening itself fails is treated as a crisis.
 /// </summary>
 public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 {
     private readonly MessageCatalog _messages;
     private readonly ICrisisResponder _crisisResponder;
+    private readonly ICrisisDetector _detector;
     private readonly ILogger<GentleTurnErrorHandler> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public GentleTurnErrorHandler(MessageCatalog messages, ICrisisResponder crisisResponder, ILogger<GentleTurnErrorHandler> logger)
+    public GentleTurnErrorHandler(MessageCatalog messages, ICrisisResponder crisisResponder, ICrisisDetector detector, ILogger<GentleTurnErrorHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(crisisResponder);
+        ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(logger);
         _messages = messages;
         _crisisResponder = crisisResponder;
+        _detector = detector;
         _logger = logger;
     }
 
@@ -37,7 +41,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
         var profile = BotStateAccessors.Profile.Get(turnContext, () => new Engagement.UserProfile());
         turnContext.Locale = ConversationLocale.Resolve(activity, profile, SupportedLocales.English);
         BotStateAccessors.Dialogs.Set(turnContext, new DialogState());
-        turnContext.Safety ??= SafetyAssessment.Safe;
+        turnContext.Safety ??= Screen(activity);
         var turn = new BotTurn(turnContext, new DialogSet().CreateContext(turnContext, new DialogState()), _messages);
         if (turnContext.Safety.Level == RiskLevel.Crisis)
         {
@@ -46,6 +50,29 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 
         await turn.SayAsync("error.turn", cancellationToken).ConfigureAwait(false);
     }
+
+    private SafetyAssessment Screen(Schema.Activity activity)
+    {
+        if (!activity.IsMessage || string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return SafetyAssessment.Safe;
+        }
+
+#pragma warning disable CA1031 // Any failure to screen must still end in a safe answer: the referral, not silence.
+        try
+        {
+            return _detector.Classify(activity.Text, activity.Locale);
+        }
+        catch (Exception exception)
+        {
+            LogScreeningFailed(_logger, exception.GetType().Name, activity.ChannelId, activity.Conversation?.Id, exception);
+            return new SafetyAssessment(RiskLevel.Crisis, ["safety.screening-failed"]);
+        }
+#pragma warning restore CA1031
+    }
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Screening failed with {ExceptionType} on {ChannelId} conversation {ConversationId}; answering as a crisis")]
+    private static partial void LogScreeningFailed(ILogger logger, string exceptionType, string? channelId, string? conversationId, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on {ChannelId} conversation {ConversationId}, activity {ActivityId}; dialogs reset")]
     private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? channelId, string? conversationId, string? activityId, Exception exception);

@@ -179,6 +179,30 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task ProcessActivityAsync_GateThrowsOnCrisisMessage_ErrorReplyStillCarriesTheReferral()
+    {
+        await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ISafetyGate, ThrowingGate>());
+        var sender = new TestConversation(factory.Services, "test", "en-US");
+
+        var replies = Texts(await sender.SendAsync("I want to kill myself", Ct));
+
+        Assert.Equal(Messages.Get("crisis.referral", "en"), replies[0]);
+        Assert.Contains(replies, r => r.Contains("988", StringComparison.Ordinal));
+        Assert.Equal(Messages.Get("error.turn", "en"), replies[^1]);
+    }
+
+    [Fact]
+    public async Task ProcessActivityAsync_GateThrowsOnCalmMessage_OnlyTheApology()
+    {
+        await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ISafetyGate, ThrowingGate>());
+        var sender = new TestConversation(factory.Services, "test", "en-US");
+
+        var replies = Texts(await sender.SendAsync("hello", Ct));
+
+        Assert.Equal([Messages.Get("error.turn", "en")], replies);
+    }
+
+    [Fact]
     public async Task ProcessActivityAsync_HandlerRepliesWithoutGate_Throws()
     {
         await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ITurnHandler, UngatedHandler>());
@@ -216,6 +240,11 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
             Asked.Add(text);
             return Task.FromResult(RiskLevel.Concern);
         }
+    }
+
+    private sealed class ThrowingGate : ISafetyGate
+    {
+        public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => throw new InvalidOperationException("gate down");
     }
 
     private sealed class BypassingGate : ISafetyGate
