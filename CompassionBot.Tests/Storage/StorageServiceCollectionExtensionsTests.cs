@@ -93,7 +93,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Storage:Provider", "Cosmos", "Storage:Provider 'Cosmos' is not supported; use one of: Sqlite, Memory.")]
+    [InlineData("Storage:Provider", "Cosmos", "Storage:Provider 'Cosmos' is not supported; use one of: Sqlite, Memory, Postgres.")]
     [InlineData("Storage:Provider", "7", "Storage:Provider '7' is not supported")]
     [InlineData("Storage:BusyTimeout", "-00:00:01", "Storage:BusyTimeout")]
     [InlineData("Storage:ReadConnections", "0", "Storage:ReadConnections")]

@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Applied SQLite migration {Migration}")]
     public static partial void MigrationApplied(ILogger logger, string migration);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "The SQLite database {Path} has schema version {Version}, newer than this build knows ({Known}); running anyway")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "The database {Path} has schema version {Version}, newer than this build knows ({Known}); running anyway")]
     public static partial void SchemaNewerThanBuild(ILogger logger, string path, int version, int known);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "The SQLite database {Path} is in journal mode {Mode}, not WAL; concurrent readers will be slower")]
@@ -20,4 +20,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "A SQLite write failed; reopening the writer connection")]
     public static partial void WriterReset(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Storage: PostgreSQL database {Database}, schema version {Version}")]
+    public static partial void PostgresReady(ILogger logger, string database, int version);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Applied PostgreSQL migration {Migration}")]
+    public static partial void PostgresMigrationApplied(ILogger logger, string migration);
 }

@@ -4,7 +4,8 @@ namespace CompassionBot.Storage;
 
 /// <summary>
 /// Storage settings (section <c>Storage</c>). The SQLite file itself is set by <c>ConnectionStrings:Sqlite</c>
-/// (default <see cref="DefaultSqliteConnectionString"/>, relative to the current directory).
+/// (default <see cref="DefaultSqliteConnectionString"/>, relative to the current directory); the PostgreSQL database by
+/// <c>ConnectionStrings:Postgres</c>.
 /// </summary>
 internal sealed class StorageOptions
 {
@@ -13,6 +14,9 @@ internal sealed class StorageOptions
 
     /// <summary>Name of the SQLite connection string under <c>ConnectionStrings</c>.</summary>
     public const string SqliteConnectionStringName = "Sqlite";
+
+    /// <summary>Name of the PostgreSQL connection string under <c>ConnectionStrings</c> (required for the Postgres provider).</summary>
+    public const string PostgresConnectionStringName = "Postgres";
 
     /// <summary>Used when <c>ConnectionStrings:Sqlite</c> is not set.</summary>
     public const string DefaultSqliteConnectionString = "Data Source=data/compassionbot.db";

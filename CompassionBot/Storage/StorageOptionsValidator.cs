@@ -1,9 +1,11 @@
+using CompassionBot.Storage.Postgres;
 using CompassionBot.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Storage;
 
-/// <summary>Start-up checks beyond data annotations: a known provider and, for SQLite, a usable file connection string.</summary>
+/// <summary>Start-up checks beyond data annotations: a known provider, and a usable connection string for SQLite
+/// (a file) or PostgreSQL.</summary>
 internal sealed class StorageOptionsValidator(IConfiguration configuration) : IValidateOptions<StorageOptions>
 {
     /// <inheritdoc />
@@ -19,6 +21,12 @@ internal sealed class StorageOptionsValidator(IConfiguration configuration) : IV
             && SqliteDatabase.Validate(StorageServiceCollectionExtensions.SqliteConnectionString(configuration)) is { } problem)
         {
             return ValidateOptionsResult.Fail(problem);
+        }
+
+        if (options.Provider == StorageProvider.Postgres
+            && PostgresDatabase.Validate(configuration.GetConnectionString(StorageOptions.PostgresConnectionStringName)) is { } invalid)
+        {
+            return ValidateOptionsResult.Fail(invalid);
         }
 
         return ValidateOptionsResult.Success;

@@ -8,4 +8,7 @@ internal enum StorageProvider
 
     /// <summary>In-process only; nothing survives a restart (tests, benchmarks).</summary>
     Memory,
+
+    /// <summary>A shared PostgreSQL database, for several instances behind a load balancer (<c>ConnectionStrings:Postgres</c>).</summary>
+    Postgres,
 }

@@ -1,4 +1,6 @@
 using CompassionBot.Dialogs.State;
+using CompassionBot.Storage.Postgres;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -36,16 +38,32 @@ internal static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteStorage>>()));
 
+        services.TryAddSingleton(sp => new PostgresDatabase(
+            configuration.GetConnectionString(StorageOptions.PostgresConnectionStringName) ?? string.Empty,
+            SqlMigration.LoadEmbedded(typeof(PostgresDatabase).Assembly, PostgresDatabase.MigrationResourcePrefix),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PostgresDatabase>>()));
+        services.TryAddSingleton(sp => new PostgresStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
+
         // Resolved lazily, so configuration added by tests (WebApplicationFactory) after this call still applies.
         services.Replace(ServiceDescriptor.Singleton<IStorage>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider switch
+            ProviderOf(sp) switch
             {
                 StorageProvider.Memory => sp.GetRequiredService<MemoryStorage>(),
+                StorageProvider.Postgres => sp.GetRequiredService<PostgresStorage>(),
                 _ => sp.GetRequiredService<SqliteStorage>(),
             }));
+
+        // Clinic records follow the provider too; with the Memory provider they stay in the SQLite file.
+        services.TryAddSingleton<IRelationalDatabase>(sp =>
+            ProviderOf(sp) == StorageProvider.Postgres ? sp.GetRequiredService<PostgresDatabase>() : sp.GetRequiredService<SqliteDatabase>());
         services.AddHostedService<StorageStartupService>();
         return services;
     }
+
+    /// <summary>The configured <c>Storage:Provider</c>.</summary>
+    public static StorageProvider ProviderOf(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 
     /// <summary><c>ConnectionStrings:Sqlite</c>, or the default file under the current directory.</summary>
     public static string SqliteConnectionString(IConfiguration configuration) =>

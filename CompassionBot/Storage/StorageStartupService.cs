@@ -1,4 +1,4 @@
-using CompassionBot.Storage.Sqlite;
+using CompassionBot.Storage.Relational;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Storage;
@@ -16,7 +16,8 @@ internal sealed class StorageStartupService(IServiceProvider services, IOptions<
         switch (options.Value.Provider)
         {
             case StorageProvider.Sqlite:
-                await services.GetRequiredService<SqliteDatabase>().EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+            case StorageProvider.Postgres:
+                await services.GetRequiredService<IRelationalDatabase>().EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
                 break;
             case StorageProvider.Memory:
                 Log.MemoryProvider(logger);

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using CompassionBot.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace CompassionBot.Storage.Sqlite;
@@ -19,7 +21,7 @@ namespace CompassionBot.Storage.Sqlite;
 /// has shipped: add a new one. Keep them plain SQL so the PostgreSQL provider can mirror them one for one.
 /// </para>
 /// </remarks>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
 {
     /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
     public const string MigrationResourcePrefix = "CompassionBot.Storage.Sqlite.Migrations/";
@@ -60,8 +62,17 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The normalised connection string (absolute path, no pooling: we keep our own connections open).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>The schema version after <see cref="EnsureMigratedAsync"/> (0 before).</summary>
+    /// <inheritdoc />
+    public StorageProvider Provider => StorageProvider.Sqlite;
+
+    /// <inheritdoc />
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    /// <inheritdoc />
     public int SchemaVersion { get; private set; }
+
+    /// <inheritdoc />
+    public int ExpectedSchemaVersion => _migrations.Count == 0 ? 0 : _migrations[^1].Version;
 
     /// <summary>Checks a connection string the way the constructor will, for start-up validation.</summary>
     /// <returns>Null when usable, otherwise why not.</returns>
@@ -99,7 +110,14 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    /// <summary>Applies pending migrations once per instance (later calls return at once).</summary>
+    /// <inheritdoc />
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return OpenConnection();
+    }
+
+    /// <inheritdoc />
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
     {
         if (_migrated)
@@ -134,10 +152,9 @@ internal sealed class SqliteDatabase : IDisposable
             Log.MigrationApplied(_logger, name);
         }
 
-        var known = _migrations.Count == 0 ? 0 : _migrations[^1].Version;
-        if (version > known)
+        if (version > ExpectedSchemaVersion)
         {
-            Log.SchemaNewerThanBuild(_logger, FilePath, version, known);
+            Log.SchemaNewerThanBuild(_logger, FilePath, version, ExpectedSchemaVersion);
         }
 
         SchemaVersion = version;

@@ -1,0 +1,191 @@
+using System.Data.Common;
+using CompassionBot.Storage.Relational;
+using Npgsql;
+
+namespace CompassionBot.Storage.Postgres;
+
+/// <summary>
+/// A shared PostgreSQL database (<c>Storage:Provider=Postgres</c>, <c>ConnectionStrings:Postgres</c>): a pooled
+/// <see cref="NpgsqlDataSource"/>, and the schema kept current by <see cref="PostgresMigrationRunner"/>.
+/// </summary>
+/// <remarks>
+/// Add a migration by adding <c>CompassionBot/Storage/Postgres/Migrations/NNNN_description.sql</c> with the same
+/// number as its SQLite twin. Several instances may start at once: the runner serialises them with an advisory lock.
+/// </remarks>
+internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, IDisposable
+{
+    /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
+    public const string MigrationResourcePrefix = "CompassionBot.Storage.Postgres.Migrations/";
+
+    private readonly IReadOnlyList<SqlMigration> _migrations;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<PostgresDatabase> _logger;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private volatile bool _migrated;
+
+    /// <summary>Prepares (but does not open) the database <paramref name="connectionString"/> names.</summary>
+    /// <exception cref="ArgumentException">The connection string is invalid.</exception>
+    public PostgresDatabase(string connectionString, IReadOnlyList<SqlMigration> migrations, TimeProvider timeProvider, ILogger<PostgresDatabase> logger)
+    {
+        ArgumentNullException.ThrowIfNull(migrations);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        var builder = Parse(connectionString);
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "CompassionBot";
+        }
+
+        Description = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        _migrations = migrations;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public StorageProvider Provider => StorageProvider.Postgres;
+
+    /// <inheritdoc />
+    public SqlDialect Dialect => SqlDialect.Postgres;
+
+    /// <summary>Host, port and database name, for logs (never the password).</summary>
+    public string Description { get; }
+
+    /// <summary>The connection pool.</summary>
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; private set; }
+
+    /// <inheritdoc />
+    public int ExpectedSchemaVersion => _migrations.Count == 0 ? 0 : _migrations[^1].Version;
+
+    /// <summary>Checks a connection string the way the constructor will, for start-up validation.</summary>
+    /// <returns>Null when usable, otherwise why not (without the connection string's secrets).</returns>
+    public static string? Validate(string? connectionString)
+    {
+        try
+        {
+            _ = Parse(connectionString);
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_migrated)
+            {
+                await MigrateAsync(cancellationToken).ConfigureAwait(false);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Opens a pooled connection without waiting for migrations (the migration runner, readiness checks).</summary>
+    /// <exception cref="InvalidOperationException">The server cannot be reached or refuses the login.</exception>
+    public async Task<NpgsqlConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new InvalidOperationException($"Cannot open the PostgreSQL database {Description} (ConnectionStrings:Postgres): {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        _migrationLock.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        DataSource.Dispose();
+        _migrationLock.Dispose();
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var (applied, version) = await PostgresMigrationRunner.MigrateAsync(connection, _migrations, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            foreach (var name in applied)
+            {
+                Log.PostgresMigrationApplied(_logger, name);
+            }
+
+            if (version > ExpectedSchemaVersion)
+            {
+                Log.SchemaNewerThanBuild(_logger, Description, version, ExpectedSchemaVersion);
+            }
+
+            SchemaVersion = version;
+            Log.PostgresReady(_logger, Description, version);
+        }
+    }
+
+    private static NpgsqlConnectionStringBuilder Parse(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ArgumentException(
+                "Storage:Provider is Postgres but ConnectionStrings:Postgres is not set; " +
+                "set it, e.g. 'Host=db.example.org;Database=compassionbot;Username=bot;Password=...;SSL Mode=Require'.",
+                nameof(connectionString));
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // The parser's message can quote the string, password included: say only that it is malformed.
+            throw new ArgumentException("ConnectionStrings:Postgres is not a valid PostgreSQL connection string (check its keywords and quoting).", nameof(connectionString), ex);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new ArgumentException("ConnectionStrings:Postgres has no Host.", nameof(connectionString));
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new ArgumentException("ConnectionStrings:Postgres has no Database.", nameof(connectionString));
+        }
+
+        return builder;
+    }
+}

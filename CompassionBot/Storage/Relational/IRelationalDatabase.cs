@@ -1,0 +1,36 @@
+using System.Data.Common;
+
+namespace CompassionBot.Storage.Relational;
+
+/// <summary>
+/// The clinic's relational database, whichever provider holds it (embedded SQLite or a shared PostgreSQL). Stores of
+/// clinic records (crisis events, Direct Line logs, SMS consent, check-ins, conversation references, safety plans)
+/// are written once against this seam with ADO.NET and <see cref="SqlDialect"/>.
+/// </summary>
+/// <remarks>
+/// SQL written against this seam uses <c>@name</c> parameters, <c>INSERT ... ON CONFLICT</c>, <c>RETURNING</c> and
+/// <c>LIMIT</c>, which both providers understand. Integers are 64-bit (<c>INTEGER</c> on SQLite, <c>BIGINT</c> on
+/// PostgreSQL), text is <c>TEXT</c>, instants are Unix milliseconds or ISO-8601 text. Both providers' migrations
+/// mirror each other one for one under the same version numbers.
+/// </remarks>
+internal interface IRelationalDatabase
+{
+    /// <summary>Which provider this is.</summary>
+    StorageProvider Provider { get; }
+
+    /// <summary>The provider's SQL differences.</summary>
+    SqlDialect Dialect { get; }
+
+    /// <summary>The schema version after <see cref="EnsureMigratedAsync"/> (0 before).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>The newest migration this build ships.</summary>
+    int ExpectedSchemaVersion { get; }
+
+    /// <summary>Applies pending migrations once per instance (later calls return at once).</summary>
+    Task EnsureMigratedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Opens a connection on the migrated database. The caller disposes it.</summary>
+    /// <exception cref="InvalidOperationException">The database cannot be reached or opened.</exception>
+    Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,26 @@
+namespace CompassionBot.Storage.Relational;
+
+/// <summary>The few SQL fragments that differ between SQLite and PostgreSQL.</summary>
+internal sealed class SqlDialect
+{
+    private SqlDialect(StorageProvider provider, string lockRowsForClaim)
+    {
+        Provider = provider;
+        LockRowsForClaim = lockRowsForClaim;
+    }
+
+    /// <summary>Embedded SQLite: one writer at a time, so a write transaction already excludes other claimers.</summary>
+    public static SqlDialect Sqlite { get; } = new(StorageProvider.Sqlite, string.Empty);
+
+    /// <summary>PostgreSQL: row locks let several instances claim different rows at once.</summary>
+    public static SqlDialect Postgres { get; } = new(StorageProvider.Postgres, " FOR UPDATE SKIP LOCKED");
+
+    /// <summary>The provider.</summary>
+    public StorageProvider Provider { get; }
+
+    /// <summary>
+    /// Appended to a <c>SELECT</c> that picks rows to claim inside a write transaction: on PostgreSQL the rows are
+    /// locked and rows another instance holds are skipped; on SQLite the transaction itself holds the write lock.
+    /// </summary>
+    public string LockRowsForClaim { get; }
+}
