@@ -1,0 +1,60 @@
+using CompassionBot.Dialogs.State;
+using CompassionBot.Storage.Postgres;
+using CompassionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CompassionBot.Tests.Storage.Postgres;
+
+/// <summary>The service configured with <c>Storage:Provider=Postgres</c>, through <c>/api/messages</c>.</summary>
+public sealed class PostgresProviderTests(PostgresServer server) : IAsyncLifetime
+{
+    private TemporaryPostgresDatabase? _database;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TemporaryPostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Messages_PostgresProvider_MigratesAtStartAndKeepsConversationStateThere()
+    {
+        await using var factory = new BotApplicationFactory(Settings());
+        var client = new MessagesClient(factory.CreateClient(), "pg-conversation");
+
+        await client.JoinAsync(Ct);
+        var replies = await client.SayAsync("self-compassion break", Ct);
+
+        Assert.NotEmpty(replies);
+        Assert.IsType<PostgresStorage>(factory.Services.GetRequiredService<IStorage>());
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM bot_state WHERE key LIKE '%pg-conversation%';", connection);
+        Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Start_PostgresProviderWithoutConnectionString_FailsNamingTheSetting()
+    {
+        await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, string?> Settings() => new()
+    {
+        ["Storage:Provider"] = "Postgres",
+        ["ConnectionStrings:Postgres"] = Database.ConnectionString,
+    };
+}
