@@ -50,7 +50,7 @@ public sealed partial class BotAdapter
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(sender);
         var conversationKey = StateKeys.Conversation(activity);
-        using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+        await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
         var (context, failed) = await RunCommittedTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
         if (context.Replies.Count > 0)
         {

@@ -1,16 +1,18 @@
 namespace CompassionBot.Dialogs.Turns;
 
 /// <summary>
-/// Lets one turn at a time run per conversation in this process. Across processes the state store's ETag check is
-/// the guard (see <see cref="BotAdapter"/>).
+/// Lets one turn at a time run per conversation in this process and, with an <see cref="IConversationLock"/>, across
+/// the instances sharing the database. Without one, the state store's ETag check is the guard across processes (see
+/// <see cref="BotAdapter"/>).
 /// </summary>
-public sealed class ConversationGate
+/// <param name="crossInstance">The cross-instance lock, taken after the in-process gate; null for none.</param>
+public sealed class ConversationGate(IConversationLock? crossInstance = null)
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
     /// <summary>Waits for the conversation's turn; dispose the result to let the next turn in.</summary>
-    public async Task<IDisposable> EnterAsync(string conversationKey, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> EnterAsync(string conversationKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
         Entry entry;
@@ -35,7 +37,21 @@ public sealed class ConversationGate
             throw;
         }
 
-        return new Lease(this, conversationKey, entry);
+        IAsyncDisposable? shared = null;
+        if (crossInstance is not null)
+        {
+            try
+            {
+                shared = await crossInstance.AcquireAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Release(conversationKey, entry, entered: true);
+                throw;
+            }
+        }
+
+        return new Lease(this, conversationKey, entry, shared);
     }
 
     /// <summary>Number of conversations with a turn running or waiting (for tests and metrics).</summary>
@@ -74,15 +90,25 @@ public sealed class ConversationGate
         public int Users { get; set; }
     }
 
-    private sealed class Lease(ConversationGate gate, string key, Entry entry) : IDisposable
+    private sealed class Lease(ConversationGate gate, string key, Entry entry, IAsyncDisposable? shared) : IAsyncDisposable
     {
         private int _disposed;
 
-        public void Dispose()
+        public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                gate.Release(key, entry, entered: true);
+                try
+                {
+                    if (shared is not null)
+                    {
+                        await shared.DisposeAsync().ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    gate.Release(key, entry, entered: true);
+                }
             }
         }
     }

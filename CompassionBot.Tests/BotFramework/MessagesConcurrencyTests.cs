@@ -7,51 +7,46 @@ using Microsoft.Extensions.Time.Testing;
 namespace CompassionBot.Tests.BotFramework;
 
 /// <summary>
-/// Many requests at once through /api/messages with the real bot and the SQLite store on a temporary file.
+/// Many requests at once through /api/messages with the real bot and a durable store (SQLite file, PostgreSQL
+/// database), on one instance and, for PostgreSQL, on two instances sharing the database.
 /// </summary>
-public sealed class MessagesConcurrencyTests : IAsyncLifetime
+public abstract class MessagesConcurrencyTests(string provider, PostgresServer server) : IAsyncLifetime
 {
     private const int MessagesToOneConversation = 50;
     private const int Conversations = 500;
 
-    private readonly TemporarySqliteFile _file = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = null!;
     private BotApplicationFactory _sut = null!;
     private HttpClient _http = null!;
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
-        _sut = new BotApplicationFactory(
-            new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["ConnectionStrings:Sqlite"] = _file.ConnectionString,
-                ["Logging:LogLevel:Default"] = "Warning",
-            },
-            services => services.AddSingleton<TimeProvider>(_time));
+        _database = await TestDatabase.CreateAsync(provider, server);
+        _sut = StartInstance();
         _http = _sut.CreateClient();
-        return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
         await _sut.DisposeAsync();
-        _file.Dispose();
+        await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
-    /// <summary>
-    /// Every message is the same text ("1": a menu choice, a rating, "Next", a free-text answer, ...), so however the
-    /// 50 turns interleave, processing them one after another must end in exactly the state (dialog stack, profile
-    /// history) and replies of the same 50 messages sent one by one. A lost update (two turns working on the same
-    /// state) would end short of it: the state moves forward on every one of these turns.
-    /// </summary>
-    [Fact]
-    public async Task Post_50ConcurrentMessagesToOneConversation_EndsInTheStateOfThe50InSequence()
+    /// <summary>Another instance of the service on the same database.</summary>
+    private protected BotApplicationFactory StartInstance() => new(
+        new Dictionary<string, string?>(_database.Settings) { ["Logging:LogLevel:Default"] = "Warning" },
+        services => services.AddSingleton<TimeProvider>(_time));
+
+    /// <summary>Sends every second message through <paramref name="other"/> (null: all through this instance).</summary>
+    private protected async Task AssertConcurrentTurnsEndInSequentialStateAsync(HttpClient? other)
     {
         var ct = TestContext.Current.CancellationToken;
         var sequential = new MessagesClient(_http, "sequential", userId: "user-sequential");
         var concurrent = new MessagesClient(_http, "concurrent", userId: "user-concurrent");
+        var concurrentElsewhere = new MessagesClient(other ?? _http, "concurrent", userId: "user-concurrent");
         await sequential.JoinAsync(ct);
         await concurrent.JoinAsync(ct);
 
@@ -61,7 +56,8 @@ public sealed class MessagesConcurrencyTests : IAsyncLifetime
             expected.AddRange(MessagesClient.Texts(await sequential.SayAsync("1", ct)));
         }
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, MessagesToOneConversation).Select(_ => Task.Run(() => concurrent.SayAsync("1", ct), ct)));
+        var replies = await Task.WhenAll(Enumerable.Range(0, MessagesToOneConversation)
+            .Select(i => Task.Run(() => (i % 2 == 0 ? concurrent : concurrentElsewhere).SayAsync("1", ct), ct)));
         var actual = replies.SelectMany(MessagesClient.Texts).ToList();
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual.Order(StringComparer.Ordinal));
@@ -73,6 +69,16 @@ public sealed class MessagesConcurrencyTests : IAsyncLifetime
         using var profile = JsonDocument.Parse(expectedProfile);
         Assert.InRange(profile.RootElement.GetProperty("Profile").GetProperty("history").GetArrayLength(), 3, MessagesToOneConversation);
     }
+
+    /// <summary>
+    /// Every message is the same text ("1": a menu choice, a rating, "Next", a free-text answer, ...), so however the
+    /// 50 turns interleave, processing them one after another must end in exactly the state (dialog stack, profile
+    /// history) and replies of the same 50 messages sent one by one. A lost update (two turns working on the same
+    /// state) would end short of it: the state moves forward on every one of these turns.
+    /// </summary>
+    [Fact]
+    public Task Post_50ConcurrentMessagesToOneConversation_EndsInTheStateOfThe50InSequence() =>
+        AssertConcurrentTurnsEndInSequentialStateAsync(other: null);
 
     [Fact]
     public async Task Post_500ConversationsInParallel_AllSucceedWithTheirOwnReplies()

@@ -37,7 +37,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(maintenance) { Database = name, MaxPoolSize = 20 };
+        var builder = new NpgsqlConnectionStringBuilder(maintenance) { Database = name, Pooling = true, MaxPoolSize = 20 };
         return new TemporaryPostgresDatabase(maintenance, name, builder.ConnectionString);
     }
 

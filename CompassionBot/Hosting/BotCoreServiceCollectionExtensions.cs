@@ -14,7 +14,7 @@ internal static class BotCoreServiceCollectionExtensions
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<BotStateStore>();
-        services.AddSingleton<ConversationGate>();
+        services.AddSingleton(sp => new ConversationGate(sp.GetService<IConversationLock>()));
         services.AddSingleton<BotAdapter>();
         services.TryAddSingleton<BackgroundTurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurnRunner>());

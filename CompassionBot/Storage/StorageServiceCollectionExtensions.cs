@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Turns;
 using CompassionBot.Storage.Postgres;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Storage.Sqlite;
@@ -53,6 +54,12 @@ internal static class StorageServiceCollectionExtensions
                 StorageProvider.Postgres => sp.GetRequiredService<PostgresStorage>(),
                 _ => sp.GetRequiredService<SqliteStorage>(),
             }));
+
+        // Across instances, PostgreSQL serialises each conversation's turns; one SQLite file has no other instances
+        // to wait for (and the ETag check still guards a second process on the same file).
+        services.TryAddSingleton(sp => new PostgresConversationLock(sp.GetRequiredService<PostgresDatabase>()));
+        services.TryAddSingleton<IConversationLock>(sp =>
+            ProviderOf(sp) == StorageProvider.Postgres ? sp.GetRequiredService<PostgresConversationLock>() : InProcessConversationLock.Instance);
 
         // Clinic records follow the provider too; with the Memory provider they stay in the SQLite file.
         services.TryAddSingleton<IRelationalDatabase>(sp =>

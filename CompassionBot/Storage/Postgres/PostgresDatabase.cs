@@ -37,6 +37,7 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         }
 
         Description = $"{builder.Host}:{builder.Port}/{builder.Database}";
+        MaxPoolSize = builder.Pooling ? builder.MaxPoolSize : int.MaxValue;
         DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _migrations = migrations;
         _timeProvider = timeProvider;
@@ -51,6 +52,9 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
 
     /// <summary>Host, port and database name, for logs (never the password).</summary>
     public string Description { get; }
+
+    /// <summary>The most connections the pool opens (<c>Maximum Pool Size</c>, default 100).</summary>
+    public int MaxPoolSize { get; }
 
     /// <summary>The connection pool.</summary>
     public NpgsqlDataSource DataSource { get; }
