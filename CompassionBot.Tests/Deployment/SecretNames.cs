@@ -29,7 +29,7 @@ internal static partial class SecretNames
             .Any(word => word is not null && SecretWords.Contains(word));
     }
 
-    // PascalCase, camelCase and UPPER_CASE words.
-    [GeneratedRegex("[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")]
+    // PascalCase, camelCase and UPPER_CASE words; digits separate words (adminPassword2 ends in "Password").
+    [GeneratedRegex("[A-Z]?[a-z]+|[A-Z]+(?![a-z])")]
     private static partial Regex Words();
 }

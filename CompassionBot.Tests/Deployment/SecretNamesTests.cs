@@ -12,6 +12,7 @@ public sealed class SecretNamesTests
     [InlineData("Clinic__ApiKeys__dr-lee")]
     [InlineData("Safety__AzureLanguage__Key")]
     [InlineData("postgresAdministratorPassword")]
+    [InlineData("adminPassword2")]
     public void IsSecret_SecretName_IsTrue(string name) => Assert.True(SecretNames.IsSecret(name));
 
     [Theory]
