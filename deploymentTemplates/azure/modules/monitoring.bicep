@@ -33,7 +33,6 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: workspace.id
-    // Telemetry is accepted only with the connection string (kept in Key Vault), not the bare instrumentation key.
     DisableLocalAuth: false
     IngestionMode: 'LogAnalytics'
   }
