@@ -1,0 +1,57 @@
+namespace CompassionBot.Tests.Deployment;
+
+/// <summary>
+/// Keys the service reads that the Azure templates deliberately leave unset, each with the reason. Every other key
+/// <see cref="AppConfigurationKeys"/> finds must be an app setting: a new option fails the deployment tests until it
+/// is added to <c>main.bicep</c> or here.
+/// </summary>
+internal static class AzureTemplateAllowList
+{
+    /// <summary>Keys whose defaults are right on App Service (never set by the templates).</summary>
+    public static readonly IReadOnlyDictionary<string, string> SafeDefaults = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["ConnectionStrings:Sqlite"] = "not read with Storage:Provider=Postgres",
+        ["Storage:BusyTimeout"] = "SQLite write-lock wait; not used with PostgreSQL",
+        ["Storage:ReadConnections"] = "SQLite read pool; not used with PostgreSQL",
+        ["Content:RootPath"] = "default: the Content folder published next to the app",
+        ["ToBotFromChannelOpenIdMetadataUrl"] = "public-cloud default; set only for a sovereign cloud",
+        ["ToBotFromChannelTokenIssuer"] = "public-cloud default; set only for a sovereign cloud",
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = "public-cloud default; set only for a sovereign cloud",
+        ["ToChannelFromBotLoginUrl"] = "public-cloud default; set only for a sovereign cloud",
+        ["ToChannelFromBotOAuthScope"] = "public-cloud default; set only for a sovereign cloud",
+        ["ValidateAuthority"] = "default true; false only for test authorities",
+        ["DirectLine:SigningKeyPath"] = "not read when DirectLine:TokenSigningKey is set (always, from Key Vault)",
+        ["DirectLine:BotId"] = "default 'compassionbot'",
+        ["DirectLine:TokenLifetime"] = "default 30 minutes, as Azure's Direct Line",
+        ["DirectLine:MaxActivityBytes"] = "default 256 KiB",
+        ["DirectLine:RateLimitPermits"] = "default 240 per window",
+        ["DirectLine:RateLimitWindow"] = "default one minute",
+        ["DirectLine:KeepAliveInterval"] = "default 15 seconds (below App Service's idle timeout)",
+        ["DirectLine:DemoTokenPermits"] = "the demo token endpoint is off (DirectLine:EnableDemoTokenEndpoint=false)",
+        ["CheckIns:PollInterval"] = "default one minute",
+        ["CheckIns:ClaimTimeout"] = "default 5 minutes",
+        ["CheckIns:MaxLateness"] = "default 2 hours",
+        ["CheckIns:UnansweredLimit"] = "default 3",
+        ["Safety:AlertTimeout"] = "default 10 seconds",
+        ["Safety:AlertRetryDelay"] = "default 1 second",
+        ["Safety:AlertInitialBackoff"] = "default 30 seconds",
+        ["Safety:AlertMaxBackoff"] = "default 15 minutes",
+        ["Safety:AlertPollInterval"] = "default 15 seconds",
+        ["Safety:AzureLanguage:Timeout"] = "default 2 seconds",
+        ["Safety:AzureLanguage:NegativeThreshold"] = "default 0.9",
+        ["Sms:Twilio:ApiBaseUrl"] = "default Twilio's own API (tests point it at a fake)",
+        ["Sms:Twilio:RetryDelay"] = "default 1 second",
+        ["Sms:Twilio:AttemptTimeout"] = "default 10 seconds",
+    };
+
+    /// <summary>
+    /// Keys that main.bicep sets only when a parameter asks for them and that the production parameters leave off.
+    /// The all-features test proves main.bicep sets them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> OffInProduction = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MicrosoftAppPassword"] = "production's bot is UserAssignedMSI, which has no secret (the service refuses one)",
+        ["Safety:AzureLanguage:Endpoint"] = "optional signal that sends message text to Azure AI Language: a clinic's choice (azureLanguageEndpoint)",
+        ["Safety:AzureLanguage:Key"] = "set with Safety:AzureLanguage:Endpoint, from Key Vault",
+    };
+}
