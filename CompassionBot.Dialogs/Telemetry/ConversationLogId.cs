@@ -23,24 +23,36 @@ public readonly record struct ConversationLogId(string? Value)
     /// <summary>Wraps <paramref name="value"/> (the named form of the implicit conversion).</summary>
     public static ConversationLogId FromString(string? value) => new(value);
 
-    /// <summary>Whether <paramref name="value"/> has a run of at least seven digits (spaces, dots, dashes and brackets between them allowed).</summary>
+    /// <summary>
+    /// Whether <paramref name="value"/> holds a phone number: a run of at least seven digits (spaces, dots, dashes and
+    /// brackets between them allowed) that is not part of a longer word (so hex or base64 ids are not mistaken for one).
+    /// </summary>
     public static bool ContainsPhoneNumber(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var run = 0;
-        foreach (var c in value)
+        var wordBefore = false;
+        for (var i = 0; i <= value.Length; i++)
         {
+            var c = i < value.Length ? value[i] : ' ';
             if (char.IsAsciiDigit(c))
             {
-                if (++run >= PhoneDigits)
-                {
-                    return true;
-                }
+                run++;
+                continue;
             }
-            else if (c is not (' ' or '-' or '.' or '(' or ')'))
+
+            if (run > 0 && c is ' ' or '-' or '.' or '(' or ')' && i + 1 < value.Length && char.IsAsciiDigit(value[i + 1]))
             {
-                run = 0;
+                continue;
             }
+
+            if (run >= PhoneDigits && !wordBefore && !char.IsAsciiLetter(c))
+            {
+                return true;
+            }
+
+            wordBefore = char.IsAsciiLetter(c);
+            run = 0;
         }
 
         return false;
