@@ -4,6 +4,7 @@ using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.DirectLine;
 using CompassionBot.Hosting;
+using CompassionBot.Operations;
 using CompassionBot.Safety;
 using CompassionBot.Sms;
 using CompassionBot.Storage;
@@ -19,6 +20,7 @@ builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine();
 builder.Services.AddSms();
+builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 app.UseDirectLine();
@@ -26,6 +28,7 @@ app.MapBotFrameworkEndpoints();
 app.MapDirectLine();
 app.MapSms();
 app.MapClinicians();
+app.MapOperations();
 
 return verb switch
 {

@@ -1,6 +1,7 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
 using Microsoft.Extensions.Logging;
 
@@ -72,8 +73,8 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
     }
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Screening failed with {ExceptionType} on {ChannelId} conversation {ConversationId}; answering as a crisis")]
-    private static partial void LogScreeningFailed(ILogger logger, string exceptionType, string? channelId, string? conversationId, Exception exception);
+    private static partial void LogScreeningFailed(ILogger logger, string exceptionType, string? channelId, ConversationLogId conversationId, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on {ChannelId} conversation {ConversationId}, activity {ActivityId}; dialogs reset")]
-    private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? channelId, string? conversationId, string? activityId, Exception exception);
+    private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? channelId, ConversationLogId conversationId, string? activityId, Exception exception);
 }

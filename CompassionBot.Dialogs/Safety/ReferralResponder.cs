@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -117,10 +118,10 @@ public sealed partial class ReferralResponder : ICrisisResponder
     }
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId}: referral for region {Region} (newly recorded: {Recorded})")]
-    private static partial void LogRecorded(ILogger logger, string eventId, string channelId, string conversationId, string region, bool recorded);
+    private static partial void LogRecorded(ILogger logger, string eventId, string channelId, ConversationLogId conversationId, string region, bool recorded);
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Critical, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId} could not be recorded; the clinician alert is NOT queued")]
-    private static partial void LogRecordFailed(ILogger logger, string eventId, string channelId, string conversationId, Exception exception);
+    private static partial void LogRecordFailed(ILogger logger, string eventId, string channelId, ConversationLogId conversationId, Exception exception);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Safety plan could not be read on {ChannelId}; referral sent without it")]
     private static partial void LogPlanReadFailed(ILogger logger, string channelId, Exception exception);

@@ -1,6 +1,7 @@
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Dialogs.Safety;
@@ -123,7 +124,7 @@ public sealed partial class SafetyGate : ISafetyGate
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules)")]
-    private static partial void LogAssessment(ILogger logger, string? channelId, string? conversationId, RiskLevel level, int ruleCount);
+    private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Risk signal failed with {ExceptionType}; the local assessment stands")]
     private static partial void LogSignalFailed(ILogger logger, string exceptionType, Exception exception);

@@ -1,5 +1,7 @@
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Dialogs.Turns;
@@ -20,15 +22,17 @@ public sealed partial class BotAdapter
     private readonly ITurnErrorHandler _errorHandler;
     private readonly ConversationGate _gate;
     private readonly ILogger<BotAdapter> _logger;
+    private readonly BotMetrics? _metrics;
 
-    /// <summary>Creates the adapter.</summary>
+    /// <summary>Creates the adapter; turns are counted and timed on <paramref name="metrics"/> when given.</summary>
     public BotAdapter(
         BotStateStore stateStore,
         IEnumerable<ITurnMiddleware> middleware,
         ITurnHandler bot,
         ITurnErrorHandler errorHandler,
         ConversationGate gate,
-        ILogger<BotAdapter> logger)
+        ILogger<BotAdapter> logger,
+        BotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(stateStore);
         ArgumentNullException.ThrowIfNull(middleware);
@@ -42,6 +46,7 @@ public sealed partial class BotAdapter
         _errorHandler = errorHandler;
         _gate = gate;
         _logger = logger;
+        _metrics = metrics;
     }
 
     /// <summary>Processes <paramref name="activity"/> and delivers the replies through <paramref name="sender"/>.</summary>
@@ -49,15 +54,56 @@ public sealed partial class BotAdapter
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(sender);
-        var conversationKey = StateKeys.Conversation(activity);
-        await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-        var (context, failed) = await RunCommittedTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
-        if (context.Replies.Count > 0)
+        var startedAt = _metrics?.StartTurn() ?? 0;
+        using var span = StartSpan(activity);
+        SafetyAssessment? safety = null;
+        var failed = true;
+        try
         {
-            await sender.SendAsync(context.Replies, cancellationToken).ConfigureAwait(false);
+            var conversationKey = StateKeys.Conversation(activity);
+            await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
+            var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
+            safety = context.Safety;
+            if (context.Replies.Count > 0)
+            {
+                await sender.SendAsync(context.Replies, cancellationToken).ConfigureAwait(false);
+            }
+
+            failed = turnFailed;
+            return new TurnResult(context.Replies, failed) { InvokeResponse = context.InvokeResponse };
+        }
+        finally
+        {
+            EndTurn(span, activity, safety, failed, startedAt);
+        }
+    }
+
+    private static System.Diagnostics.Activity? StartSpan(Activity activity)
+    {
+        var span = BotTelemetry.ActivitySource.StartActivity(BotTelemetry.TurnSpanName);
+        span?.SetTag(TelemetryTags.Channel, TelemetryTags.ChannelValue(activity.ChannelId));
+        span?.SetTag(TelemetryTags.ActivityType, TelemetryTags.ActivityTypeValue(activity.Type));
+        return span;
+    }
+
+    // A turn whose replies could not be delivered (or that was cancelled) counts as failed.
+    private void EndTurn(System.Diagnostics.Activity? span, Activity activity, SafetyAssessment? safety, bool failed, long startedAt)
+    {
+        if (span is not null)
+        {
+            span.SetTag(TelemetryTags.Outcome, failed ? BotMetrics.Failed : BotMetrics.Completed);
+            if (safety is not null)
+            {
+                span.SetTag(TelemetryTags.RiskLevel, TelemetryTags.RiskLevelValue(safety.Level));
+            }
+
+            if (failed)
+            {
+                span.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            }
         }
 
-        return new TurnResult(context.Replies, failed) { InvokeResponse = context.InvokeResponse };
+        _metrics?.RecordTurn(activity.ChannelId, activity.Type, safety, failed, startedAt);
     }
 
     private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
@@ -92,6 +138,9 @@ public sealed partial class BotAdapter
         await _errorHandler.OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
         await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
         failed.ReplaceReplies(context.Replies);
+
+        // The handler may have screened the message itself; its verdict is the turn's.
+        failed.Safety = context.Safety;
     }
 
     private Task RunPipelineAsync(ITurnContext context, int index, CancellationToken cancellationToken) =>
@@ -100,5 +149,5 @@ public sealed partial class BotAdapter
             : _bot.OnTurnAsync(context, cancellationToken);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "State conflict on {ChannelId} conversation {ConversationId}; running the turn again (attempt {Attempt})")]
-    private static partial void LogTurnConflict(ILogger logger, string? channelId, string? conversationId, int attempt);
+    private static partial void LogTurnConflict(ILogger logger, string? channelId, ConversationLogId conversationId, int attempt);
 }

@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Sqlite;
@@ -62,11 +63,12 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
         services.AddTransient<MessagesEndpointHandler>();
         services.AddTransient<ProactiveMessenger>();
-        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("connector", ConfigureConnectorPipeline);
+        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("connector", (pipeline, context) =>
+            ConfigureConnectorPipeline(pipeline, context.ServiceProvider.GetService<BotMetrics>()));
         return services;
     }
 
-    private static void ConfigureConnectorPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline)
+    private static void ConfigureConnectorPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, BotMetrics? metrics)
     {
         pipeline
             .AddTimeout(TimeSpan.FromMinutes(1))
@@ -77,6 +79,13 @@ public static class BotFrameworkServiceCollectionExtensions
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = false,
                 ShouldRetryAfterHeader = true,
+                OnRetry = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    var channel = request is not null && request.Options.TryGetValue(ConnectorClient.ChannelOption, out var id) ? id : null;
+                    metrics?.RecordOutboundSend(channel, BotMetrics.Retried);
+                    return ValueTask.CompletedTask;
+                },
             })
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.BotFramework;
@@ -17,9 +18,15 @@ public sealed partial class ConnectorClient
     private readonly ServiceUrlTrustList _trust;
     private readonly BotFrameworkOptions _options;
     private readonly ILogger<ConnectorClient> _logger;
+    private readonly BotMetrics? _metrics;
 
     public ConnectorClient(
-        HttpClient httpClient, IAccessTokenProvider tokens, ServiceUrlTrustList trust, IOptions<BotFrameworkOptions> options, ILogger<ConnectorClient> logger)
+        HttpClient httpClient,
+        IAccessTokenProvider tokens,
+        ServiceUrlTrustList trust,
+        IOptions<BotFrameworkOptions> options,
+        ILogger<ConnectorClient> logger,
+        BotMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _httpClient = httpClient;
@@ -27,7 +34,11 @@ public sealed partial class ConnectorClient
         _trust = trust;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
     }
+
+    /// <summary>The request option naming the activity's channel, so the retry strategy can count retries per channel.</summary>
+    public static HttpRequestOptionsKey<string> ChannelOption { get; } = new("CompassionBot.ChannelId");
 
     /// <summary>ReplyToActivity when <c>replyToId</c> is set, else SendToConversation.</summary>
     public Task<ResourceResponse> SendActivityAsync(string serviceUrl, Activity activity, CancellationToken cancellationToken)
@@ -74,11 +85,27 @@ public sealed partial class ConnectorClient
 
     private async Task<ResourceResponse> PostAsync(string serviceUrl, string relativePath, Activity activity, CancellationToken cancellationToken)
     {
+        try
+        {
+            var response = await SendAsync(serviceUrl, relativePath, activity, cancellationToken).ConfigureAwait(false);
+            _metrics?.RecordOutboundSend(activity.ChannelId, BotMetrics.Delivered);
+            return response;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _metrics?.RecordOutboundSend(activity.ChannelId, BotMetrics.Failed);
+            throw;
+        }
+    }
+
+    private async Task<ResourceResponse> SendAsync(string serviceUrl, string relativePath, Activity activity, CancellationToken cancellationToken)
+    {
         var uri = BuildUri(serviceUrl, relativePath);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = JsonContent.Create(activity with { Id = null, ServiceUrl = null }, BotJsonContext.Default.Activity),
         };
+        request.Options.Set(ChannelOption, activity.ChannelId ?? string.Empty);
         if (!_options.IsLocalMode)
         {
             if (!_trust.IsTrusted(serviceUrl))

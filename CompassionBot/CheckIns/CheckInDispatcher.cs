@@ -1,6 +1,7 @@
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Sms;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,8 @@ internal sealed class CheckInDispatcher(
     IOptions<CheckInOptions> options,
     IOptions<SmsOptions> sms,
     TimeProvider timeProvider,
-    ILogger<CheckInDispatcher> logger)
+    ILogger<CheckInDispatcher> logger,
+    BotMetrics? metrics = null)
 {
     /// <summary>Processes every open enrolment; one failing enrolment does not stop the others.</summary>
     public async Task RunDueAsync(CancellationToken cancellationToken)
@@ -87,6 +89,7 @@ internal sealed class CheckInDispatcher(
             var status = outcome switch { SmsSendOutcome.Sent => "sent", SmsSendOutcome.Failed => "failed", _ => "skipped" };
             await store.CompleteAsync(CheckInStore.SlotKey(enrolment.Id, due.Slot), enrolment.Id, status, cancellationToken).ConfigureAwait(false);
             Log.CheckInSent(logger, enrolment.Id, status);
+            metrics?.RecordCheckInSend(status);
         }
     }
 
@@ -104,6 +107,8 @@ internal sealed class CheckInDispatcher(
             ("clinic", clinic.Name),
             ("frequency", CheckInTexts.Frequency(messages, enrolment.Locale, enrolment)));
         var outcome = await outbox.SendAsync(enrolment.Phone, text, SmsDelivery.CheckIn, cancellationToken).ConfigureAwait(false);
+
+        metrics?.RecordCheckInSend(outcome == SmsSendOutcome.Failed ? "confirmation_failed" : "confirmation");
 
         // A failed confirmation stays claimed and is tried again when the claim goes stale: no check-in goes out before it.
         if (outcome != SmsSendOutcome.Failed)

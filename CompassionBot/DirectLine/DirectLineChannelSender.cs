@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.DirectLine;
@@ -11,7 +12,8 @@ internal sealed class DirectLineChannelSender(
     string conversationId,
     IDirectLineStore store,
     IDirectLineNotifier notifier,
-    TimeProvider time) : IChannelSender
+    TimeProvider time,
+    BotMetrics? metrics = null) : IChannelSender
 {
     public async Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
@@ -45,8 +47,19 @@ internal sealed class DirectLineChannelSender(
             return [];
         }
 
-        var stored = await store.AppendAsync(conversationId, [.. batch], cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<StoredActivity> stored;
+        try
+        {
+            stored = await store.AppendAsync(conversationId, [.. batch], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            metrics?.RecordOutboundSend(DirectLineConversationService.ChannelId, BotMetrics.Failed, batch.Count);
+            throw;
+        }
+
         batch.Clear();
+        metrics?.RecordOutboundSend(DirectLineConversationService.ChannelId, BotMetrics.Delivered, stored.Count);
         await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[^1].Watermark, null), cancellationToken).ConfigureAwait(false);
         return stored.Select(s => new ResourceResponse(s.Activity.Id));
     }

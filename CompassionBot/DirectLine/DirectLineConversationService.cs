@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ internal sealed class DirectLineConversationService(
     BotAdapter adapter,
     TimeProvider time,
     IOptions<DirectLineOptions> options,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime,
+    BotMetrics? metrics = null)
 {
     /// <summary>The <c>channelId</c> of activities on this channel.</summary>
     public const string ChannelId = "directline";
@@ -115,7 +117,7 @@ internal sealed class DirectLineConversationService(
         // A turn is not abandoned when the client hangs up: the person's message is in the log and deserves its
         // answer. Only the host shutting down (or the caller, before the turn starts) stops it.
         cancellationToken.ThrowIfCancellationRequested();
-        var sender = new DirectLineChannelSender(activity.Conversation!.Id!, store, notifier, time);
+        var sender = new DirectLineChannelSender(activity.Conversation!.Id!, store, notifier, time, metrics);
         await adapter.ProcessActivityAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Operations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CompassionBot.Hosting;
@@ -15,6 +16,7 @@ internal static class BotCoreServiceCollectionExtensions
         services.TryAddSingleton<IStorage, MemoryStorage>();
         services.AddSingleton<BotStateStore>();
         services.AddSingleton(sp => new ConversationGate(sp.GetService<IConversationLock>()));
+        services.AddBotMetrics();
         services.AddSingleton<BotAdapter>();
         services.TryAddSingleton<BackgroundTurnRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurnRunner>());

@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.Telemetry;
+
 namespace CompassionBot.Sms;
 
 /// <summary>
@@ -5,12 +7,37 @@ namespace CompassionBot.Sms;
 /// the single answer to STOP or HELP), renders GSM-7, splits into single-segment messages sent in order, and opts the
 /// number out when Twilio reports it unsubscribed.
 /// </summary>
-internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, ILogger<SmsOutbox> logger)
+internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, ILogger<SmsOutbox> logger, BotMetrics? metrics = null)
 {
+    /// <summary>The <c>channelId</c> SMS sends are counted under.</summary>
+    public const string ChannelId = "sms";
+
     public async Task<SmsSendOutcome> SendAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(phone);
         ArgumentNullException.ThrowIfNull(text);
+        var outcome = await SendCheckedAsync(phone, text, delivery, cancellationToken).ConfigureAwait(false);
+        metrics?.RecordSmsSend(DeliveryTag(delivery), OutcomeTag(outcome));
+        return outcome;
+    }
+
+    private static string DeliveryTag(SmsDelivery delivery) => delivery switch
+    {
+        SmsDelivery.CheckIn => "check_in",
+        SmsDelivery.KeywordResponse => "keyword_response",
+        _ => "reply",
+    };
+
+    private static string OutcomeTag(SmsSendOutcome outcome) => outcome switch
+    {
+        SmsSendOutcome.Sent => "sent",
+        SmsSendOutcome.NotPermitted => "not_permitted",
+        SmsSendOutcome.Unsubscribed => "unsubscribed",
+        _ => "failed",
+    };
+
+    private async Task<SmsSendOutcome> SendCheckedAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
+    {
         var status = await contacts.StatusAsync(phone, cancellationToken).ConfigureAwait(false);
         if (delivery != SmsDelivery.KeywordResponse && !status.MayMessage)
         {
@@ -22,6 +49,7 @@ internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, I
         for (var i = 0; i < bodies.Count; i++)
         {
             var outcome = await gateway.SendAsync(phone, bodies[i], cancellationToken).ConfigureAwait(false);
+            metrics?.RecordOutboundSend(ChannelId, outcome == SmsSendOutcome.Sent ? BotMetrics.Delivered : BotMetrics.Failed);
             if (outcome == SmsSendOutcome.Unsubscribed)
             {
                 await contacts.OptOutAsync(phone, "carrier", cancellationToken).ConfigureAwait(false);

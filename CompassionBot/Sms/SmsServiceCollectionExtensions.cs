@@ -1,6 +1,7 @@
 using CompassionBot.CheckIns;
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,10 @@ public static class SmsServiceCollectionExtensions
         services.AddTransient<TwilioApiBaseUrlHandler>();
         services.AddHttpClient(TwilioSmsGateway.HttpClientName)
             .AddHttpMessageHandler<TwilioApiBaseUrlHandler>()
-            .AddResilienceHandler("twilio", (pipeline, context) => ConfigureTwilioPipeline(pipeline, context.ServiceProvider.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio));
+            .AddResilienceHandler("twilio", (pipeline, context) => ConfigureTwilioPipeline(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<SmsOptions>>().Value.Twilio,
+                context.ServiceProvider.GetService<BotMetrics>()));
         services.TryAddSingleton<ISmsGateway, TwilioSmsGateway>();
         services.AddSingleton<SmsContactStore>();
         services.AddSingleton<SmsOutbox>();
@@ -66,7 +70,7 @@ public static class SmsServiceCollectionExtensions
         }
     }
 
-    private static void ConfigureTwilioPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TwilioOptions twilio)
+    private static void ConfigureTwilioPipeline(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TwilioOptions twilio, BotMetrics? metrics)
     {
         pipeline
             .AddRetry(new HttpRetryStrategyOptions
@@ -76,6 +80,11 @@ public static class SmsServiceCollectionExtensions
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
                 ShouldRetryAfterHeader = true,
+                OnRetry = _ =>
+                {
+                    metrics?.RecordOutboundSend(SmsOutbox.ChannelId, BotMetrics.Retried);
+                    return ValueTask.CompletedTask;
+                },
             })
             .AddTimeout(twilio.AttemptTimeout);
     }

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Safety.Alerts;
@@ -13,7 +14,8 @@ internal sealed class CrisisAlertDispatcher(
     CrisisAlertSignal signal,
     IOptions<CrisisAlertOptions> options,
     TimeProvider time,
-    ILogger<CrisisAlertDispatcher> logger) : BackgroundService
+    ILogger<CrisisAlertDispatcher> logger,
+    BotMetrics? metrics = null) : BackgroundService
 {
     /// <summary>Alerts claimed per pass.</summary>
     public const int BatchSize = 20;
@@ -82,11 +84,13 @@ internal sealed class CrisisAlertDispatcher(
             var attempts = alert.Attempts + 1;
             var next = time.GetUtcNow() + options.Value.BackoffAfter(attempts);
             var error = exception is HttpRequestException { StatusCode: { } status } ? "HTTP " + (int)status : exception.GetType().Name;
+            metrics?.RecordAlertDelivery(BotMetrics.Failed);
             await outbox.MarkFailedAsync(alert.EventId, next, error, cancellationToken).ConfigureAwait(false);
             CrisisAlertLog.DeliveryFailed(logger, alert.EventId, attempts, error, next);
             return false;
         }
 
+        metrics?.RecordAlertDelivery(BotMetrics.Delivered);
         await outbox.MarkDeliveredAsync(alert.EventId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         CrisisAlertLog.Delivered(logger, alert.EventId, alert.Attempts + 1);
         return true;

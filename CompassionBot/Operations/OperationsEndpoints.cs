@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CompassionBot.Operations;
+
+/// <summary>
+/// The probe endpoints: <c>/healthz</c> (liveness: the process answers; plain <c>Healthy</c>, no dependency touched)
+/// and <c>/readyz</c> (readiness: storage reachable and migrated; 200 or 503 with a short JSON reason). Both are
+/// anonymous, exempt from rate limiting, and answered by the health-check middleware, never by a bot turn.
+/// </summary>
+internal static class OperationsEndpoints
+{
+    /// <summary>Liveness path.</summary>
+    public const string LivenessPath = "/healthz";
+
+    /// <summary>Readiness path.</summary>
+    public const string ReadinessPath = "/readyz";
+
+    /// <summary>Whether <paramref name="path"/> is one of the probes (left out of traces: they are noise).</summary>
+    public static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(LivenessPath, StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments(ReadinessPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Maps <see cref="LivenessPath"/> and <see cref="ReadinessPath"/>.</summary>
+    public static IEndpointRouteBuilder MapOperations(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Live),
+            AllowCachingResponses = false,
+        })
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            AllowCachingResponses = false,
+            ResponseWriter = ReadinessResponseWriter.WriteAsync,
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        })
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
+        if (endpoints.ServiceProvider.GetService<OperationsMarker>() is { } marker)
+        {
+            marker.Mapped = true;
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,41 @@
+using CompassionBot.Dialogs.Telemetry;
+using CompassionBot.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CompassionBot.Operations;
+
+/// <summary>Registers what operators need: the probes' health checks, the bot's metrics and, when configured, OTLP export.</summary>
+internal static class OperationsServiceCollectionExtensions
+{
+    /// <summary>How long the storage probe may take before <c>/readyz</c> answers 503.</summary>
+    public static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Adds the <c>/readyz</c> storage check, <see cref="BotMetrics"/> and telemetry export; safe to call twice.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(OperationsMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<OperationsMarker>();
+        services.AddStorageReadiness();
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready], timeout: ReadinessTimeout);
+        services.AddBotMetrics();
+        services.AddTelemetryExport(configuration);
+        return services;
+    }
+
+    /// <summary>Registers <see cref="BotMetrics"/> on the host's meter factory; safe to call twice.</summary>
+    public static IServiceCollection AddBotMetrics(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
+        return services;
+    }
+}
