@@ -3,9 +3,8 @@ using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage.Memory;
-using CompassionBot.Storage.Sqlite;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CompassionBot.Tests.Safety;
 
 /// <summary>Clinician alerts through the real service: the durable outbox, the webhook, retries and restarts.</summary>
-public sealed class CrisisAlertTests
+public sealed class CrisisAlertTests(PostgresServer server)
 {
     private const string CrisisText = "I want to kill myself";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -81,19 +80,20 @@ public sealed class CrisisAlertTests
         Assert.Equal(CrisisText, recorded.MessageText);
     }
 
-    [Fact]
-    public async Task CrisisTurn_WebhookDownThenRestart_AlertRetriedWithBackoffAndDeliveredByNextHost()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CrisisTurn_WebhookDownThenRestart_AlertRetriedWithBackoffAndDeliveredByNextHost(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var file = new TemporarySqliteFile();
+        await using var database = await TestDatabase.CreateAsync(provider, server);
         await using var webhook = await FakeWebhook.StartAsync();
         webhook.Down = true;
         var clock = new FakeTimeProvider();
         string eventId;
-        var sqlite = new[] { ("Storage:Provider", "Sqlite"), ("ConnectionStrings:Sqlite", file.ConnectionString) };
+        var storage = database.Settings.Select(s => (s.Key, s.Value!)).ToArray();
 
-        ObservedCrisisStore<SqliteCrisisEventStore>? first = null;
-        await using (var host = new BotApplicationFactory(Settings(webhook, sqlite), services => first = Observe<SqliteCrisisEventStore>(services, clock)))
+        ObservedCrisisStore<RelationalCrisisEventStore>? first = null;
+        await using (var host = new BotApplicationFactory(Settings(webhook, storage), services => first = Observe<RelationalCrisisEventStore>(services, clock)))
         {
             var conversation = new TestConversation(host.Services, "sms", "en-US", userId: "+15555550100");
             await conversation.SendAsync(CrisisText, ct);
@@ -112,9 +112,9 @@ public sealed class CrisisAlertTests
         }
 
         webhook.Down = false;
-        ObservedCrisisStore<SqliteCrisisEventStore>? second = null;
+        ObservedCrisisStore<RelationalCrisisEventStore>? second = null;
         var later = new FakeTimeProvider(clock.GetUtcNow() + TimeSpan.FromHours(1));
-        await using (var host = new BotApplicationFactory(Settings(webhook, sqlite), services => second = Observe<SqliteCrisisEventStore>(services, later)))
+        await using (var host = new BotApplicationFactory(Settings(webhook, storage), services => second = Observe<RelationalCrisisEventStore>(services, later)))
         {
             _ = host.Services;
             Assert.Equal(eventId, await second!.Delivered.WaitAsync(Patience, ct));
@@ -124,15 +124,10 @@ public sealed class CrisisAlertTests
         Assert.False(delivered.AnsweredDown);
         Assert.Equal(eventId, delivered.IdempotencyKey);
         Assert.All(webhook.Requests, r => Assert.Equal(eventId, r.IdempotencyKey));
-        using var connection = new SqliteConnection(file.ConnectionString + ";Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT attempts, delivered_at IS NOT NULL, last_error FROM crisis_alert_outbox";
-        using var reader = command.ExecuteReader();
-        Assert.True(reader.Read());
-        Assert.Equal((3L, 1L), (reader.GetInt64(0), reader.GetInt64(1)));
-        Assert.True(reader.IsDBNull(2));
-        Assert.False(reader.Read());
+        await using var connection = await database.OpenDatabase().OpenConnectionAsync(ct);
+        var rows = await connection.Command("SELECT attempts, delivered_at, last_error FROM crisis_alert_outbox;")
+            .ListAsync(reader => (reader.GetInt64(0), reader.Int64OrNull(1) is not null, reader.StringOrNull(2)), ct);
+        Assert.Equal((3L, true, (string?)null), Assert.Single(rows));
     }
 
     [Theory]

@@ -39,16 +39,18 @@ internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAl
     public Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         Inner.ClaimDueAsync(now, lease, max, cancellationToken);
 
-    public async Task MarkDeliveredAsync(string eventId, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    public async Task<bool> MarkDeliveredAsync(CrisisAlert alert, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
     {
-        await Inner.MarkDeliveredAsync(eventId, deliveredAt, cancellationToken);
-        _delivered.TrySetResult(eventId);
+        var marked = await Inner.MarkDeliveredAsync(alert, deliveredAt, cancellationToken);
+        _delivered.TrySetResult(alert.EventId);
+        return marked;
     }
 
-    public async Task MarkFailedAsync(string eventId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
+    public async Task<bool> MarkFailedAsync(CrisisAlert alert, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
-        await Inner.MarkFailedAsync(eventId, nextAttemptAt, error, cancellationToken);
-        _failed.TrySetResult(eventId);
+        var marked = await Inner.MarkFailedAsync(alert, nextAttemptAt, error, cancellationToken);
+        _failed.TrySetResult(alert.EventId);
+        return marked;
     }
 
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => Inner.NextDueAsync(cancellationToken);

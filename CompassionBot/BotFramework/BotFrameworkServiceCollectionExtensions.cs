@@ -2,7 +2,7 @@ using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Storage;
-using CompassionBot.Storage.Sqlite;
+using CompassionBot.Storage.Relational;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -52,11 +52,11 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(BotFrameworkHttpClients.Msal);
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
         services.TryAddSingleton<InMemoryConversationReferenceStore>();
-        services.TryAddSingleton<SqliteConversationReferenceStore>();
+        services.TryAddSingleton(sp => new RelationalConversationReferenceStore(sp.GetRequiredService<IRelationalDatabase>()));
         services.TryAddSingleton<IConversationReferenceStore>(sp =>
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Memory
                 ? sp.GetRequiredService<InMemoryConversationReferenceStore>()
-                : sp.GetRequiredService<SqliteConversationReferenceStore>());
+                : sp.GetRequiredService<RelationalConversationReferenceStore>());
         services.AddSingleton<ServiceUrlTrustList>();
         services.AddSingleton<ChannelAuthenticator>();
         services.AddHostedService<BotFrameworkModeLogger>();

@@ -2,7 +2,7 @@ using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Memory;
-using CompassionBot.Storage.Sqlite;
+using CompassionBot.Storage.Relational;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -14,9 +14,10 @@ namespace CompassionBot.Safety;
 internal static class CrisisFlowServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ICrisisEventStore"/> and <see cref="ISafetyPlanStore"/> on the configured storage provider (SQLite
-    /// tables, or memory for <c>Storage:Provider=Memory</c>), <see cref="SafetyOptions"/>, and the clinician alert
-    /// dispatcher (<c>Safety:AlertWebhookUrl</c>, validated at start-up) with its typed, resilient HttpClient.
+    /// Adds <see cref="ICrisisEventStore"/> and <see cref="ISafetyPlanStore"/> on the configured storage provider (tables
+    /// in the SQLite or PostgreSQL <see cref="IRelationalDatabase"/>, or memory for <c>Storage:Provider=Memory</c>),
+    /// <see cref="SafetyOptions"/>, and the clinician alert dispatcher (<c>Safety:AlertWebhookUrl</c>, validated at
+    /// start-up) with its typed, resilient HttpClient.
     /// </summary>
     public static IServiceCollection AddCrisisFlow(this IServiceCollection services)
     {
@@ -27,15 +28,15 @@ internal static class CrisisFlowServiceCollectionExtensions
 
         services.TryAddSingleton<MemoryCrisisEventStore>();
         services.TryAddSingleton<MemorySafetyPlanStore>();
-        services.TryAddSingleton(sp => new SqliteCrisisEventStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton(sp => new SqliteSafetyPlanStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton(sp => new RelationalCrisisEventStore(sp.GetRequiredService<IRelationalDatabase>()));
+        services.TryAddSingleton(sp => new RelationalSafetyPlanStore(sp.GetRequiredService<IRelationalDatabase>()));
 
         // Resolved lazily, so the provider follows configuration added after this call (test hosts).
-        services.TryAddSingleton<ICrisisAlertOutbox>(sp => IsMemory(sp) ? sp.GetRequiredService<MemoryCrisisEventStore>() : sp.GetRequiredService<SqliteCrisisEventStore>());
+        services.TryAddSingleton<ICrisisAlertOutbox>(sp => IsMemory(sp) ? sp.GetRequiredService<MemoryCrisisEventStore>() : sp.GetRequiredService<RelationalCrisisEventStore>());
         services.TryAddSingleton<CrisisAlertSignal>();
         services.TryAddSingleton<ICrisisEventStore>(sp => new NotifyingCrisisEventStore(
             (ICrisisEventStore)sp.GetRequiredService<ICrisisAlertOutbox>(), sp.GetRequiredService<CrisisAlertSignal>()));
-        services.TryAddSingleton<ISafetyPlanStore>(sp => IsMemory(sp) ? sp.GetRequiredService<MemorySafetyPlanStore>() : sp.GetRequiredService<SqliteSafetyPlanStore>());
+        services.TryAddSingleton<ISafetyPlanStore>(sp => IsMemory(sp) ? sp.GetRequiredService<MemorySafetyPlanStore>() : sp.GetRequiredService<RelationalSafetyPlanStore>());
 
         services.AddHttpClient<CrisisAlertClient>().AddResilienceHandler("crisis-alert", static (pipeline, context) =>
         {

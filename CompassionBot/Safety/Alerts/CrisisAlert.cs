@@ -10,6 +10,9 @@ namespace CompassionBot.Safety.Alerts;
 /// <param name="Level">The assessed level.</param>
 /// <param name="Rules">The rules that fired.</param>
 /// <param name="Attempts">Delivery attempts so far.</param>
+/// <param name="Claim">
+/// The token of the claim that leased this alert to this instance; only that claim may mark it delivered or failed.
+/// </param>
 internal sealed record CrisisAlert(
     string EventId,
     DateTimeOffset OccurredAt,
@@ -17,4 +20,5 @@ internal sealed record CrisisAlert(
     string ConversationId,
     RiskLevel Level,
     IReadOnlyList<string> Rules,
-    int Attempts);
+    int Attempts,
+    string Claim);

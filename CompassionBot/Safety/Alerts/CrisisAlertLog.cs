@@ -14,4 +14,10 @@ internal static partial class CrisisAlertLog
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "Safety:AlertWebhookUrl is not set: crisis alerts are queued in the outbox but not delivered to clinicians")]
     public static partial void NoWebhook(ILogger logger);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Clinician alert {EventId} failed ({Error}) after its claim ran out; the instance that took it over retries it")]
+    public static partial void ClaimLost(ILogger logger, string eventId, string error);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Clinician alert {EventId} delivered after its claim ran out; the instance that took it over may send it again with the same Idempotency-Key")]
+    public static partial void DeliveredAfterClaimLost(ILogger logger, string eventId);
 }

@@ -2,26 +2,36 @@ namespace CompassionBot.Safety.Alerts;
 
 /// <summary>
 /// The durable queue of clinician alerts that <see cref="Dialogs.Safety.ICrisisEventStore.RecordAsync"/> fills. An alert
-/// leaves the queue only when delivered; a claim is a lease, so an instance that dies mid-delivery loses nothing.
+/// leaves the queue only when delivered. A claim is a lease held by one instance: other instances skip the alert until
+/// the lease runs out, so an instance that dies mid-delivery loses nothing and a live one is not doubled.
 /// </summary>
 internal interface ICrisisAlertOutbox
 {
     /// <summary>
-    /// Up to <paramref name="max"/> undelivered alerts due at <paramref name="now"/>, oldest due first, each leased until
-    /// <paramref name="now"/> + <paramref name="lease"/> (other instances skip them meanwhile).
+    /// Claims up to <paramref name="max"/> undelivered alerts due at <paramref name="now"/> that no live lease holds,
+    /// oldest due first, each leased to this claim until <paramref name="now"/> + <paramref name="lease"/>. Instances
+    /// claiming at the same moment never get the same alert.
     /// </summary>
     Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
-    /// <summary>Marks the alert delivered; it will not be sent again.</summary>
-    Task MarkDeliveredAsync(string eventId, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
+    /// <summary>Marks the alert delivered (it will not be sent again), if <paramref name="alert"/>'s claim still holds it.</summary>
+    /// <returns>False when another claim took the alert over after this one's lease ran out (nothing is changed).</returns>
+    Task<bool> MarkDeliveredAsync(CrisisAlert alert, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
 
-    /// <summary>Counts a failed attempt and schedules the next one at <paramref name="nextAttemptAt"/>.</summary>
-    /// <param name="eventId">The alert.</param>
+    /// <summary>
+    /// Counts a failed attempt, releases the claim and schedules the next attempt at <paramref name="nextAttemptAt"/>,
+    /// if <paramref name="alert"/>'s claim still holds the alert.
+    /// </summary>
+    /// <param name="alert">The alert as claimed.</param>
     /// <param name="nextAttemptAt">When to try again.</param>
     /// <param name="error">The exception type or HTTP status; never message text.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    Task MarkFailedAsync(string eventId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
+    /// <returns>False when another claim took the alert over (nothing is changed).</returns>
+    Task<bool> MarkFailedAsync(CrisisAlert alert, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 
-    /// <summary>When the earliest undelivered alert is due, or null when none is waiting.</summary>
+    /// <summary>
+    /// When the earliest undelivered alert can next be claimed (its due time, or the end of the lease holding it), or
+    /// null when none is waiting.
+    /// </summary>
     Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken);
 }

@@ -37,49 +37,73 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
 
     public Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
+        var claim = Guid.NewGuid().ToString("N");
         lock (_lock)
         {
-            var due = _outbox.Values.Where(e => e.DeliveredAt is null && e.NextAttemptAt <= now).OrderBy(e => e.NextAttemptAt).Take(max).ToList();
+            var due = _outbox.Values
+                .Where(e => e.DeliveredAt is null && e.NextAttemptAt <= now && (e.LeaseUntil is not { } until || until <= now))
+                .OrderBy(e => e.NextAttemptAt)
+                .ThenBy(e => e.Event.Id, StringComparer.Ordinal)
+                .Take(max)
+                .ToList();
             foreach (var entry in due)
             {
-                _outbox[entry.Event.Id] = entry with { NextAttemptAt = now + lease };
+                _outbox[entry.Event.Id] = entry with { ClaimedBy = claim, LeaseUntil = now + lease };
             }
 
             return Task.FromResult<IReadOnlyList<CrisisAlert>>([.. due.Select(e => new CrisisAlert(
-                e.Event.Id, e.Event.OccurredAt, e.Event.ChannelId, e.Event.ConversationId, e.Event.Level, e.Event.Rules, e.Attempts))]);
+                e.Event.Id, e.Event.OccurredAt, e.Event.ChannelId, e.Event.ConversationId, e.Event.Level, e.Event.Rules, e.Attempts, claim))]);
         }
     }
 
-    public Task MarkDeliveredAsync(string eventId, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    public Task<bool> MarkDeliveredAsync(CrisisAlert alert, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         lock (_lock)
         {
-            var entry = _outbox[eventId];
-            _outbox[eventId] = entry with { Attempts = entry.Attempts + 1, DeliveredAt = deliveredAt };
-        }
+            if (!IsHeldBy(alert, out var entry))
+            {
+                return Task.FromResult(false);
+            }
 
-        return Task.CompletedTask;
+            _outbox[alert.EventId] = entry with { Attempts = entry.Attempts + 1, DeliveredAt = deliveredAt, LeaseUntil = null };
+            return Task.FromResult(true);
+        }
     }
 
-    public Task MarkFailedAsync(string eventId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
+    public Task<bool> MarkFailedAsync(CrisisAlert alert, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(alert);
         lock (_lock)
         {
-            var entry = _outbox[eventId];
-            _outbox[eventId] = entry with { Attempts = entry.Attempts + 1, NextAttemptAt = nextAttemptAt };
-        }
+            if (!IsHeldBy(alert, out var entry))
+            {
+                return Task.FromResult(false);
+            }
 
-        return Task.CompletedTask;
+            _outbox[alert.EventId] = entry with { Attempts = entry.Attempts + 1, NextAttemptAt = nextAttemptAt, ClaimedBy = null, LeaseUntil = null };
+            return Task.FromResult(true);
+        }
     }
 
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var waiting = _outbox.Values.Where(e => e.DeliveredAt is null).Select(e => (DateTimeOffset?)e.NextAttemptAt);
+            var waiting = _outbox.Values
+                .Where(e => e.DeliveredAt is null)
+                .Select(e => (DateTimeOffset?)(e.LeaseUntil is { } until && until > e.NextAttemptAt ? until : e.NextAttemptAt));
             return Task.FromResult(waiting.Min());
         }
     }
 
-    private sealed record OutboxEntry(CrisisEvent Event, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt);
+    private bool IsHeldBy(CrisisAlert alert, out OutboxEntry entry) =>
+        _outbox.TryGetValue(alert.EventId, out entry!) && entry.DeliveredAt is null && entry.ClaimedBy == alert.Claim;
+
+    private sealed record OutboxEntry(CrisisEvent Event, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt)
+    {
+        public string? ClaimedBy { get; init; }
+
+        public DateTimeOffset? LeaseUntil { get; init; }
+    }
 }

@@ -1,0 +1,71 @@
+using CompassionBot.BotFramework;
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Storage.Relational;
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Storage.Relational;
+
+/// <summary><see cref="RelationalConversationReferenceStore"/> on SQLite and on PostgreSQL.</summary>
+public sealed class RelationalConversationReferenceStoreTests(PostgresServer server)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveAsync_ThenGetFromAnotherInstance_ReturnsTheLatestReference(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, server);
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase());
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1), Ct);
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/emea/", 2), Ct);
+
+        var stored = await new RelationalConversationReferenceStore(database.OpenDatabase()).GetAsync("msteams", "a:1Xy@thread.skype", Ct);
+
+        Assert.NotNull(stored);
+        Assert.Equal("https://smba.trafficmanager.net/emea/", stored.Reference.ServiceUrl);
+        Assert.Equal("tenant-1", stored.Reference.Conversation!.TenantId);
+        Assert.Equal("29:user", stored.Reference.User!.Id);
+        Assert.True(stored.ServiceUrlVerified);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(2), stored.UpdatedAt);
+        Assert.Null(stored.LastDelivery);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RecordDeliveryAsync_KeptAcrossLaterSaves(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, server);
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase());
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1, verified: false), Ct);
+        var delivery = new ProactiveDelivery(true, "activity-9", 200, DateTimeOffset.FromUnixTimeSeconds(5));
+
+        await sut.RecordDeliveryAsync("msteams", "a:1Xy@thread.skype", delivery, Ct);
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 6, verified: false), Ct);
+
+        var stored = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);
+        Assert.Equal(delivery, stored!.LastDelivery);
+        Assert.False(stored.ServiceUrlVerified);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task GetAsync_UnknownConversation_ReturnsNull(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, server);
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase());
+
+        Assert.Null(await sut.GetAsync("msteams", "nobody", Ct));
+    }
+
+    private static StoredConversationReference Reference(string serviceUrl, long at, bool verified = true) => new(
+        new ConversationReference
+        {
+            ChannelId = "msteams",
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount { Id = "a:1Xy@thread.skype", TenantId = "tenant-1" },
+            User = new ChannelAccount { Id = "29:user" },
+            Bot = new ChannelAccount { Id = "28:bot" },
+        },
+        ServiceUrlVerified: verified,
+        DateTimeOffset.FromUnixTimeSeconds(at));
+}

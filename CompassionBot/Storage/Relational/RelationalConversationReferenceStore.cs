@@ -1,0 +1,65 @@
+using System.Text.Json;
+using CompassionBot.BotFramework;
+
+namespace CompassionBot.Storage.Relational;
+
+/// <summary>
+/// Conversation references in the clinic's database (migration 0006), on SQLite or PostgreSQL, so proactive messages
+/// survive restarts and any instance can send them.
+/// </summary>
+internal sealed class RelationalConversationReferenceStore(IRelationalDatabase database) : IConversationReferenceStore
+{
+    // A newer reference keeps the last delivery outcome recorded for the conversation.
+    private const string Upsert =
+        "INSERT INTO conversation_references (channel_id, conversation_id, reference, service_url_verified, updated_at) " +
+        "VALUES (@channel_id, @conversation_id, @reference, @verified, @updated_at) " +
+        "ON CONFLICT (channel_id, conversation_id) DO UPDATE SET reference = excluded.reference, " +
+        "service_url_verified = excluded.service_url_verified, updated_at = excluded.updated_at;";
+
+    public async Task SaveAsync(StoredConversationReference reference, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var channelId = reference.Reference.ChannelId ?? throw new ArgumentException("The reference has no channelId.", nameof(reference));
+        var conversationId = reference.Reference.Conversation?.Id ?? throw new ArgumentException("The reference has no conversation.id.", nameof(reference));
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.Command(
+            Upsert,
+            ("@channel_id", channelId),
+            ("@conversation_id", conversationId),
+            ("@reference", JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference)),
+            ("@verified", reference.ServiceUrlVerified ? 1L : 0L),
+            ("@updated_at", reference.UpdatedAt.ToUnixTimeMilliseconds())).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var found = await connection.Command(
+            "SELECT reference, service_url_verified, updated_at, last_delivery FROM conversation_references " +
+            "WHERE channel_id = @channel_id AND conversation_id = @conversation_id;",
+            ("@channel_id", channelId),
+            ("@conversation_id", conversationId)).ListAsync(
+                reader => new StoredConversationReference(
+                    JsonSerializer.Deserialize(reader.GetString(0), BotFrameworkJsonContext.Default.ConversationReference)!,
+                    reader.GetInt64(1) != 0,
+                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
+                {
+                    LastDelivery = reader.StringOrNull(3) is { } delivery
+                        ? JsonSerializer.Deserialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)
+                        : null,
+                },
+                cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.Command(
+            "UPDATE conversation_references SET last_delivery = @delivery WHERE channel_id = @channel_id AND conversation_id = @conversation_id;",
+            ("@delivery", JsonSerializer.Serialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)),
+            ("@channel_id", channelId),
+            ("@conversation_id", conversationId)).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
