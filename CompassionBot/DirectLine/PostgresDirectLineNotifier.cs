@@ -130,7 +130,8 @@ internal sealed partial class PostgresDirectLineNotifier : IDirectLineNotifier
         return notification.Watermark is null ? null : Serialize(notification with { Ephemeral = null });
     }
 
-    private static TimeSpan Backoff(int failures) =>
+    /// <summary>The wait before reconnection attempt <paramref name="failures"/>: none, then 1, 2, 4, ... up to 30 seconds.</summary>
+    internal static TimeSpan Backoff(int failures) =>
         failures <= 1 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(failures - 2, 16)));
 
     // Other instances need only what Web Chat shows for typing: who, in which conversation, when. Nothing a client
