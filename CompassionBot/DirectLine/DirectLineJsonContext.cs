@@ -11,4 +11,5 @@ namespace CompassionBot.DirectLine;
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(DemoTokenResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(DirectLineNotificationPayload))]
 internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

@@ -8,13 +8,20 @@ internal sealed class InProcessDirectLineNotifier : IDirectLineNotifier
 
     public Task PublishAsync(DirectLineNotification notification, CancellationToken cancellationToken)
     {
+        Publish(notification);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Delivers <paramref name="notification"/> to this instance's subscribers of its conversation.</summary>
+    public void Publish(DirectLineNotification notification)
+    {
         ArgumentNullException.ThrowIfNull(notification);
         Action<DirectLineNotification>[] handlers;
         lock (_lock)
         {
             if (!_subscribers.TryGetValue(notification.ConversationId, out var list))
             {
-                return Task.CompletedTask;
+                return;
             }
 
             handlers = [.. list];
@@ -24,8 +31,24 @@ internal sealed class InProcessDirectLineNotifier : IDirectLineNotifier
         {
             handler(notification);
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>
+    /// Tells every subscriber that its conversation may have grown (a notification without watermark or activity),
+    /// e.g. after notifications from other instances may have been missed.
+    /// </summary>
+    public void PublishToEveryConversation()
+    {
+        string[] conversationIds;
+        lock (_lock)
+        {
+            conversationIds = [.. _subscribers.Keys];
+        }
+
+        foreach (var conversationId in conversationIds)
+        {
+            Publish(new DirectLineNotification(conversationId, null, null));
+        }
     }
 
     public IDisposable Subscribe(string conversationId, Action<DirectLineNotification> onNotification)

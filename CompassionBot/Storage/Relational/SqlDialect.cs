@@ -23,4 +23,10 @@ internal sealed class SqlDialect
     /// locked and rows another instance holds are skipped; on SQLite the transaction itself holds the write lock.
     /// </summary>
     public string LockRowsForClaim { get; }
+
+    /// <summary>
+    /// Appended to a <c>SELECT</c> inside a write transaction to hold the rows until it ends (PostgreSQL row locks:
+    /// other instances wait); on SQLite the transaction already holds the single write lock.
+    /// </summary>
+    public string LockRowsForUpdate => Provider == StorageProvider.Postgres ? " FOR UPDATE" : string.Empty;
 }
