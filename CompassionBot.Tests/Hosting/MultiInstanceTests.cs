@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CompassionBot.Safety.Alerts;
+using CompassionBot.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+
+namespace CompassionBot.Tests.Hosting;
+
+/// <summary>
+/// Two real service processes (the built executable) sharing one PostgreSQL database, as two instances behind a load
+/// balancer with no affinity: each guarantee of the scale-out design is shown across the process boundary.
+/// </summary>
+public sealed class MultiInstanceTests(PostgresServer server) : IAsyncLifetime
+{
+    private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private TemporaryPostgresDatabase? _database;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TemporaryPostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// 40 messages of one conversation at once, alternating between the two processes, end in exactly the state and
+    /// replies of the same 40 sent one by one: one turn at a time across instances, no lost update, no double reply.
+    /// </summary>
+    [Fact]
+    public async Task Messages_ConcurrentTurnsOfOneConversationOnTwoProcesses_EndInTheSequentialState()
+    {
+        await using var a = await StartAsync();
+        await using var b = await StartAsync();
+        using var httpA = new HttpClient { BaseAddress = a.BaseAddress };
+        using var httpB = new HttpClient { BaseAddress = b.BaseAddress };
+        var sequential = new MessagesClient(httpA, "sequential", userId: "user-sequential");
+        var onA = new MessagesClient(httpA, "concurrent", userId: "user-concurrent");
+        var onB = new MessagesClient(httpB, "concurrent", userId: "user-concurrent");
+        await sequential.JoinAsync(Ct);
+        await onB.JoinAsync(Ct);
+        var expected = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            expected.AddRange(MessagesClient.Texts(await (i % 2 == 0 ? sequential : new MessagesClient(httpB, "sequential", userId: "user-sequential")).SayAsync("1", Ct)));
+        }
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => (i % 2 == 0 ? onA : onB).SayAsync("1", Ct), Ct)));
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), replies.SelectMany(MessagesClient.Texts).Order(StringComparer.Ordinal));
+        Assert.Equal(await StateAsync("emulator/conversations/sequential"), await StateAsync("emulator/conversations/concurrent"));
+        var profile = await StateAsync("emulator/users/user-sequential");
+        Assert.Equal(profile, await StateAsync("emulator/users/user-concurrent"));
+        using var document = JsonDocument.Parse(profile);
+        Assert.InRange(document.RootElement.GetProperty("Profile").GetProperty("history").GetArrayLength(), 3, 40);
+    }
+
+    /// <summary>A Web Chat client streaming from process A sees the replies to messages that reached process B.</summary>
+    [Fact]
+    public async Task DirectLine_StreamOnOneProcessMessagesToTheOther_RepliesArriveInOrderWithConsecutiveWatermarks()
+    {
+        await using var a = await StartAsync();
+        await using var b = await StartAsync();
+        using var httpA = new HttpClient { BaseAddress = a.BaseAddress };
+        using var httpB = new HttpClient { BaseAddress = b.BaseAddress };
+        var clientA = new DirectLineTestClient(httpA);
+        var clientB = new DirectLineTestClient(httpB);
+        var (conversationId, token) = await clientA.StartAsync();
+        using var stream = await DirectLineStreamClient.ConnectAsync(await StreamUrlAsync(clientA, conversationId, token));
+
+        using (var sent = await clientB.PostMessageAsync(conversationId, token, "Self-Compassion Break", clientActivityId: "c1", fromId: "dl_test-user"))
+        {
+            sent.EnsureSuccessStatusCode();
+        }
+
+        var received = new List<CompassionBot.Dialogs.Schema.Activity>();
+        while (!received.Any(r => r.Text?.StartsWith("Before we start: how much distress", StringComparison.Ordinal) == true))
+        {
+            var set = await stream.ReceiveSetAsync();
+            if (set.Watermark is not null)
+            {
+                received.AddRange(set.Activities);
+            }
+        }
+
+        Assert.Contains(received, r => r.Text == "Self-Compassion Break");
+        var watermarks = received.Select(r => long.Parse(r.Id![(r.Id!.LastIndexOf('|') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range((int)watermarks[0], watermarks.Count).Select(w => (long)w), watermarks);
+    }
+
+    /// <summary>
+    /// Process A raises a crisis alert and dies while delivering it (the clinic's endpoint never answered A); after
+    /// A's lease runs out, process B delivers it, and the clinic receives it exactly once.
+    /// </summary>
+    [Fact]
+    public async Task CrisisAlert_RaisingProcessDiesMidDelivery_OtherProcessDeliversItOnce()
+    {
+        var firstRequest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var accepted = new ConcurrentQueue<string>();
+        await using var clinic = await LoopbackServer.StartAsync(async context =>
+        {
+            var eventId = context.Request.Headers[CrisisAlertClient.IdempotencyHeader].ToString();
+            if (firstRequest.TrySetResult())
+            {
+                // A's request: never answered; A is killed while it waits.
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                return;
+            }
+
+            accepted.Enqueue(eventId);
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        });
+        var alerts = new Dictionary<string, string>
+        {
+            ["Safety__AlertWebhookUrl"] = new Uri(clinic.BaseAddress, "alerts").AbsoluteUri,
+            ["Safety__AlertTimeout"] = "00:00:01",
+            ["Safety__AlertRetryDelay"] = "00:00:00.100",
+            ["Safety__AlertPollInterval"] = "00:00:01",
+            ["Safety__AlertInitialBackoff"] = "00:00:01",
+        };
+        await using var a = await StartAsync(alerts);
+        await using var b = await StartAsync(alerts);
+        using var httpA = new HttpClient { BaseAddress = a.BaseAddress };
+
+        var referral = MessagesClient.Texts(await new MessagesClient(httpA, "crisis").SayAsync("I want to kill myself tonight", Ct));
+        await firstRequest.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await a.KillAsync();
+
+        Assert.Contains(referral, r => r.Contains("988", StringComparison.Ordinal));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (accepted.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            await Task.Delay(250, Ct);
+        }
+
+        // Two more poll intervals: nothing else may arrive.
+        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
+        var eventId = Assert.Single(accepted);
+        Assert.Equal(eventId, await ScalarAsync<string>("SELECT e.id FROM crisis_events e JOIN crisis_alert_outbox o ON o.event_id = e.id WHERE o.delivered_at IS NOT NULL"));
+    }
+
+    private Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "Postgres",
+            ["ConnectionStrings__Postgres"] = Database.ConnectionString,
+            ["DirectLine__Secrets__0"] = DirectLineAppFactory.Secret,
+            ["DirectLine__TokenSigningKey"] = _signingKey,
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return ServiceProcess.StartAsync(environment, cancellationToken: Ct);
+    }
+
+    private async Task<string> StateAsync(string key) =>
+        await ScalarAsync<string>("SELECT json FROM bot_state WHERE key = @key", ("key", key));
+
+    private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return Assert.IsType<T>(await command.ExecuteScalarAsync(Ct));
+    }
+
+    private static async Task<string> StreamUrlAsync(DirectLineTestClient client, string conversationId, string token)
+    {
+        using var response = await client.SendAsync(HttpMethod.Get, $"{DirectLineTestClient.Prefix}/conversations/{conversationId}", token);
+        response.EnsureSuccessStatusCode();
+        return (string)(await DirectLineTestClient.ReadObjectAsync(response))["streamUrl"]!;
+    }
+}
