@@ -7,7 +7,7 @@ namespace CompassionBot.Sms;
 /// </summary>
 internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, ILogger<SmsOutbox> logger)
 {
-    public async Task<SmsSendOutcome> SendAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
+    public async Task<SmsSendResult> SendAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(phone);
         ArgumentNullException.ThrowIfNull(text);
@@ -15,27 +15,33 @@ internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, I
         if (delivery != SmsDelivery.KeywordResponse && !status.MayMessage)
         {
             Log.NotPermitted(logger, status.ContactId, status.HasConsent, status.OptedOut);
-            return SmsSendOutcome.NotPermitted;
+            return new SmsSendResult(SmsSendOutcome.NotPermitted);
         }
 
         var bodies = SmsText.Split(text);
+        var sids = new List<string>(bodies.Count);
         for (var i = 0; i < bodies.Count; i++)
         {
-            var outcome = await gateway.SendAsync(phone, bodies[i], cancellationToken).ConfigureAwait(false);
-            if (outcome == SmsSendOutcome.Unsubscribed)
+            var result = await gateway.SendAsync(phone, bodies[i], cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == SmsSendOutcome.Unsubscribed)
             {
                 await contacts.OptOutAsync(phone, "carrier", cancellationToken).ConfigureAwait(false);
                 Log.CarrierOptOut(logger, status.ContactId);
-                return outcome;
+                return result;
             }
 
-            if (outcome != SmsSendOutcome.Sent)
+            if (result.Outcome != SmsSendOutcome.Sent)
             {
                 Log.SendFailed(logger, status.ContactId, i + 1, bodies.Count);
-                return outcome;
+                return result;
+            }
+
+            if (result.MessageSid is { } sid)
+            {
+                sids.Add(sid);
             }
         }
 
-        return SmsSendOutcome.Sent;
+        return new SmsSendResult(SmsSendOutcome.Sent, sids.Count == 0 ? null : string.Join(',', sids));
     }
 }
