@@ -93,6 +93,27 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
     }
 
     [Fact]
+    public async Task Post_SameDeliveryToTwoInstancesAtOnce_IsProcessedOnce()
+    {
+        await using var sut = await StartAsync(Monday);
+        await using var other = sut.StartAnotherInstance();
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        var responses = await Task.WhenAll(
+            Task.Run(() => sut.PostSmsAsync(SmsTestHost.Client, "HELP", messageSid: "SMtwice"), TestContext.Current.CancellationToken),
+            Task.Run(() => other.PostSmsAsync(SmsTestHost.Client, "HELP", messageSid: "SMtwice"), TestContext.Current.CancellationToken));
+        await sut.Service<BackgroundTurnRunner>().WhenIdleAsync();
+        await other.Service<BackgroundTurnRunner>().WhenIdleAsync();
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(sut.Twilio.BodiesTo(SmsTestHost.Client), b => b.Contains("not monitored for emergencies", StringComparison.Ordinal));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Post_WhenSmsNotConfigured_Is404AndServiceStillRuns()
     {
         await using var sut = await StartAsync(Monday, new Dictionary<string, string?>
