@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using CompassionBot.CheckIns;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompassionBot.Tests.CheckIns;
 
-public sealed class CheckInSchedulerTests
+public abstract class CheckInSchedulerTests(PostgresServer server, string provider) : SmsHostTests(server, provider)
 {
     // Monday 2 March 2026, 12:00 in New York (EST, UTC-5); DST starts Sunday 8 March.
     private static readonly DateTimeOffset MondayNoon = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
@@ -13,7 +15,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Enrol_InsideWindow_SendsConfirmationWithProgramFrequencyRatesHelpAndStop()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
 
         await sut.EnrolAsync(SmsTestHost.Client);
 
@@ -28,7 +30,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_SlotsOnBothSidesOfDstChange_SendAtSixPmLocalOncePerSlot()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var sends = new List<(DateTimeOffset At, int Count)>();
@@ -54,7 +56,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_EnrolledLateAtNight_ConfirmationWaitsForEightAmLocal()
     {
-        await using var sut = await SmsTestHost.StartAsync(new DateTimeOffset(2026, 3, 3, 3, 30, 0, TimeSpan.Zero)); // Mon 22:30 EST
+        await using var sut = await StartAsync(new DateTimeOffset(2026, 3, 3, 3, 30, 0, TimeSpan.Zero)); // Mon 22:30 EST
 
         await sut.EnrolAsync(SmsTestHost.Client);
         sut.Time.SetUtcNow(new DateTimeOffset(2026, 3, 3, 12, 59, 0, TimeSpan.Zero)); // Tue 07:59
@@ -70,7 +72,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_SlotBeforeEightAmLocal_MovesToEightAm()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         var enrolmentId = await sut.EnrolAsync(SmsTestHost.Client, days: "Tue");
         await sut.Service<CheckInStore>().ChangeTimeAsync(enrolmentId, new TimeOnly(6, 30), TestContext.Current.CancellationToken);
 
@@ -87,7 +89,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_CrashBetweenClaimedAndSent_SendsOnceAfterClaimGoesStale()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         var enrolmentId = await sut.EnrolAsync(SmsTestHost.Client);
         var store = sut.Service<CheckInStore>();
         var slot = new DateTimeOffset(2026, 3, 2, 23, 0, 0, TimeSpan.Zero);
@@ -95,7 +97,8 @@ public sealed class CheckInSchedulerTests
 
         // Another instance claimed the slot and died before sending.
         var enrolment = (await store.GetAsync(enrolmentId, TestContext.Current.CancellationToken))!;
-        Assert.Equal(ClaimOutcome.Send, await store.ClaimSlotAsync(enrolment, slot, slot, TimeSpan.FromMinutes(5), 3, TestContext.Current.CancellationToken));
+        var dead = new CheckInStore(Database.OpenDatabase(), sut.Time, NullLogger<CheckInStore>.Instance);
+        Assert.Equal(ClaimOutcome.Send, (await dead.ClaimSlotAsync(enrolment, slot, slot, TimeSpan.FromMinutes(5), 3, TestContext.Current.CancellationToken)).Outcome);
         await sut.RunSchedulerAsync();
         var whileClaimed = sut.Twilio.BodiesTo(SmsTestHost.Client).Count(b => b == CheckInText);
         sut.Time.Advance(TimeSpan.FromMinutes(5));
@@ -112,7 +115,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_ThreeUnansweredCheckIns_LowersFrequencyAndRecordsClinicianNotification()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         var enrolmentId = await sut.EnrolAsync(SmsTestHost.Client);
 
         // Mon 2, Wed 4, Fri 6 unanswered; then Mon 9 (lowered: skipped), Wed 11 (sent), Fri 13 (skipped), Mon 16 (sent).
@@ -134,7 +137,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_ReplyToCheckIn_KeepsFullFrequency()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         foreach (var (day, hour) in new[] { (2, 23), (4, 23), (6, 23), (9, 22) })
@@ -154,7 +157,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_StoppedNumber_GetsNothingUntilStart()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         await sut.EnrolAsync(SmsTestHost.Client);
         await sut.TextAsync(SmsTestHost.Client, "STOP");
 
@@ -173,7 +176,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Run_PausedByClinicianThenResumed_SkipsOnlyWhilePaused()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         var id = await sut.EnrolAsync(SmsTestHost.Client);
         await PostAsync(sut, $"/api/clinicians/enrolments/{id}/pause");
 
@@ -191,7 +194,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Text_PauseForAWeek_NoCheckInsForSevenDaysThenResumes()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var reply = await sut.TextAsync(SmsTestHost.Client, "pause for a week");
@@ -211,7 +214,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Text_ChangeMyTimeTo7pm_MovesTheNextCheckIn()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var reply = await sut.TextAsync(SmsTestHost.Client, "change my time to 7pm");
@@ -229,7 +232,7 @@ public sealed class CheckInSchedulerTests
     [Fact]
     public async Task Text_OneAfterCheckIn_RunsATwoMinutePracticeOverSmsToTheEnd()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         await sut.EnrolAsync(SmsTestHost.Client);
         sut.Time.SetUtcNow(new DateTimeOffset(2026, 3, 2, 23, 0, 0, TimeSpan.Zero));
         await sut.RunSchedulerAsync();
@@ -255,10 +258,8 @@ public sealed class CheckInSchedulerTests
 
     private static async Task<long> CountNotificationsAsync(SmsTestHost sut)
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(sut.Database.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM clinician_notifications WHERE kind = 'unanswered-checkins'";
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        await using var connection = await sut.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return (long)(await connection.Command("SELECT COUNT(*) FROM clinician_notifications WHERE kind = 'unanswered-checkins'")
+            .ScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }

@@ -6,7 +6,7 @@ using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Clinicians;
 
-public sealed class ClinicianEndpointsTests
+public abstract class ClinicianEndpointsTests(PostgresServer server, string provider) : SmsHostTests(server, provider)
 {
     private static readonly DateTimeOffset MondayNoon = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
 
@@ -16,7 +16,7 @@ public sealed class ClinicianEndpointsTests
     [InlineData("Bearer test-clinician-key")]
     public async Task Enrol_WithoutValidApiKey_Is401AndNothingRecorded(string? authorization)
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/clinicians/enrolments") { Content = JsonContent.Create(new { phone = SmsTestHost.Client }) };
         if (authorization is not null)
         {
@@ -32,7 +32,7 @@ public sealed class ClinicianEndpointsTests
     [Fact]
     public async Task Enrol_MissingConsentAndBadSchedule_Is400WithEachProblem()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/clinicians/enrolments")
         {
             Content = JsonContent.Create(new { phone = "12", timeZone = "Mars/Olympus", schedule = new { days = new[] { "Mon" }, time = "22:00" }, startDate = "2026-03-01" }),
@@ -54,7 +54,7 @@ public sealed class ClinicianEndpointsTests
     [Fact]
     public async Task Enrol_Valid_RecordsConsentAndShowsEnrolmentWithoutPhoneNumber()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         var id = await sut.EnrolAsync("(415) 555-2671");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/clinicians/enrolments/{id}");
@@ -72,7 +72,7 @@ public sealed class ClinicianEndpointsTests
     [Fact]
     public async Task End_UnknownEnrolment_Is404()
     {
-        await using var sut = await SmsTestHost.StartAsync(MondayNoon);
+        await using var sut = await StartAsync(MondayNoon);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/clinicians/enrolments/enr-nope/end");
         request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", SmsTestHost.ApiKey);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Tests.Support;
 using Microsoft.AspNetCore.Http;
@@ -165,8 +166,33 @@ public sealed class MultiInstanceTests(PostgresServer server) : IAsyncLifetime
         return ServiceProcess.StartAsync(environment, cancellationToken: Ct);
     }
 
+    // Real processes run on the real clock: instants (properties named ...At) differ between the two conversations
+    // and are blanked; everything else must be equal.
     private async Task<string> StateAsync(string key) =>
-        await ScalarAsync<string>("SELECT json FROM bot_state WHERE key = @key", ("key", key));
+        WithoutInstants(JsonNode.Parse(await ScalarAsync<string>("SELECT json FROM bot_state WHERE key = @key", ("key", key))))!.ToJsonString();
+
+    private static JsonNode? WithoutInstants(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                {
+                    obj[name] = name.EndsWith("At", StringComparison.OrdinalIgnoreCase) && value is JsonValue ? "(instant)" : WithoutInstants(value?.DeepClone());
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    array[i] = WithoutInstants(array[i]?.DeepClone());
+                }
+
+                break;
+        }
+
+        return node;
+    }
 
     private async Task<T> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {

@@ -2,7 +2,7 @@ using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Sms;
 
-public sealed class SmsKeywordTests
+public abstract class SmsKeywordTests(PostgresServer server, string provider) : SmsHostTests(server, provider)
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
 
@@ -19,7 +19,7 @@ public sealed class SmsKeywordTests
     [InlineData("please stop texting me")]
     public async Task Text_OptOutKeyword_OneConfirmationThenSilenceUntilStart(string keyword)
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var confirmation = await sut.TextAsync(SmsTestHost.Client, keyword);
@@ -43,7 +43,7 @@ public sealed class SmsKeywordTests
     [InlineData("Yes")]
     public async Task Text_OptInKeywordAfterStop_RestoresAndReconfirms(string keyword)
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
         await sut.TextAsync(SmsTestHost.Client, "STOP");
 
@@ -62,7 +62,7 @@ public sealed class SmsKeywordTests
     [InlineData("Help?")]
     public async Task Text_HelpKeyword_AnswersClinicContactAndEmergencyNumbers(string keyword)
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var replies = await sut.TextAsync(SmsTestHost.Client, keyword);
@@ -78,7 +78,7 @@ public sealed class SmsKeywordTests
     [Fact]
     public async Task Text_HelpWhileOptedOut_IsStillAnswered()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
         await sut.TextAsync(SmsTestHost.Client, "STOP");
 
@@ -90,7 +90,7 @@ public sealed class SmsKeywordTests
     [Fact]
     public async Task Text_StopDuringPractice_OptsOutInsteadOfEndingThePractice()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
         await sut.TextAsync(SmsTestHost.Client, "menu");
         await sut.TextAsync(SmsTestHost.Client, "1");

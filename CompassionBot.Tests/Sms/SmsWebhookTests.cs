@@ -5,14 +5,14 @@ using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Sms;
 
-public sealed class SmsWebhookTests
+public abstract class SmsWebhookTests(PostgresServer server, string provider) : SmsHostTests(server, provider)
 {
     private static readonly DateTimeOffset Monday = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero); // 12:00 in New York
 
     [Fact]
     public async Task Post_ValidSignature_AnswersEmptyTwimlAndRepliesThroughRestApi()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi");
@@ -30,7 +30,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_MissingSignature_Is403AndNothingProcessed()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
         var before = sut.Twilio.Attempts.Count;
 
@@ -45,7 +45,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_WrongSignature_Is403AndNothingProcessed()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
         var before = sut.Twilio.Attempts.Count;
 
@@ -59,7 +59,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_SignedForInternalUrlBehindProxy_Is403BecauseTwilioSignsThePublicUrl()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         var form = new Dictionary<string, string> { ["MessageSid"] = "SMproxy", ["From"] = SmsTestHost.Client, ["Body"] = "hi" };
         var internalSignature = TwilioSignature.Compute(SmsTestHost.AuthToken, "http://localhost" + SmsEndpoints.WebhookPath, form);
 
@@ -72,7 +72,7 @@ public sealed class SmsWebhookTests
     public async Task Post_SignedForPublicUrlWithOtherSchemeAndHost_IsAccepted()
     {
         // The test server sees http://localhost; Twilio called https://bot.clinic.example (Sms:PublicBaseUrl).
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
 
         using var response = await sut.PostSmsAsync(SmsTestHost.Client, "hi");
 
@@ -82,7 +82,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_DuplicateMessageSid_IsProcessedOnce()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var first = await sut.TextAsyncWithSid(SmsTestHost.Client, "menu", "SMdup");
@@ -93,9 +93,30 @@ public sealed class SmsWebhookTests
     }
 
     [Fact]
+    public async Task Post_SameDeliveryToTwoInstancesAtOnce_IsProcessedOnce()
+    {
+        await using var sut = await StartAsync(Monday);
+        await using var other = sut.StartAnotherInstance();
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        var responses = await Task.WhenAll(
+            Task.Run(() => sut.PostSmsAsync(SmsTestHost.Client, "HELP", messageSid: "SMtwice"), TestContext.Current.CancellationToken),
+            Task.Run(() => other.PostSmsAsync(SmsTestHost.Client, "HELP", messageSid: "SMtwice"), TestContext.Current.CancellationToken));
+        await sut.Service<BackgroundTurnRunner>().WhenIdleAsync();
+        await other.Service<BackgroundTurnRunner>().WhenIdleAsync();
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(sut.Twilio.BodiesTo(SmsTestHost.Client), b => b.Contains("not monitored for emergencies", StringComparison.Ordinal));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Post_WhenSmsNotConfigured_Is404AndServiceStillRuns()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday, new Dictionary<string, string?>
+        await using var sut = await StartAsync(Monday, new Dictionary<string, string?>
         {
             ["Sms:Twilio:AccountSid"] = "", ["Sms:Twilio:AuthToken"] = "", ["Sms:Twilio:PhoneNumber"] = "",
         });
@@ -108,7 +129,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_FromNumberWithoutConsent_GetsNoReply()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
 
         var replies = await sut.TextAsync("+14155552672", "hi");
 
@@ -118,7 +139,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_CrisisMessage_GetsTheReferralInTheSameTurn()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var replies = await sut.TextAsync(SmsTestHost.Client, "I want to kill myself");
@@ -129,7 +150,7 @@ public sealed class SmsWebhookTests
     [Fact]
     public async Task Post_CrisisMessageWithStopWord_IsScreenedBeforeKeywords()
     {
-        await using var sut = await SmsTestHost.StartAsync(Monday);
+        await using var sut = await StartAsync(Monday);
         await sut.EnrolAsync(SmsTestHost.Client);
 
         var replies = await sut.TextAsync(SmsTestHost.Client, "I want to end it all, stop");

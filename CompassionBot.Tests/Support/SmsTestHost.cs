@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CompassionBot.CheckIns;
 using CompassionBot.Hosting;
 using CompassionBot.Sms;
+using CompassionBot.Storage.Relational;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,8 +14,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace CompassionBot.Tests.Support;
 
 /// <summary>
-/// The real service with SMS configured against a <see cref="FakeTwilioApi"/>, a temporary SQLite file, a
-/// <see cref="FakeTimeProvider"/> and no background scheduler (tests run its rounds with <see cref="RunSchedulerAsync"/>).
+/// The real service with SMS configured against a <see cref="FakeTwilioApi"/>, a <see cref="FakeTimeProvider"/>, a
+/// database (a <see cref="TestDatabase"/> on either provider, or a SQLite file of its own) and no background scheduler
+/// (tests run its rounds with <see cref="RunSchedulerAsync"/>). <see cref="StartAnotherInstance"/> starts a second
+/// service on the same database, Twilio fake and clock, as another process behind the load balancer would be.
 /// </summary>
 internal sealed class SmsTestHost : IAsyncDisposable
 {
@@ -27,20 +30,23 @@ internal sealed class SmsTestHost : IAsyncDisposable
     public const string ClinicName = "Riverside Clinic";
 
     private readonly Factory _factory;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly IDisposable? _ownedFile;
+    private readonly bool _ownsTwilio;
     private int _sequence;
 
-    private SmsTestHost(FakeTwilioApi twilio, TemporarySqliteFile database, FakeTimeProvider time, Dictionary<string, string?> settings)
+    private SmsTestHost(FakeTwilioApi twilio, FakeTimeProvider time, Dictionary<string, string?> settings, bool ownsTwilio, IDisposable? ownedFile)
     {
         Twilio = twilio;
-        Database = database;
         Time = time;
+        _settings = settings;
+        _ownsTwilio = ownsTwilio;
+        _ownedFile = ownedFile;
         _factory = new Factory(settings, time);
         Http = _factory.CreateClient();
     }
 
     public FakeTwilioApi Twilio { get; }
-
-    public TemporarySqliteFile Database { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -48,15 +54,33 @@ internal sealed class SmsTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static async Task<SmsTestHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>This instance's clinic database.</summary>
+    public IRelationalDatabase Database => Service<IRelationalDatabase>();
+
+    /// <summary>Starts the service on a SQLite file of its own (bot state in memory).</summary>
+    public static Task<SmsTestHost> StartAsync(DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var file = new TemporarySqliteFile();
+        return StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Memory", ["ConnectionStrings:Sqlite"] = file.ConnectionString }, file, now, extra);
+    }
+
+    /// <summary>Starts the service on <paramref name="database"/> (bot state there too); the caller disposes the database.</summary>
+    public static Task<SmsTestHost> StartAsync(TestDatabase database, DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return StartAsync(database.Settings, null, now, extra);
+    }
+
+    /// <summary>Another service instance on the same database, Twilio fake and clock, with its own HTTP client and services.</summary>
+    public SmsTestHost StartAnotherInstance() => new(Twilio, Time, _settings, ownsTwilio: false, ownedFile: null);
+
+    private static async Task<SmsTestHost> StartAsync(
+        IReadOnlyDictionary<string, string?> storage, IDisposable? ownedFile, DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra)
     {
         var twilio = await FakeTwilioApi.StartAsync();
-        var database = new TemporarySqliteFile();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["Storage:Provider"] = "Memory",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["ConnectionStrings:Sqlite"] = database.ConnectionString,
             ["Sms:PublicBaseUrl"] = PublicBaseUrl,
             ["Sms:Twilio:AccountSid"] = AccountSid,
             ["Sms:Twilio:AuthToken"] = AuthToken,
@@ -67,12 +91,12 @@ internal sealed class SmsTestHost : IAsyncDisposable
             ["Clinic:Contact"] = "555-0100, Mon-Fri 9-5",
             ["Clinic:ApiKeys:dr-test"] = ApiKey,
         };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in storage.Concat(extra ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }
 
-        return new SmsTestHost(twilio, database, new FakeTimeProvider(now), settings);
+        return new SmsTestHost(twilio, new FakeTimeProvider(now), settings, ownsTwilio: true, ownedFile);
     }
 
     public T Service<T>()
@@ -141,8 +165,12 @@ internal sealed class SmsTestHost : IAsyncDisposable
     {
         Http.Dispose();
         await _factory.DisposeAsync();
-        await Twilio.DisposeAsync();
-        Database.Dispose();
+        if (_ownsTwilio)
+        {
+            await Twilio.DisposeAsync();
+        }
+
+        _ownedFile?.Dispose();
     }
 
     private sealed class Factory(Dictionary<string, string?> settings, FakeTimeProvider time) : WebApplicationFactory<Program>

@@ -9,10 +9,15 @@ namespace CompassionBot.CheckIns;
 
 /// <summary>
 /// Sends what is due for each enrolment: first the enrolment confirmation (program, frequency, rates, HELP, STOP),
-/// then one check-in per schedule slot inside the 08:00–21:00 local window. Claim, then send, then mark: a crash
-/// after the claim is recovered once the claim goes stale; a slot is never claimed twice. Nothing goes to a paused,
-/// ended or opted-out number, and an unanswered check-in is never repeated.
+/// then one check-in per schedule slot inside the 08:00–21:00 local window. Nothing goes to a paused, ended or
+/// opted-out number, and an unanswered check-in is never repeated.
 /// </summary>
+/// <remarks>
+/// Any number of instances may run this on one database: claim (a leased row, see <see cref="CheckInStore"/>), mark
+/// sending, send, record. Only the claimer sends and records. An instance that dies before marking sending leaves a
+/// claim another instance takes over once its lease (<see cref="CheckInOptions.ClaimTimeout"/>) expires; one that dies
+/// after marking sending leaves an uncertain send: a check-in is then not sent again (at most once), the confirmation is.
+/// </remarks>
 internal sealed class CheckInDispatcher(
     CheckInStore store,
     SmsContactStore contacts,
@@ -76,27 +81,29 @@ internal sealed class CheckInDispatcher(
         }
 
         var claim = await store.ClaimSlotAsync(enrolment, due.Slot, due.Due, options.Value.ClaimTimeout, options.Value.UnansweredLimit, cancellationToken).ConfigureAwait(false);
-        if (claim == ClaimOutcome.SkipAndLowerFrequency)
+        if (claim.Outcome == ClaimOutcome.SkipAndLowerFrequency)
         {
             await store.RecordNotificationAsync(enrolment, ClinicianNotification.UnansweredCheckIns, cancellationToken).ConfigureAwait(false);
             await notifier.NotifyAsync(new ClinicianNotification(enrolment.Clinician, enrolment.Id, ClinicianNotification.UnansweredCheckIns, now), cancellationToken).ConfigureAwait(false);
             Log.FrequencyLowered(logger, enrolment.Id);
         }
-        else if (claim == ClaimOutcome.Send)
+        else if (claim.Outcome == ClaimOutcome.Send)
         {
             var text = messages.Get("checkin.prompt", enrolment.Locale, ("clinic", clinic.Name));
-            var outcome = await outbox.SendAsync(enrolment.Phone, text, SmsDelivery.CheckIn, cancellationToken).ConfigureAwait(false);
-            var status = outcome switch { SmsSendOutcome.Sent => "sent", SmsSendOutcome.Failed => "failed", _ => "skipped" };
-            await store.CompleteAsync(CheckInStore.SlotKey(enrolment.Id, due.Slot), enrolment.Id, status, cancellationToken).ConfigureAwait(false);
-            Log.CheckInSent(logger, enrolment.Id, status);
-            metrics?.RecordCheckInSend(status);
+            if (await SendAsync(enrolment, claim, text, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                var status = result.Outcome switch { SmsSendOutcome.Sent => "sent", SmsSendOutcome.Failed => "failed", _ => "skipped" };
+                await store.CompleteAsync(claim, enrolment.Id, status, result.MessageSid, cancellationToken).ConfigureAwait(false);
+                Log.CheckInSent(logger, enrolment.Id, status);
+                metrics?.RecordCheckInSend(status);
+            }
         }
     }
 
     private async Task ConfirmAsync(CheckInEnrolment enrolment, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!CheckInClock.IsWithinWindow(now, zone)
-            || await store.ClaimConfirmationAsync(enrolment.Id, options.Value.ClaimTimeout, cancellationToken).ConfigureAwait(false) != ClaimOutcome.Send)
+            || await store.ClaimConfirmationAsync(enrolment.Id, options.Value.ClaimTimeout, cancellationToken).ConfigureAwait(false) is not { Outcome: ClaimOutcome.Send } claim)
         {
             return;
         }
@@ -106,15 +113,34 @@ internal sealed class CheckInDispatcher(
             enrolment.Locale,
             ("clinic", clinic.Name),
             ("frequency", CheckInTexts.Frequency(messages, enrolment.Locale, enrolment)));
-        var outcome = await outbox.SendAsync(enrolment.Phone, text, SmsDelivery.CheckIn, cancellationToken).ConfigureAwait(false);
-
-        metrics?.RecordCheckInSend(outcome == SmsSendOutcome.Failed ? "confirmation_failed" : "confirmation");
-
-        // A failed confirmation stays claimed and is tried again when the claim goes stale: no check-in goes out before it.
-        if (outcome != SmsSendOutcome.Failed)
+        if (await SendAsync(enrolment, claim, text, cancellationToken).ConfigureAwait(false) is not { } result)
         {
-            await store.CompleteAsync(CheckInStore.ConfirmationKey(enrolment.Id), enrolment.Id, "confirmation", cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        metrics?.RecordCheckInSend(result.Outcome == SmsSendOutcome.Failed ? "confirmation_failed" : "confirmation");
+
+        // A failed confirmation goes back to claimed and is tried again when its lease expires: no check-in goes out before it.
+        if (result.Outcome == SmsSendOutcome.Failed)
+        {
+            await store.ReleaseAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await store.CompleteAsync(claim, enrolment.Id, "confirmation", result.MessageSid, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Past BeginSendAsync there is no way back: Twilio cannot de-duplicate, so the row stays 'sending' until recorded.
+    private async Task<SmsSendResult?> SendAsync(CheckInEnrolment enrolment, CheckInClaim claim, string text, CancellationToken cancellationToken)
+    {
+        if (!await store.BeginSendAsync(claim, options.Value.ClaimTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            Log.ClaimLost(logger, claim.Key);
+            return null;
+        }
+
+        return await outbox.SendAsync(enrolment.Phone, text, SmsDelivery.CheckIn, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<bool> IsActiveAsync(CheckInEnrolment enrolment, DateTimeOffset now, CancellationToken cancellationToken)

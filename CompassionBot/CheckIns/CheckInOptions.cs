@@ -15,7 +15,11 @@ public sealed class CheckInOptions
     /// <summary>How often due check-ins are looked for (default 1 minute).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A claimed slot not marked sent after this long is sent again (a crashed sender; default 5 minutes).</summary>
+    /// <summary>
+    /// Lease of a claimed send (default 5 minutes): a claim its instance did not start sending within this long is
+    /// taken over by another instance; one still sending after this long is presumed dead (see <see cref="CheckInDispatcher"/>).
+    /// Must be longer than a Twilio call with its retry.
+    /// </summary>
     public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>A slot due longer ago than this (the service was down) is not sent late (default 2 hours).</summary>

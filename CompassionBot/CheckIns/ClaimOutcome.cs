@@ -3,7 +3,7 @@ namespace CompassionBot.CheckIns;
 /// <summary>What claiming a schedule slot decided.</summary>
 public enum ClaimOutcome
 {
-    /// <summary>Claimed by this worker: send now, then mark sent.</summary>
+    /// <summary>Claimed by this worker: mark sending, send, then record the outcome.</summary>
     Send,
 
     /// <summary>Recorded as skipped (lowered frequency); nothing is sent.</summary>

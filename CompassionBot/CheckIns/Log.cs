@@ -17,4 +17,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7105, Level = LogLevel.Error, Message = "Check-in scheduler round failed; trying again next round")]
     public static partial void SchedulerTickFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Warning, Message = "Check-in send {Key} was being sent by an instance that stopped answering; not sent again (at most once)")]
+    public static partial void SendUnconfirmed(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Information, Message = "Send {Key} ({Status}) had an expired lease; claimed by this instance")]
+    public static partial void ClaimTakenOver(ILogger logger, string key, string status);
+
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Warning, Message = "Send {Key}: this instance's claim was taken over before sending; nothing sent")]
+    public static partial void ClaimLost(ILogger logger, string key);
 }

@@ -4,6 +4,9 @@ namespace CompassionBot.Sms;
 public interface ISmsGateway
 {
     /// <summary>Sends <paramref name="body"/> to <paramref name="phone"/> (E.164).</summary>
-    /// <returns><see cref="SmsSendOutcome.Sent"/>, <see cref="SmsSendOutcome.Unsubscribed"/> or <see cref="SmsSendOutcome.Failed"/>.</returns>
-    Task<SmsSendOutcome> SendAsync(string phone, string body, CancellationToken cancellationToken);
+    /// <returns>
+    /// <see cref="SmsSendOutcome.Sent"/> with Twilio's message SID, <see cref="SmsSendOutcome.Unsubscribed"/> or
+    /// <see cref="SmsSendOutcome.Failed"/>.
+    /// </returns>
+    Task<SmsSendResult> SendAsync(string phone, string body, CancellationToken cancellationToken);
 }

@@ -23,7 +23,7 @@ internal sealed class SmsChannelSender(string phone, SmsOutbox outbox) : IChanne
             }
 
             var delivery = SmsReplies.IsKeywordResponse(activity) ? SmsDelivery.KeywordResponse : SmsDelivery.Reply;
-            var outcome = await outbox.SendAsync(phone, text, delivery, cancellationToken).ConfigureAwait(false);
+            var outcome = (await outbox.SendAsync(phone, text, delivery, cancellationToken).ConfigureAwait(false)).Outcome;
             responses.Add(new ResourceResponse(null));
             if (outcome is SmsSendOutcome.NotPermitted or SmsSendOutcome.Unsubscribed)
             {

@@ -12,13 +12,13 @@ internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, I
     /// <summary>The <c>channelId</c> SMS sends are counted under.</summary>
     public const string ChannelId = "sms";
 
-    public async Task<SmsSendOutcome> SendAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
+    public async Task<SmsSendResult> SendAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(phone);
         ArgumentNullException.ThrowIfNull(text);
-        var outcome = await SendCheckedAsync(phone, text, delivery, cancellationToken).ConfigureAwait(false);
-        metrics?.RecordSmsSend(DeliveryTag(delivery), OutcomeTag(outcome));
-        return outcome;
+        var result = await SendCheckedAsync(phone, text, delivery, cancellationToken).ConfigureAwait(false);
+        metrics?.RecordSmsSend(DeliveryTag(delivery), OutcomeTag(result.Outcome));
+        return result;
     }
 
     private static string DeliveryTag(SmsDelivery delivery) => delivery switch
@@ -36,34 +36,40 @@ internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, I
         _ => "failed",
     };
 
-    private async Task<SmsSendOutcome> SendCheckedAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
+    private async Task<SmsSendResult> SendCheckedAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         var status = await contacts.StatusAsync(phone, cancellationToken).ConfigureAwait(false);
         if (delivery != SmsDelivery.KeywordResponse && !status.MayMessage)
         {
             Log.NotPermitted(logger, status.ContactId, status.HasConsent, status.OptedOut);
-            return SmsSendOutcome.NotPermitted;
+            return new SmsSendResult(SmsSendOutcome.NotPermitted);
         }
 
         var bodies = SmsText.Split(text);
+        var sids = new List<string>(bodies.Count);
         for (var i = 0; i < bodies.Count; i++)
         {
-            var outcome = await gateway.SendAsync(phone, bodies[i], cancellationToken).ConfigureAwait(false);
-            metrics?.RecordOutboundSend(ChannelId, outcome == SmsSendOutcome.Sent ? BotMetrics.Delivered : BotMetrics.Failed);
-            if (outcome == SmsSendOutcome.Unsubscribed)
+            var result = await gateway.SendAsync(phone, bodies[i], cancellationToken).ConfigureAwait(false);
+            metrics?.RecordOutboundSend(ChannelId, result.Outcome == SmsSendOutcome.Sent ? BotMetrics.Delivered : BotMetrics.Failed);
+            if (result.Outcome == SmsSendOutcome.Unsubscribed)
             {
                 await contacts.OptOutAsync(phone, "carrier", cancellationToken).ConfigureAwait(false);
                 Log.CarrierOptOut(logger, status.ContactId);
-                return outcome;
+                return result;
             }
 
-            if (outcome != SmsSendOutcome.Sent)
+            if (result.Outcome != SmsSendOutcome.Sent)
             {
                 Log.SendFailed(logger, status.ContactId, i + 1, bodies.Count);
-                return outcome;
+                return result;
+            }
+
+            if (result.MessageSid is { } sid)
+            {
+                sids.Add(sid);
             }
         }
 
-        return SmsSendOutcome.Sent;
+        return new SmsSendResult(SmsSendOutcome.Sent, sids.Count == 0 ? null : string.Join(',', sids));
     }
 }

@@ -18,7 +18,7 @@ public static class SmsServiceCollectionExtensions
     /// <summary>
     /// Adds the Twilio channel (webhook, sender, consent and keywords), the check-in scheduler and the clinician API.
     /// Settings are validated at start-up; without Twilio settings SMS stays off and the service starts normally.
-    /// Needs <c>AddCompassionStorage</c> (SQLite tables) and <c>AddCompassionBot</c> (before or after).
+    /// Needs <c>AddCompassionStorage</c> (the clinic database, SQLite or PostgreSQL) and <c>AddCompassionBot</c> (before or after).
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services)
     {

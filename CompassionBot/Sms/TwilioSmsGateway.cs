@@ -35,7 +35,7 @@ internal sealed class TwilioSmsGateway : ISmsGateway
             httpClient: new SystemNetHttpClient(httpClients.CreateClient(HttpClientName))));
     }
 
-    public async Task<SmsSendOutcome> SendAsync(string phone, string body, CancellationToken cancellationToken)
+    public async Task<SmsSendResult> SendAsync(string phone, string body, CancellationToken cancellationToken)
     {
         var message = new CreateMessageOptions(new Twilio.Types.PhoneNumber(phone))
         {
@@ -44,23 +44,23 @@ internal sealed class TwilioSmsGateway : ISmsGateway
         };
         try
         {
-            await MessageResource.CreateAsync(message, _client.Value).WaitAsync(cancellationToken).ConfigureAwait(false);
-            return SmsSendOutcome.Sent;
+            var created = await MessageResource.CreateAsync(message, _client.Value).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return new SmsSendResult(SmsSendOutcome.Sent, created.Sid);
         }
         catch (ApiException ex) when (ex.Code == UnsubscribedRecipientCode)
         {
-            return SmsSendOutcome.Unsubscribed;
+            return new SmsSendResult(SmsSendOutcome.Unsubscribed);
         }
         catch (ApiException ex)
         {
             Log.TwilioRefused(_logger, ex.Code, ex.Status);
-            return SmsSendOutcome.Failed;
+            return new SmsSendResult(SmsSendOutcome.Failed);
         }
         catch (Exception ex) when (ex is ApiConnectionException or HttpRequestException or TimeoutException
             or Polly.Timeout.TimeoutRejectedException or Polly.CircuitBreaker.BrokenCircuitException)
         {
             Log.TwilioUnreachable(_logger, ex.GetType().Name);
-            return SmsSendOutcome.Failed;
+            return new SmsSendResult(SmsSendOutcome.Failed);
         }
     }
 }

@@ -1,0 +1,5 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.CheckIns;
+
+public sealed class PostgresCheckInSchedulerTests(PostgresServer server) : CheckInSchedulerTests(server, "Postgres");

@@ -1,0 +1,5 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.CheckIns;
+
+public sealed class SqliteCheckInDispatcherTests(PostgresServer server) : CheckInDispatcherTests(server, "Sqlite");

@@ -1,0 +1,5 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Sms;
+
+public sealed class PostgresSmsKeywordTests(PostgresServer server) : SmsKeywordTests(server, "Postgres");
