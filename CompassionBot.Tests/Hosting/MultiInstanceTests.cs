@@ -148,6 +148,66 @@ public sealed class MultiInstanceTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal(eventId, await ScalarAsync<string>("SELECT e.id FROM crisis_events e JOIN crisis_alert_outbox o ON o.event_id = e.id WHERE o.delivered_at IS NOT NULL"));
     }
 
+    /// <summary>
+    /// Both processes run the check-in scheduler (polling every second) over one enrolment whose slot falls in the
+    /// next minute: the person receives the enrolment confirmation once and the check-in once.
+    /// </summary>
+    [Fact]
+    public async Task CheckIns_TwoProcessesScheduling_SendEachSlotOnce()
+    {
+        await using var twilio = await FakeTwilioApi.StartAsync();
+        var sms = new Dictionary<string, string>
+        {
+            ["Sms__PublicBaseUrl"] = SmsTestHost.PublicBaseUrl,
+            ["Sms__Twilio__AccountSid"] = SmsTestHost.AccountSid,
+            ["Sms__Twilio__AuthToken"] = SmsTestHost.AuthToken,
+            ["Sms__Twilio__PhoneNumber"] = SmsTestHost.BotNumber,
+            ["Sms__Twilio__ApiBaseUrl"] = twilio.BaseAddress.ToString(),
+            ["Clinic__Name"] = SmsTestHost.ClinicName,
+            ["Clinic__Contact"] = "555-0100, Mon-Fri 9-5",
+            ["Clinic__ApiKeys__dr-test"] = SmsTestHost.ApiKey,
+            ["CheckIns__PollInterval"] = "00:00:01",
+        };
+        await using var a = await StartAsync(sms);
+        await using var b = await StartAsync(sms);
+        using var httpA = new HttpClient { BaseAddress = a.BaseAddress };
+
+        // A whole-hour UTC offset whose local time is inside the daytime window, so the next minute is a valid slot.
+        var utcNow = TimeProvider.System.GetUtcNow();
+        var offset = Enumerable.Range(-12, 27).First(h => utcNow.AddHours(h).Hour is >= 9 and < 19);
+        var zone = offset == 0 ? "Etc/UTC" : $"Etc/GMT{(offset > 0 ? "-" : "+")}{Math.Abs(offset)}";
+        var local = utcNow.AddHours(offset).AddMinutes(1);
+        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/clinicians/enrolments")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                phone = SmsTestHost.Client,
+                timeZone = zone,
+                locale = "en",
+                consent = new { consentedAt = utcNow.AddDays(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture), method = "web-form", disclosure = "I agree to receive check-in texts from Riverside Clinic, up to 3 msgs/week. Msg & data rates may apply. Reply HELP for help, STOP to cancel." },
+                schedule = new { days = new[] { local.DayOfWeek.ToString()[..3] }, time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) },
+                startDate = local.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            }),
+        };
+        enrol.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("ApiKey", SmsTestHost.ApiKey);
+        using (var created = await httpA.SendAsync(enrol, Ct))
+        {
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(Ct));
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (twilio.BodiesTo(SmsTestHost.Client).Count < 2 && waited.Elapsed < TimeSpan.FromSeconds(150))
+        {
+            await Task.Delay(250, Ct);
+        }
+
+        // Several more scheduler rounds on both processes: nothing else may go out.
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        var bodies = twilio.BodiesTo(SmsTestHost.Client);
+        Assert.Equal(2, bodies.Count);
+        Assert.Equal(1L, await ScalarAsync<long>("SELECT count(*) FROM checkin_sends WHERE status = 'sent'"));
+    }
+
     private Task<ServiceProcess> StartAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
         var environment = new Dictionary<string, string>
