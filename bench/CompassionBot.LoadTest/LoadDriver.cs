@@ -8,14 +8,22 @@ namespace CompassionBot.LoadTest;
 /// <summary>
 /// Runs whole scripted conversations on <c>/api/messages</c>, one after another on each of N concurrent workers
 /// (each conversation with a new person), and times every turn: in <c>expectReplies</c> mode the request until its
-/// response; in normal delivery from the request until the turn's last reply reaches the sink.
+/// response; in normal delivery from the request until the turn's last reply reaches the sink. With several
+/// instances, consecutive turns of a conversation go to different instances (a load balancer without affinity).
 /// </summary>
-internal sealed class LoadDriver(HttpClient http, ConnectorSink? sink, IReadOnlyList<int> expectedReplies)
+internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorSink? sink, IReadOnlyList<int> expectedReplies)
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
+
+    // Conversation ids are unique per run, so runs sharing one database never continue each other's conversations.
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+    private readonly long[] _turnsPerInstance = new long[instances.Count];
     private int _errors;
 
     public int Errors => _errors;
+
+    /// <summary>Turns sent to each instance (warm-up included).</summary>
+    public IReadOnlyList<long> TurnsPerInstance => _turnsPerInstance;
 
     /// <summary>Runs one conversation in expectReplies mode and returns the number of message replies per turn.</summary>
     public static async Task<IReadOnlyList<int>> CalibrateAsync(HttpClient http)
@@ -24,7 +32,7 @@ internal sealed class LoadDriver(HttpClient http, ConnectorSink? sink, IReadOnly
         string last = string.Empty;
         for (var turn = 0; turn < ConversationScript.Turns.Count; turn++)
         {
-            using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), Body("calibration", turn, null, expectReplies: true)).ConfigureAwait(false);
+            using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), Body($"calibration-{Run}", turn, null, expectReplies: true)).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -57,7 +65,7 @@ internal sealed class LoadDriver(HttpClient http, ConnectorSink? sink, IReadOnly
         var latencies = new List<double>(capacity: 4096);
         for (var n = 0; Stopwatch.GetTimestamp() < stopAt; n++)
         {
-            var conversation = $"load-{worker}-{n}";
+            var conversation = $"load-{Run}-{worker}-{n}";
             for (var turn = 0; turn < ConversationScript.Turns.Count && Stopwatch.GetTimestamp() < stopAt; turn++)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -83,7 +91,10 @@ internal sealed class LoadDriver(HttpClient http, ConnectorSink? sink, IReadOnly
     {
         var delivered = sink?.ExpectAsync(ActivityId(conversation, turn), expectedReplies[turn]);
         using var content = Body(conversation, turn, sink?.ServiceUrl, expectReplies: sink is null);
-        using var response = await http.PostAsync(new Uri("api/messages", UriKind.Relative), content).ConfigureAwait(false);
+        var instance = (conversation.GetHashCode(StringComparison.Ordinal) & int.MaxValue) + turn;
+        instance %= instances.Count;
+        Interlocked.Increment(ref _turnsPerInstance[instance]);
+        using var response = await instances[instance].PostAsync(new Uri("api/messages", UriKind.Relative), content).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             return false;

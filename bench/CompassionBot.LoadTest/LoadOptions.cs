@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace CompassionBot.LoadTest;
 
-/// <summary>Command-line settings: <c>--mode both|expectReplies|normal --concurrency 32 --warmup 5 --duration 20 --service path/CompassionBot.dll</c>.</summary>
-internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service)
+/// <summary>
+/// Command-line settings: <c>--mode both|expectReplies|normal --concurrency 32 --warmup 5 --duration 20
+/// --service path/CompassionBot.dll --instances 2 --postgres "Host=...;Database=..."</c>. Without <c>--postgres</c>
+/// each run uses one instance on a fresh SQLite file; with it, <c>--instances</c> services share that database.
+/// </summary>
+internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service, int Instances, string? Postgres)
 {
     public const string ExpectReplies = "expectReplies";
     public const string Normal = "normal";
@@ -22,6 +26,8 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
             int.Parse(values.GetValueOrDefault("concurrency", "32"), CultureInfo.InvariantCulture),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("duration", "20"), CultureInfo.InvariantCulture)),
-            values.GetValueOrDefault("service"));
+            values.GetValueOrDefault("service"),
+            int.Parse(values.GetValueOrDefault("instances", "1"), CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("postgres"));
     }
 }

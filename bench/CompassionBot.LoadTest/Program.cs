@@ -2,9 +2,11 @@ using System.Diagnostics;
 using CompassionBot.LoadTest;
 using CompassionBot.Tests.Support;
 
-// Drives whole Self-Compassion Break conversations against the real service (its build output, run as a separate
-// process on a fresh SQLite file) and prints turns/s, p50/p99 latency and the service's peak memory.
+// Drives whole Self-Compassion Break conversations against the real service (its build output, run as separate
+// processes: one on a fresh SQLite file, or --instances N on the --postgres database) and prints turns/s, p50/p99
+// latency and the services' peak memory.
 // dotnet run -c Release --project bench/CompassionBot.LoadTest -- --mode both --concurrency 32 --warmup 5 --duration 20
+// ... -- --mode both --instances 2 --postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"
 var options = LoadOptions.Parse(args);
 var executable = options.Service ?? ServiceProcess.LocateExecutable(configuration: "Release");
 Console.WriteLine($"Service: {executable}");
@@ -36,28 +38,71 @@ async Task<LoadResult> RunModeAsync(string mode)
             ["Logging__LogLevel__Default"] = "Warning",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        await using var service = await ServiceProcess.StartAsync(environment, executable);
-        await using var sink = mode == LoadOptions.Normal ? await ConnectorSink.StartAsync() : null;
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var expected = await LoadDriver.CalibrateAsync(http);
-        var driver = new LoadDriver(http, sink, expected);
+        if (options.Postgres is { } postgres)
+        {
+            environment["Storage__Provider"] = "Postgres";
+            environment["ConnectionStrings__Postgres"] = postgres;
+        }
+        else if (options.Instances != 1)
+        {
+            throw new ArgumentException("Several instances need a shared database: pass --postgres.");
+        }
 
-        using var serviceProcess = Process.GetProcessById(service.ProcessId);
-        var warmupDone = Task.Delay(options.Warmup);
-        var run = driver.RunAsync(options.Concurrency, options.Warmup, options.Duration);
-        await warmupDone;
-        serviceProcess.Refresh();
-        var serviceCpuStart = serviceProcess.TotalProcessorTime;
-        var loadCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
-        var latencies = await run;
-        serviceProcess.Refresh();
-        var serviceCpu = serviceProcess.TotalProcessorTime - serviceCpuStart;
-        var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpuStart;
-        return new LoadResult(mode, options.Concurrency, options.Duration, latencies, driver.Errors, service.PeakWorkingSetBytes(), serviceCpu, loadCpu);
+        var services = new List<ServiceProcess>();
+        var clients = new List<HttpClient>();
+        try
+        {
+            for (var i = 0; i < options.Instances; i++)
+            {
+                services.Add(await ServiceProcess.StartAsync(environment, executable));
+                var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+                clients.Add(new HttpClient(handler, disposeHandler: true) { BaseAddress = services[^1].BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+            }
+
+            await using var sink = mode == LoadOptions.Normal ? await ConnectorSink.StartAsync() : null;
+            var expected = await LoadDriver.CalibrateAsync(clients[0]);
+            var driver = new LoadDriver(clients, sink, expected);
+
+            var processes = services.Select(s => Process.GetProcessById(s.ProcessId)).ToList();
+            var warmupDone = Task.Delay(options.Warmup);
+            var run = driver.RunAsync(options.Concurrency, options.Warmup, options.Duration);
+            await warmupDone;
+            var serviceCpuStart = TotalCpu(processes);
+            var loadCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var latencies = await run;
+            var serviceCpu = TotalCpu(processes) - serviceCpuStart;
+            var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpuStart;
+            if (services.Count > 1)
+            {
+                Console.WriteLine($"Turns per instance (warm-up included): {string.Join(", ", driver.TurnsPerInstance)}");
+            }
+
+            processes.ForEach(p => p.Dispose());
+            return new LoadResult(mode, options.Concurrency, options.Duration, latencies, driver.Errors, services.Max(s => s.PeakWorkingSetBytes()), serviceCpu, loadCpu);
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+            foreach (var service in services)
+            {
+                await service.DisposeAsync();
+            }
+        }
     }
     finally
     {
         folder.Delete(recursive: true);
     }
+}
+
+static TimeSpan TotalCpu(List<Process> processes)
+{
+    var total = TimeSpan.Zero;
+    foreach (var process in processes)
+    {
+        process.Refresh();
+        total += process.TotalProcessorTime;
+    }
+
+    return total;
 }
