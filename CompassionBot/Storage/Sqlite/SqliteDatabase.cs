@@ -60,6 +60,12 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The normalised connection string (absolute path, no pooling: we keep our own connections open).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Serialises this process's writes to the file (bot state, conversation references), so concurrent writers queue
+    /// here instead of in SQLite's busy handler, which sleeps in steps of milliseconds.
+    /// </summary>
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
     /// <summary>The schema version after <see cref="EnsureMigratedAsync"/> (0 before).</summary>
     public int SchemaVersion { get; private set; }
 
@@ -123,7 +129,11 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _migrationLock.Dispose();
+    public void Dispose()
+    {
+        _migrationLock.Dispose();
+        WriteLock.Dispose();
+    }
 
     private void Migrate()
     {
