@@ -64,7 +64,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddTransient<ProactiveMessenger>();
         // ConnectorClient logs its own failures with ids; the factory's per-request logging handlers and scopes would cost
         // every reply an allocation-heavy detour even when Information is filtered out.
-        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("connector", ConfigureConnectorPipeline);
+        // ConnectorClient logs its own failures with ids; the factory's per-request logging handlers and scopes would cost
+        // every reply an allocation-heavy detour even when Information is filtered out.
+        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers().AddResilienceHandler("connector", ConfigureConnectorPipeline);
         return services;
     }
 
