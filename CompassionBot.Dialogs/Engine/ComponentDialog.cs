@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.Dialogs.Engine;
@@ -74,7 +73,7 @@ public class ComponentDialog : Dialog
     private DialogContext CreateInnerContext(DialogContext outer, DialogState state) => new(_dialogs, outer.Context, state, outer);
 
     private static DialogState LoadInner(DialogInstance instance) =>
-        instance.State?.Deserialize(EngineJsonContext.Default.DialogState) ?? new DialogState();
+        instance.HasState ? instance.GetState(EngineJsonContext.Default.DialogState) : new DialogState();
 
     private static async Task<DialogTurnResult> FinishAsync(DialogContext outer, DialogContext inner, DialogTurnResult result, CancellationToken cancellationToken)
     {

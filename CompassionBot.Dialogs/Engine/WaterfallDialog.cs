@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 
 namespace CompassionBot.Dialogs.Engine;
@@ -11,10 +9,8 @@ namespace CompassionBot.Dialogs.Engine;
 /// </summary>
 public class WaterfallDialog<TState> : Dialog
 {
-    private const string StepIndexKey = "stepIndex";
-    private const string ValuesKey = "values";
     private readonly List<WaterfallStep<TState>> _steps;
-    private readonly JsonTypeInfo<TState> _typeInfo;
+    private readonly JsonTypeInfo<WaterfallState<TState>> _stateTypeInfo;
     private readonly Func<object?, TState> _createState;
 
     /// <summary>Creates the waterfall.</summary>
@@ -29,7 +25,7 @@ public class WaterfallDialog<TState> : Dialog
         ArgumentNullException.ThrowIfNull(typeInfo);
         ArgumentNullException.ThrowIfNull(createState);
         _steps = [.. steps];
-        _typeInfo = typeInfo;
+        _stateTypeInfo = WaterfallStateJsonConverter<TState>.CreateTypeInfo(typeInfo);
         _createState = createState;
     }
 
@@ -101,16 +97,15 @@ public class WaterfallDialog<TState> : Dialog
 
     private (int Index, TState Values) Load(DialogInstance instance)
     {
-        var node = instance.State?.AsObject() ?? throw new InvalidOperationException($"Waterfall '{Id}' has no state.");
-        var index = node[StepIndexKey]?.GetValue<int>() ?? -1;
-        var values = node[ValuesKey] is { } v ? v.Deserialize(_typeInfo) : default;
-        return (index, values ?? throw new InvalidOperationException($"Waterfall '{Id}' has no values."));
+        if (!instance.HasState)
+        {
+            throw new InvalidOperationException($"Waterfall '{Id}' has no state.");
+        }
+
+        var state = instance.GetState(_stateTypeInfo);
+        return (state.StepIndex, state.Values);
     }
 
     private void Save(DialogInstance instance, int index, TState values) =>
-        instance.State = new JsonObject
-        {
-            [StepIndexKey] = index,
-            [ValuesKey] = JsonSerializer.SerializeToNode(values, _typeInfo),
-        };
+        instance.SetState(new WaterfallState<TState>(index, values), _stateTypeInfo);
 }

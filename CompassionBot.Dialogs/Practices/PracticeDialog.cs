@@ -50,7 +50,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        if (reason == DialogReason.CancelCalled && instance?.State is not null)
+        if (reason == DialogReason.CancelCalled && instance?.HasState == true)
         {
             SaveSession(turnContext, ReadValues(instance), SessionOutcome.Abandoned);
         }

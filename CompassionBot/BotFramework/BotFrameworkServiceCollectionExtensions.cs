@@ -52,7 +52,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(BotFrameworkHttpClients.Msal);
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
         services.TryAddSingleton<InMemoryConversationReferenceStore>();
-        services.TryAddSingleton(sp => new RelationalConversationReferenceStore(sp.GetRequiredService<IRelationalDatabase>()));
+        services.TryAddSingleton(sp => new RelationalConversationReferenceStore(sp.GetRequiredService<IRelationalDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IConversationReferenceStore>(sp =>
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Memory
                 ? sp.GetRequiredService<InMemoryConversationReferenceStore>()
@@ -63,7 +63,9 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
         services.AddTransient<MessagesEndpointHandler>();
         services.AddTransient<ProactiveMessenger>();
-        services.AddHttpClient<ConnectorClient>().AddResilienceHandler("connector", (pipeline, context) =>
+        // ConnectorClient logs its own failures with ids; the factory's per-request logging handlers and scopes would cost
+        // every reply an allocation-heavy detour even when Information is filtered out.
+        services.AddHttpClient<ConnectorClient>().RemoveAllLoggers().AddResilienceHandler("connector", (pipeline, context) =>
             ConfigureConnectorPipeline(pipeline, context.ServiceProvider.GetService<BotMetrics>()));
         return services;
     }

@@ -52,6 +52,7 @@ public class DialogTurnBenchmarks
             .AddCompassionStorage(configuration)
             .AddBotCore()
             .AddCrisisDetection()
+            .AddCrisisFlow()
             .AddCompassionBot();
         _services = services.BuildServiceProvider();
         _adapter = _services.GetRequiredService<BotAdapter>();

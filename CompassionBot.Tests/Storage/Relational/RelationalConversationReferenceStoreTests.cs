@@ -2,6 +2,7 @@ using CompassionBot.BotFramework;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.Storage.Relational;
 
@@ -15,11 +16,11 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
     public async Task SaveAsync_ThenGetFromAnotherInstance_ReturnsTheLatestReference(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, server);
-        var sut = new RelationalConversationReferenceStore(database.OpenDatabase());
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase(), TimeProvider.System);
         await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1), Ct);
         await sut.SaveAsync(Reference("https://smba.trafficmanager.net/emea/", 2), Ct);
 
-        var stored = await new RelationalConversationReferenceStore(database.OpenDatabase()).GetAsync("msteams", "a:1Xy@thread.skype", Ct);
+        var stored = await new RelationalConversationReferenceStore(database.OpenDatabase(), TimeProvider.System).GetAsync("msteams", "a:1Xy@thread.skype", Ct);
 
         Assert.NotNull(stored);
         Assert.Equal("https://smba.trafficmanager.net/emea/", stored.Reference.ServiceUrl);
@@ -35,7 +36,7 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
     public async Task RecordDeliveryAsync_KeptAcrossLaterSaves(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, server);
-        var sut = new RelationalConversationReferenceStore(database.OpenDatabase());
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase(), TimeProvider.System);
         await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1, verified: false), Ct);
         var delivery = new ProactiveDelivery(true, "activity-9", 200, DateTimeOffset.FromUnixTimeSeconds(5));
 
@@ -49,10 +50,34 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SaveAsync_UnchangedReference_IsWrittenAgainOnlyAfterTheRefreshInterval(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, server);
+        var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1000));
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase(), clock);
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1), Ct);
+
+        clock.Advance(RelationalConversationReferenceStore.RefreshInterval - TimeSpan.FromSeconds(1));
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 2), Ct);
+        var skipped = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/emea/", 3), Ct);
+        var changed = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);
+        clock.Advance(RelationalConversationReferenceStore.RefreshInterval);
+        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/emea/", 4), Ct);
+        var refreshed = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);
+
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1), skipped!.UpdatedAt);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(3), changed!.UpdatedAt);
+        Assert.Equal("https://smba.trafficmanager.net/emea/", changed.Reference.ServiceUrl);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(4), refreshed!.UpdatedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetAsync_UnknownConversation_ReturnsNull(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, server);
-        var sut = new RelationalConversationReferenceStore(database.OpenDatabase());
+        var sut = new RelationalConversationReferenceStore(database.OpenDatabase(), TimeProvider.System);
 
         Assert.Null(await sut.GetAsync("msteams", "nobody", Ct));
     }

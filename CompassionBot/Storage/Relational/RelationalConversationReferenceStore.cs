@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using CompassionBot.BotFramework;
 
@@ -7,8 +8,20 @@ namespace CompassionBot.Storage.Relational;
 /// Conversation references in the clinic's database (migration 0006), on SQLite or PostgreSQL, so proactive messages
 /// survive restarts and any instance can send them.
 /// </summary>
-internal sealed class RelationalConversationReferenceStore(IRelationalDatabase database) : IConversationReferenceStore
+/// <remarks>
+/// A reference is saved on every inbound activity, but it rarely changes within a conversation: an unchanged reference
+/// this instance wrote less than <see cref="RefreshInterval"/> ago is not written again, so a turn does not pay a
+/// database write for it. <c>updated_at</c> therefore means "last seen", to within that interval.
+/// </remarks>
+internal sealed class RelationalConversationReferenceStore(IRelationalDatabase database, TimeProvider timeProvider) : IConversationReferenceStore
 {
+    /// <summary>How stale <c>updated_at</c> may get for an unchanged reference.</summary>
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(10);
+
+    // Bounded: cleared when full, which only costs the next save of each conversation one write.
+    private const int MaxRemembered = 50_000;
+    private readonly ConcurrentDictionary<(string ChannelId, string ConversationId), Written> _written = new();
+
     // A newer reference keeps the last delivery outcome recorded for the conversation.
     private const string Upsert =
         "INSERT INTO conversation_references (channel_id, conversation_id, reference, service_url_verified, updated_at) " +
@@ -21,15 +34,31 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
         ArgumentNullException.ThrowIfNull(reference);
         var channelId = reference.Reference.ChannelId ?? throw new ArgumentException("The reference has no channelId.", nameof(reference));
         var conversationId = reference.Reference.Conversation?.Id ?? throw new ArgumentException("The reference has no conversation.id.", nameof(reference));
+        var json = JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference);
+        var key = (channelId, conversationId);
+        var now = timeProvider.GetUtcNow();
+        if (_written.TryGetValue(key, out var last) && last.Json == json && last.Verified == reference.ServiceUrlVerified && now - last.At < RefreshInterval)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.Command(
             Upsert,
             ("@channel_id", channelId),
             ("@conversation_id", conversationId),
-            ("@reference", JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference)),
+            ("@reference", json),
             ("@verified", reference.ServiceUrlVerified ? 1L : 0L),
             ("@updated_at", reference.UpdatedAt.ToUnixTimeMilliseconds())).RunAsync(cancellationToken).ConfigureAwait(false);
+        if (_written.Count >= MaxRemembered)
+        {
+            _written.Clear();
+        }
+
+        _written[key] = new Written(json, reference.ServiceUrlVerified, now);
     }
+
+    private sealed record Written(string Json, bool Verified, DateTimeOffset At);
 
     public async Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {

@@ -68,6 +68,12 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// <inheritdoc />
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
+    /// <summary>
+    /// Serialises this process's writes to the file (bot state, conversation references), so concurrent writers queue
+    /// here instead of in SQLite's busy handler, which sleeps in steps of milliseconds.
+    /// </summary>
+    public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
     /// <inheritdoc />
     public int SchemaVersion { get; private set; }
 
@@ -141,7 +147,11 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _migrationLock.Dispose();
+    public void Dispose()
+    {
+        _migrationLock.Dispose();
+        WriteLock.Dispose();
+    }
 
     private void Migrate()
     {

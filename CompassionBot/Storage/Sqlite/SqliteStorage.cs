@@ -20,7 +20,6 @@ internal sealed class SqliteStorage : IStorage, IDisposable
     private readonly ETagSource _etagSource = new();
     private readonly ConcurrentQueue<SqliteStateReader> _idleReaders = new();
     private readonly SemaphoreSlim _readSlots;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteStateWriter? _writer;
     private bool _disposed;
 
@@ -93,7 +92,7 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         }
 
         await _database.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var writer = Writer();
@@ -109,7 +108,7 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _database.WriteLock.Release();
         }
 
         return etags;
@@ -125,7 +124,7 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         }
 
         await _database.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var writer = Writer();
@@ -141,7 +140,7 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         }
         finally
         {
-            _writeLock.Release();
+            _database.WriteLock.Release();
         }
     }
 
@@ -162,10 +161,9 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         _writer?.Dispose();
         _writer = null;
         _readSlots.Dispose();
-        _writeLock.Dispose();
     }
 
-    // Both run under _writeLock. A conflict leaves the connection healthy; any other failure (I/O, lock timeout)
+    // Both run under the database's WriteLock. A conflict leaves the connection healthy; any other failure (I/O, lock timeout)
     // replaces it, so a half-finished transaction can never leak into the next write.
     private SqliteStateWriter Writer()
     {
