@@ -22,4 +22,20 @@ public static class ETagRules
             _ => string.Equals(expected, current, StringComparison.Ordinal),
         };
     }
+
+    /// <summary>Checks a write's arguments the same way for every provider: no null item, no empty ETag.</summary>
+    /// <exception cref="ArgumentNullException">A change is null.</exception>
+    /// <exception cref="ArgumentException">A change's ETag is an empty string.</exception>
+    public static void ValidateChanges(IReadOnlyDictionary<string, StoreItem> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        foreach (var change in changes.Values)
+        {
+            ArgumentNullException.ThrowIfNull(change, nameof(changes));
+            if (change.ETag is { Length: 0 })
+            {
+                throw new ArgumentException("An empty ETag is not a valid write expectation.", nameof(changes));
+            }
+        }
+    }
 }

@@ -13,25 +13,9 @@ namespace CompassionBot.Tests.Hosting;
 /// Two real service processes (the built executable) sharing one PostgreSQL database, as two instances behind a load
 /// balancer with no affinity: each guarantee of the scale-out design is shown across the process boundary.
 /// </summary>
-public sealed class MultiInstanceTests(PostgresServer server) : IAsyncLifetime
+public sealed class MultiInstanceTests(PostgresServer server) : PostgresDatabaseTest(server)
 {
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-    private TemporaryPostgresDatabase? _database;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TemporaryPostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     /// <summary>
     /// 40 messages of one conversation at once, alternating between the two processes, end in exactly the state and
     /// replies of the same 40 sent one by one: one turn at a time across instances, no lost update, no double reply.

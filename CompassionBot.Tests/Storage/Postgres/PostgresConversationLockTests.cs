@@ -4,24 +4,8 @@ using Npgsql;
 
 namespace CompassionBot.Tests.Storage.Postgres;
 
-public sealed class PostgresConversationLockTests(PostgresServer server) : IAsyncLifetime
+public sealed class PostgresConversationLockTests(PostgresServer server) : PostgresDatabaseTest(server)
 {
-    private TemporaryPostgresDatabase? _database;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TemporaryPostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task AcquireAsync_HeldByAnotherInstance_WaitsUntilReleased()
     {

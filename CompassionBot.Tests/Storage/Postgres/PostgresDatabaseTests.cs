@@ -5,27 +5,11 @@ using Npgsql;
 
 namespace CompassionBot.Tests.Storage.Postgres;
 
-public sealed class PostgresDatabaseTests(PostgresServer server) : IAsyncLifetime
+public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatabaseTest(server)
 {
     private static readonly SqlMigration CreateNotes = new(1, "0001_notes", "CREATE TABLE notes (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, text TEXT NOT NULL);");
     private static readonly SqlMigration AddTags = new(2, "0002_tags", "CREATE TABLE tags (note_id BIGINT NOT NULL REFERENCES notes (id), tag TEXT NOT NULL);");
     private static readonly SqlMigration Broken = new(3, "0003_broken", "CREATE TABLE tags (again TEXT);");
-
-    private TemporaryPostgresDatabase? _database;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TemporaryPostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task EnsureMigratedAsync_RunTwice_AppliesEachShippedMigrationOnce()

@@ -7,24 +7,8 @@ using Npgsql;
 namespace CompassionBot.Tests.Storage.Postgres;
 
 /// <summary>The service configured with <c>Storage:Provider=Postgres</c>, through <c>/api/messages</c>.</summary>
-public sealed class PostgresProviderTests(PostgresServer server) : IAsyncLifetime
+public sealed class PostgresProviderTests(PostgresServer server) : PostgresDatabaseTest(server)
 {
-    private TemporaryPostgresDatabase? _database;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private TemporaryPostgresDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async ValueTask InitializeAsync() => _database = await server.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Messages_PostgresProvider_MigratesAtStartAndKeepsConversationStateThere()
     {

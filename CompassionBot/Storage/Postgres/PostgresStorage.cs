@@ -51,15 +51,7 @@ internal sealed class PostgresStorage(PostgresDatabase database, TimeProvider ti
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(changes);
-        foreach (var change in changes.Values)
-        {
-            ArgumentNullException.ThrowIfNull(change, nameof(changes));
-            if (change.ETag is { Length: 0 })
-            {
-                throw new ArgumentException("An empty ETag is not a valid write expectation.", nameof(changes));
-            }
-        }
+        ETagRules.ValidateChanges(changes);
 
         var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
         if (changes.Count == 0)
