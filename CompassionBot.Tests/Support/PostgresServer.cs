@@ -100,6 +100,7 @@ public sealed class PostgresServer : IAsyncDisposable
         _binFolder = FindBinFolder();
         if (_binFolder is null && IsRoot && File.Exists("/usr/bin/apt-get"))
         {
+            await RunAsync("/usr/bin/apt-get", ["update", "-qq"], check: false);
             await RunAsync("/usr/bin/apt-get", ["install", "-y", "-qq", "postgresql"], check: false, environment: ("DEBIAN_FRONTEND", "noninteractive"));
             _binFolder = FindBinFolder();
         }
