@@ -36,20 +36,22 @@ internal sealed partial class TypingIndicatorMiddleware(TimeProvider timeProvide
         }
     }
 
+    // The waits end without throwing when the turn finishes (most turns end before the first indicator is due), so a
+    // turn does not pay for an exception.
     private async Task SendWhileRunningAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(InitialDelay, timeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(InitialDelay, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             while (!cancellationToken.IsCancellationRequested)
             {
                 await turnContext.SendTypingAsync(cancellationToken).ConfigureAwait(false);
-                await Task.Delay(Period, timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Period, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The turn finished.
+            // The turn finished while an indicator was being sent.
         }
         catch (Exception exception) when (exception is HttpRequestException or ConnectorException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
         {

@@ -50,7 +50,7 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task SaveAsync_UnchangedReference_IsWrittenAgainOnlyAfterTheRefreshInterval(string provider)
+    public async Task SaveAsync_ReferenceUnchangedButForActivityId_IsWrittenAgainOnlyAfterTheRefreshInterval(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, server);
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1000));
@@ -58,7 +58,8 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
         await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1), Ct);
 
         clock.Advance(RelationalConversationReferenceStore.RefreshInterval - TimeSpan.FromSeconds(1));
-        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 2), Ct);
+        var nextTurn = Reference("https://smba.trafficmanager.net/amer/", 2);
+        await sut.SaveAsync(nextTurn with { Reference = nextTurn.Reference with { ActivityId = "activity-2" } }, Ct);
         var skipped = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);
         await sut.SaveAsync(Reference("https://smba.trafficmanager.net/emea/", 3), Ct);
         var changed = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);

@@ -9,8 +9,8 @@ namespace CompassionBot.Storage.Relational;
 /// survive restarts and any instance can send them.
 /// </summary>
 /// <remarks>
-/// A reference is saved on every inbound activity, but it rarely changes within a conversation: an unchanged reference
-/// this instance wrote less than <see cref="RefreshInterval"/> ago is not written again, so a turn does not pay a
+/// A reference is saved on every inbound activity, but it rarely changes within a conversation: a reference unchanged
+/// except for its <c>activityId</c> that this instance wrote less than <see cref="RefreshInterval"/> ago is not written again, so a turn does not pay a
 /// database write for it. <c>updated_at</c> therefore means "last seen", to within that interval.
 /// </remarks>
 internal sealed class RelationalConversationReferenceStore(IRelationalDatabase database, TimeProvider timeProvider) : IConversationReferenceStore
@@ -37,7 +37,11 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
         var json = JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference);
         var key = (channelId, conversationId);
         var now = timeProvider.GetUtcNow();
-        if (_written.TryGetValue(key, out var last) && last.Json == json && last.Verified == reference.ServiceUrlVerified && now - last.At < RefreshInterval)
+
+        // The inbound activity's id changes every turn but is not needed to reach the conversation later, so it does not
+        // count as a change on its own.
+        var identity = JsonSerializer.Serialize(reference.Reference with { ActivityId = null }, BotFrameworkJsonContext.Default.ConversationReference);
+        if (_written.TryGetValue(key, out var last) && last.Identity == identity && last.Verified == reference.ServiceUrlVerified && now - last.At < RefreshInterval)
         {
             return;
         }
@@ -55,10 +59,10 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
             _written.Clear();
         }
 
-        _written[key] = new Written(json, reference.ServiceUrlVerified, now);
+        _written[key] = new Written(identity, reference.ServiceUrlVerified, now);
     }
 
-    private sealed record Written(string Json, bool Verified, DateTimeOffset At);
+    private sealed record Written(string Identity, bool Verified, DateTimeOffset At);
 
     public async Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
