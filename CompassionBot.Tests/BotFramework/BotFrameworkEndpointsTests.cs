@@ -135,11 +135,13 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
     {
         _connector.DefaultStatus = 503;
 
+        // Small clock steps: on a loaded machine a large step could carry the fake clock past the sampling window or the
+        // break duration while the background turn is still waiting, and the circuit would close again.
         await SendInBackgroundAsync("one");
-        await _sut.AdvanceUntilAsync(() => _connector.Posts.Count >= 1 + BotFrameworkServiceCollectionExtensions.ConnectorMaxRetries, TimeSpan.FromSeconds(1));
+        await _sut.AdvanceUntilAsync(() => _connector.Posts.Count >= 1 + BotFrameworkServiceCollectionExtensions.ConnectorMaxRetries, TimeSpan.FromMilliseconds(100));
         await _sut.WhenTurnsIdleAsync();
         await SendInBackgroundAsync("two");
-        await _sut.AdvanceUntilAsync(() => _sut.Logs.Entries.Count(e => e.EventId.Id == 2006) >= 2, TimeSpan.FromSeconds(1));
+        await _sut.AdvanceUntilAsync(() => _sut.Logs.Entries.Count(e => e.EventId.Id == 2006) >= 2, TimeSpan.FromMilliseconds(100));
         await _sut.WhenTurnsIdleAsync();
         await SendInBackgroundAsync("three");
         await _sut.WhenTurnsIdleAsync();
