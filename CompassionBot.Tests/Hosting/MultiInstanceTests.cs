@@ -89,14 +89,16 @@ public sealed class MultiInstanceTests(PostgresServer server) : PostgresDatabase
     public async Task CrisisAlert_RaisingProcessDiesMidDelivery_OtherProcessDeliversItOnce()
     {
         var firstRequest = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var aDead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var accepted = new ConcurrentQueue<string>();
         await using var clinic = await LoopbackServer.StartAsync(async context =>
         {
             var eventId = context.Request.Headers[CrisisAlertClient.IdempotencyHeader].ToString();
-            if (firstRequest.TrySetResult())
+            firstRequest.TrySetResult();
+            if (!aDead.Task.IsCompleted)
             {
-                // A's request: never answered; A is killed while it waits.
-                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                // While A lives, no request is answered (A's retries included); A is killed while it waits.
+                await Task.WhenAny(aDead.Task, Task.Delay(Timeout.Infinite, context.RequestAborted));
                 return;
             }
 
@@ -118,6 +120,7 @@ public sealed class MultiInstanceTests(PostgresServer server) : PostgresDatabase
         var referral = MessagesClient.Texts(await new MessagesClient(httpA, "crisis").SayAsync("I want to kill myself tonight", Ct));
         await firstRequest.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         await a.KillAsync();
+        aDead.SetResult();
 
         Assert.Contains(referral, r => r.Contains("988", StringComparison.Ordinal));
         var waited = System.Diagnostics.Stopwatch.StartNew();

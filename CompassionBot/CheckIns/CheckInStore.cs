@@ -85,6 +85,13 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
         InWriteTransactionAsync(
             async transaction =>
             {
+                // The enrolment rows first, in the same order as a slot claim takes them (enrolment, then send), so a
+                // reply and a claim at the same moment wait for each other instead of deadlocking on PostgreSQL.
+                await transaction.Command(
+                        "SELECT id FROM checkin_enrolments WHERE phone = @phone ORDER BY id" + database.Dialect.LockRowsForUpdate,
+                        ("@phone", phone))
+                    .ListAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+
                 // One conditional update: of two instances handling replies at once, only one marks the check-in answered.
                 var answered = await transaction.Command(
                         "UPDATE checkin_sends SET answered_at = @now WHERE answered_at IS NULL AND idempotency_key = (" +

@@ -47,7 +47,17 @@ internal static class TelemetryServiceCollectionExtensions
                     // Direct Line streams carry their token in the query string: never record it.
                     options.EnrichWithHttpRequest = (activity, _) => activity.SetTag("url.query", null);
                 })
-                .AddHttpClientInstrumentation()
+                .AddHttpClientInstrumentation(options =>
+                {
+                    // Outbound paths carry conversation ids, which on some channels are phone numbers: keep the host only.
+                    options.EnrichWithHttpRequestMessage = (activity, request) =>
+                    {
+                        if (request.RequestUri is { IsAbsoluteUri: true } uri)
+                        {
+                            activity.SetTag("url.full", uri.GetLeftPart(UriPartial.Authority) + "/");
+                        }
+                    };
+                })
                 .AddOtlpExporter())
             .WithMetrics(metrics => metrics
                 .AddMeter(BotTelemetry.Name)

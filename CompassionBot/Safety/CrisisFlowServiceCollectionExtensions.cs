@@ -47,6 +47,10 @@ internal static class CrisisFlowServiceCollectionExtensions
                 Delay = options.AlertRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
+
+                // Bounded, so a delivery always ends inside its claim's lease (CrisisAlertDispatcher.LeaseFor), whatever
+                // Retry-After the receiver sends: otherwise another instance could take the alert over mid-delivery.
+                MaxDelay = options.AlertRetryDelay * 2,
             });
             pipeline.AddTimeout(options.AlertTimeout);
         });

@@ -114,6 +114,20 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
         }
     }
 
+    /// <summary>
+    /// Forgets an inbound message recorded by <see cref="TryRecordInboundAsync"/> whose handling failed before it
+    /// reached a turn, so Twilio's retry of it is handled instead of dropped as a duplicate.
+    /// </summary>
+    public async Task ForgetInboundAsync(string messageSid, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.Command("DELETE FROM sms_inbound WHERE message_sid = @sid", ("@sid", messageSid))
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task<string> EnsureContactAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken)
     {
         var id = "sms-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));

@@ -60,7 +60,18 @@ internal sealed class SmsWebhookHandler(
             return Twiml();
         }
 
-        var activity = await ToActivityAsync(sid, phone, form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
+        Activity activity;
+        try
+        {
+            activity = await ToActivityAsync(sid, phone, form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Twilio retries a failed webhook: the message must not be lost as a "duplicate" of itself.
+            await contacts.ForgetInboundAsync(sid, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
         var sender = new SmsChannelSender(phone, outbox);
         runner.Run(activity, ct => adapter.ProcessActivityAsync(activity, sender, ct));
         return Twiml();

@@ -17,7 +17,8 @@ namespace CompassionBot.Storage.Postgres;
 /// makes two conversations take turns. The state store's ETag check stays as the second guard.
 /// </para>
 /// <para>
-/// A turn holding the lock also needs a connection for its state, so at most half the pool holds locks at once:
+/// A turn holding the lock also needs a connection for its state, so at most half the pool (less the one the Direct
+/// Line listener may keep) holds locks at once:
 /// turns beyond that wait here, and lock holders can never drain the pool while waiting for a connection.
 /// </para>
 /// </remarks>
@@ -30,7 +31,8 @@ internal sealed class PostgresConversationLock : IConversationLock, IDisposable
     {
         ArgumentNullException.ThrowIfNull(database);
         _database = database;
-        var holders = Math.Clamp(database.MaxPoolSize / 2, 1, 1024);
+        // One pooled connection may be held for good (the Direct Line LISTEN loop).
+        var holders = Math.Clamp((database.MaxPoolSize - 1) / 2, 1, 1024);
         _holders = new SemaphoreSlim(holders, holders);
     }
 
@@ -73,15 +75,22 @@ internal sealed class PostgresConversationLock : IConversationLock, IDisposable
                 await using var commit = new NpgsqlCommand("COMMIT;", connection);
                 await commit.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
             }
-            catch (NpgsqlException)
+            catch (Exception ex) when (ex is NpgsqlException or ObjectDisposedException)
             {
-                // The connection broke: the server ended the transaction and dropped the lock with it.
+                // The connection broke, or the pool is gone (shutdown): the server ends the transaction and drops the lock.
             }
             finally
             {
                 // Back to the pool (a connection left in a failed transaction is reset before reuse).
                 await connection.DisposeAsync().ConfigureAwait(false);
-                holders.Release();
+                try
+                {
+                    holders.Release();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // Shutting down: nobody waits any more.
+                }
             }
         }
     }
