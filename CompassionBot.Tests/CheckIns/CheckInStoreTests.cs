@@ -9,8 +9,8 @@ namespace CompassionBot.Tests.CheckIns;
 /// <summary>Leased send claims, each store on its own database instance as if in another process.</summary>
 public abstract class CheckInStoreTests(PostgresServer server, string provider) : SmsHostTests(server, provider)
 {
-    private static readonly DateTimeOffset Slot = new(2026, 3, 2, 23, 0, 0, TimeSpan.Zero); // Mon 18:00 in New York
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private protected static readonly DateTimeOffset Slot = new(2026, 3, 2, 23, 0, 0, TimeSpan.Zero); // Mon 18:00 in New York
+    private protected static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
     private readonly FakeTimeProvider _time = new(Slot);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -126,9 +126,9 @@ public abstract class CheckInStoreTests(PostgresServer server, string provider) 
         Assert.Single(answered, a => a);
     }
 
-    private CheckInStore NewStore() => new(Database.OpenDatabase(), _time, NullLogger<CheckInStore>.Instance);
+    private protected CheckInStore NewStore() => new(Database.OpenDatabase(), _time, NullLogger<CheckInStore>.Instance);
 
-    private async Task<CheckInEnrolment> EnrolAsync()
+    private protected async Task<CheckInEnrolment> EnrolAsync()
     {
         var enrolment = new CheckInEnrolment(
             "enr-" + Guid.NewGuid().ToString("N"), SmsTestHost.Client, "dr-test", "America/New_York", "en",
