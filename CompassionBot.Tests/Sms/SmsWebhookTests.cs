@@ -1,6 +1,7 @@
 using System.Net;
 using CompassionBot.Hosting;
 using CompassionBot.Sms;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Sms;
@@ -25,6 +26,41 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
         Assert.True(replies.Count >= 2); // the enrolment confirmation, then the reply
         Assert.All(replies, m => Assert.Equal(SmsTestHost.BotNumber, m.From));
         Assert.All(replies, m => Assert.Equal($"/2010-04-01/Accounts/{SmsTestHost.AccountSid}/Messages.json", m.Path));
+    }
+
+    [Fact]
+    public async Task Post_HandlingFailsBeforeTheTurn_TwiliosRetryOfTheSameMessageIsHandled()
+    {
+        await using var sut = await StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+        await RenameAsync(sut, "checkin_enrolments", "checkin_enrolments_away");
+
+        var failed = await StatusOfAsync(() => sut.PostSmsAsync(SmsTestHost.Client, "hi", messageSid: "SMretried"));
+        await RenameAsync(sut, "checkin_enrolments_away", "checkin_enrolments");
+        var retried = await sut.TextAsyncWithSid(SmsTestHost.Client, "hi", "SMretried");
+
+        Assert.NotEqual(HttpStatusCode.OK, failed);
+        Assert.NotEmpty(retried); // not dropped as a duplicate of the attempt that failed
+    }
+
+    private static async Task RenameAsync(SmsTestHost host, string from, string to)
+    {
+        await using var connection = await host.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await connection.Command($"ALTER TABLE {from} RENAME TO {to}").RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    // The test server may hand the service's unhandled exception to the caller instead of a 500.
+    private static async Task<HttpStatusCode> StatusOfAsync(Func<Task<HttpResponseMessage>> post)
+    {
+        try
+        {
+            using var response = await post();
+            return response.StatusCode;
+        }
+        catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+        {
+            return HttpStatusCode.InternalServerError;
+        }
     }
 
     [Fact]
