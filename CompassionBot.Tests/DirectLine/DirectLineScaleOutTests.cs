@@ -45,7 +45,7 @@ public sealed class DirectLineScaleOutTests(PostgresServer server) : IAsyncLifet
         Assert.IsType<PostgresDirectLineNotifier>(instanceA.Services.GetRequiredService<IDirectLineNotifier>());
 
         var (conversationId, token) = await clientA.StartAsync();
-        using (var streamA = await DirectLineStreamClient.ConnectAsync(await StreamUrlAsync(clientA, conversationId, token, watermark: null)))
+        using (var streamA = await DirectLineStreamClient.ConnectAsync(await clientA.StreamUrlAsync(conversationId, token, watermark: null)))
         {
             Assert.Equal([DirectLineTestBot.Welcome], (await ReceiveThroughAsync(streamA, 1)).Select(a => a.Text));
             await PostAsync(clientB, conversationId, token, "one", "two");
@@ -57,7 +57,7 @@ public sealed class DirectLineScaleOutTests(PostgresServer server) : IAsyncLifet
         }
 
         await PostAsync(clientB, conversationId, token, "three");
-        using var streamB = await DirectLineStreamClient.ConnectAsync(await StreamUrlAsync(clientB, conversationId, token, watermark: "5"));
+        using var streamB = await DirectLineStreamClient.ConnectAsync(await clientB.StreamUrlAsync(conversationId, token, watermark: "5"));
         var replay = await streamB.ReceiveSetAsync();
         await PostAsync(clientA, conversationId, token, "four");
         var fromA = await ReceiveThroughAsync(streamB, 9);
@@ -75,14 +75,6 @@ public sealed class DirectLineScaleOutTests(PostgresServer server) : IAsyncLifet
         {
             yield return DirectLineIds.Activity(conversationId, watermark);
         }
-    }
-
-    private static async Task<string> StreamUrlAsync(DirectLineTestClient client, string conversationId, string token, string? watermark)
-    {
-        var query = watermark is null ? "" : $"?watermark={watermark}";
-        using var response = await client.SendAsync(HttpMethod.Get, $"{DirectLineTestClient.Prefix}/conversations/{conversationId}{query}", token);
-        response.EnsureSuccessStatusCode();
-        return (string)(await DirectLineTestClient.ReadObjectAsync(response))["streamUrl"]!;
     }
 
     private static async Task PostAsync(DirectLineTestClient client, string conversationId, string token, params string[] texts)

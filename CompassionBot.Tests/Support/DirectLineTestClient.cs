@@ -61,6 +61,15 @@ public sealed class DirectLineTestClient(HttpClient http)
         return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The WebSocket URL of <paramref name="conversationId"/> (reconnect from <paramref name="watermark"/> when given).</summary>
+    public async Task<string> StreamUrlAsync(string conversationId, string token, string? watermark = null)
+    {
+        var query = watermark is null ? "" : $"?watermark={watermark}";
+        using var response = await SendAsync(HttpMethod.Get, $"{Prefix}/conversations/{conversationId}{query}", token);
+        response.EnsureSuccessStatusCode();
+        return (string)(await ReadObjectAsync(response))["streamUrl"]!;
+    }
+
     public static async Task<JsonObject> ReadObjectAsync(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
 }

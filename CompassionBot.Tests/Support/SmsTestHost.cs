@@ -137,8 +137,13 @@ internal sealed class SmsTestHost : IAsyncDisposable
     }
 
     /// <summary>Enrols <paramref name="phone"/> through the clinician API; returns the enrolment id.</summary>
-    public async Task<string> EnrolAsync(string phone, string timeZone = "America/New_York", string days = "Mon,Wed,Fri", string time = "18:00", string startDate = "2026-01-01", string locale = "en")
+    public Task<string> EnrolAsync(string phone, string timeZone = "America/New_York", string days = "Mon,Wed,Fri", string time = "18:00", string startDate = "2026-01-01", string locale = "en") =>
+        EnrolAsync(Http, phone, timeZone, days, time, startDate, locale, "2026-01-01T10:00:00Z");
+
+    /// <summary>Enrols <paramref name="phone"/> through the clinician API of the service behind <paramref name="http"/>.</summary>
+    public static async Task<string> EnrolAsync(HttpClient http, string phone, string timeZone, string days, string time, string startDate, string locale, string consentedAt)
     {
+        ArgumentNullException.ThrowIfNull(http);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/clinicians/enrolments")
         {
             Content = JsonContent.Create(new
@@ -146,14 +151,14 @@ internal sealed class SmsTestHost : IAsyncDisposable
                 phone,
                 timeZone,
                 locale,
-                consent = new { consentedAt = "2026-01-01T10:00:00Z", method = "web-form", disclosure = "I agree to receive check-in texts from Riverside Clinic, up to 3 msgs/week. Msg & data rates may apply. Reply HELP for help, STOP to cancel." },
+                consent = new { consentedAt, method = "web-form", disclosure = "I agree to receive check-in texts from Riverside Clinic, up to 3 msgs/week. Msg & data rates may apply. Reply HELP for help, STOP to cancel." },
                 schedule = new { days = days.Split(','), time },
                 startDate,
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", ApiKey);
-        using var response = await Http.SendAsync(request, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var created = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>(TestContext.Current.CancellationToken);
         return created!["id"].ToString()!;
     }
