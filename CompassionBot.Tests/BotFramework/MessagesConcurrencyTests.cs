@@ -71,6 +71,38 @@ public abstract class MessagesConcurrencyTests(string provider, PostgresServer s
     }
 
     /// <summary>
+    /// Sends the messages one after another, every second one through <paramref name="other"/>, and checks the
+    /// replies and the stored state (read by a third instance, with nothing cached) against the same messages sent
+    /// to this instance alone.
+    /// </summary>
+    private protected async Task AssertAlternatingTurnsEndInSequentialStateAsync(HttpClient other, int messages)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var alone = new MessagesClient(_http, "alone", userId: "user-alone");
+        var here = new MessagesClient(_http, "alternating", userId: "user-alternating");
+        var there = new MessagesClient(other, "alternating", userId: "user-alternating");
+        await alone.JoinAsync(ct);
+        await here.JoinAsync(ct);
+
+        var expected = new List<string>();
+        var actual = new List<string>();
+        for (var i = 0; i < messages; i++)
+        {
+            expected.AddRange(MessagesClient.Texts(await alone.SayAsync("1", ct)));
+            actual.AddRange(MessagesClient.Texts(await (i % 2 == 0 ? there : here).SayAsync("1", ct)));
+        }
+
+        Assert.Equal(expected, actual);
+        await using var fresh = StartInstance();
+        var storage = fresh.Services.GetRequiredService<IStorage>();
+        var stored = await storage.ReadAsync(["emulator/conversations/alone", "emulator/conversations/alternating", "emulator/users/user-alone", "emulator/users/user-alternating"], ct);
+        Assert.Equal(stored["emulator/conversations/alone"].Json, stored["emulator/conversations/alternating"].Json);
+        Assert.Equal(stored["emulator/users/user-alone"].Json, stored["emulator/users/user-alternating"].Json);
+        using var profile = JsonDocument.Parse(stored["emulator/users/user-alone"].Json);
+        Assert.InRange(profile.RootElement.GetProperty("Profile").GetProperty("history").GetArrayLength(), 1, messages);
+    }
+
+    /// <summary>
     /// Every message is the same text ("1": a menu choice, a rating, "Next", a free-text answer, ...), so however the
     /// 50 turns interleave, processing them one after another must end in exactly the state (dialog stack, profile
     /// history) and replies of the same 50 messages sent one by one. A lost update (two turns working on the same

@@ -13,6 +13,7 @@ internal static class AzureTemplateAllowList
         ["ConnectionStrings:Sqlite"] = "not read with Storage:Provider=Postgres",
         ["Storage:BusyTimeout"] = "SQLite write-lock wait; not used with PostgreSQL",
         ["Storage:ReadConnections"] = "SQLite read pool; not used with PostgreSQL",
+        ["Storage:StateCacheSize"] = "SQLite state cache; not used with PostgreSQL",
         ["Content:RootPath"] = "default: the Content folder published next to the app",
         ["ToBotFromChannelOpenIdMetadataUrl"] = "public-cloud default; set only for a sovereign cloud",
         ["ToBotFromChannelTokenIssuer"] = "public-cloud default; set only for a sovereign cloud",

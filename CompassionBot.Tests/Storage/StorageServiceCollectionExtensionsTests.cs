@@ -24,7 +24,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         await sut.StartAsync(Ct);
 
-        Assert.IsType<SqliteStorage>(sut.Services.GetRequiredService<IStorage>());
+        Assert.IsType<CachingStorage>(sut.Services.GetRequiredService<IStorage>());
         Assert.True(File.Exists(_file.FilePath));
         Assert.Equal(TemporarySqliteFile.ShippedMigrations[^1].Version, sut.Services.GetRequiredService<SqliteDatabase>().SchemaVersion);
         await sut.StopAsync(Ct);
@@ -63,7 +63,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         Assert.Single(services, d => d.ServiceType == typeof(IStorage));
         using var provider = services.AddLogging().BuildServiceProvider();
-        Assert.IsType<SqliteStorage>(provider.GetRequiredService<IStorage>());
+        Assert.IsType<CachingStorage>(provider.GetRequiredService<IStorage>());
     }
 
     [Fact]
@@ -76,7 +76,29 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         Assert.Single(services, d => d.ServiceType == typeof(IStorage));
         using var provider = services.AddLogging().BuildServiceProvider();
-        Assert.IsType<SqliteStorage>(provider.GetRequiredService<IStorage>());
+        Assert.IsType<CachingStorage>(provider.GetRequiredService<IStorage>());
+    }
+
+    [Fact]
+    public async Task StartAsync_StateCacheSizeZero_UsesSqliteStorageDirectly()
+    {
+        using var sut = BuildHost(("ConnectionStrings:Sqlite", _file.ConnectionString), ("Storage:StateCacheSize", "0"));
+
+        await sut.StartAsync(Ct);
+
+        Assert.IsType<SqliteStorage>(sut.Services.GetRequiredService<IStorage>());
+        await sut.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task StartAsync_StateCacheSize_SetsTheCacheCapacity()
+    {
+        using var sut = BuildHost(("ConnectionStrings:Sqlite", _file.ConnectionString), ("Storage:StateCacheSize", "100"));
+
+        await sut.StartAsync(Ct);
+
+        Assert.Equal(100, Assert.IsType<CachingStorage>(sut.Services.GetRequiredService<IStorage>()).Capacity);
+        await sut.StopAsync(Ct);
     }
 
     [Fact]
@@ -97,6 +119,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
     [InlineData("Storage:Provider", "7", "Storage:Provider '7' is not supported")]
     [InlineData("Storage:BusyTimeout", "-00:00:01", "Storage:BusyTimeout")]
     [InlineData("Storage:ReadConnections", "0", "Storage:ReadConnections")]
+    [InlineData("Storage:StateCacheSize", "-1", "Storage:StateCacheSize")]
     [InlineData("ConnectionStrings:Sqlite", "Data Source=:memory:", "in-memory")]
     public async Task StartAsync_InvalidSetting_FailsNamingTheSetting(string key, string value, string expected)
     {

@@ -31,4 +31,12 @@ internal sealed class StorageOptions
     /// <summary>Open SQLite connections kept for reads (default 4; writes use one more).</summary>
     [Range(1, 64, ErrorMessage = "Storage:ReadConnections must be between 1 and 64.")]
     public int ReadConnections { get; set; } = 4;
+
+    /// <summary>
+    /// SQLite only: bot state documents kept in memory in front of the file (default 4096; 0 turns the cache off).
+    /// Writes always reach the file and keep their ETag check, so a document changed by another process sharing the
+    /// file costs one repeated turn; turn the cache off if several processes share one file and the same conversations.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = "Storage:StateCacheSize must be between 0 and 1000000.")]
+    public int StateCacheSize { get; set; } = 4096;
 }

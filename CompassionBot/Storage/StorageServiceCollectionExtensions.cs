@@ -39,6 +39,10 @@ internal static class StorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteStorage>>()));
 
+        services.TryAddSingleton(sp => new CachingStorage(
+            sp.GetRequiredService<SqliteStorage>(),
+            Math.Max(1, sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateCacheSize)));
+
         services.TryAddSingleton(sp => new PostgresDatabase(
             configuration.GetConnectionString(StorageOptions.PostgresConnectionStringName) ?? string.Empty,
             SqlMigration.LoadEmbedded(typeof(PostgresDatabase).Assembly, PostgresDatabase.MigrationResourcePrefix),
@@ -52,7 +56,9 @@ internal static class StorageServiceCollectionExtensions
             {
                 StorageProvider.Memory => sp.GetRequiredService<MemoryStorage>(),
                 StorageProvider.Postgres => sp.GetRequiredService<PostgresStorage>(),
-                _ => sp.GetRequiredService<SqliteStorage>(),
+                _ => sp.GetRequiredService<IOptions<StorageOptions>>().Value.StateCacheSize > 0
+                    ? sp.GetRequiredService<CachingStorage>()
+                    : sp.GetRequiredService<SqliteStorage>(),
             }));
 
         // Across instances, PostgreSQL serialises each conversation's turns; one SQLite file has no other instances
@@ -65,6 +71,7 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IRelationalDatabase>(sp =>
             ProviderOf(sp) == StorageProvider.Postgres ? sp.GetRequiredService<PostgresDatabase>() : sp.GetRequiredService<SqliteDatabase>());
         services.AddHostedService<StorageStartupService>();
+        services.AddHostedService<SqliteCheckpointService>();
         return services;
     }
 

@@ -13,6 +13,38 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
 
     public void Dispose() => _file.Dispose();
 
+    /// <summary>
+    /// Concurrent writes are committed together (group commit), each in its own savepoint: of 40 writers expecting
+    /// the same ETag exactly one wins, and each loser's other change, applied before its failed expectation, is
+    /// undone with it while the winner's stays.
+    /// </summary>
+    [Fact]
+    public async Task WriteAsync_FortyConcurrentWritersExpectingOneETag_OneWinsAndTheLosersLeaveNoTrace()
+    {
+        var sut = _file.OpenStorage();
+        var etag = (await sut.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("0", null) }, Ct))["a"];
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 40).Select(i => Task.Run(
+            async () =>
+            {
+                var changes = new Dictionary<string, StoreItem> { [$"own{i}"] = new("{}", null), ["a"] = new($"{i}", etag) };
+                try
+                {
+                    return (Writer: i, ETag: (await sut.WriteAsync(changes, Ct))["a"]);
+                }
+                catch (StorageConcurrencyException)
+                {
+                    return (Writer: i, ETag: (string?)null);
+                }
+            },
+            Ct)));
+
+        var winner = Assert.Single(outcomes, o => o.ETag is not null);
+        var read = await _file.OpenStorage().ReadAsync([.. Enumerable.Range(1, 40).Select(i => $"own{i}"), "a"], Ct);
+        Assert.Equal(new StoreItem($"{winner.Writer}", winner.ETag), read["a"]);
+        Assert.Equal([$"own{winner.Writer}", "a"], read.Keys.Order(StringComparer.Ordinal).Reverse());
+    }
+
     [Fact]
     public async Task ReadAsync_AfterClosingAndReopeningFile_ReturnsCommittedDocuments()
     {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Threading.Channels;
 using CompassionBot.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
@@ -26,11 +27,23 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
     public const string MigrationResourcePrefix = "CompassionBot.Storage.Sqlite.Migrations/";
 
+    /// <summary>
+    /// WAL size (pages) at which a committing connection checkpoints by itself. <see cref="SqliteCheckpointService"/>
+    /// keeps the log well below it; this is the safety net when that service is not running (the <c>chat</c> verb,
+    /// tests without a host).
+    /// </summary>
+    public const int AutoCheckpointPages = 8000;
+
     private readonly IReadOnlyList<SqlMigration> _migrations;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteDatabase> _logger;
     private readonly string _pragmas;
     private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private readonly Channel<bool> _writes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
+    {
+        FullMode = BoundedChannelFullMode.DropWrite,
+        SingleReader = true,
+    });
     private volatile bool _migrated;
     private string? _folderToCreate;
 
@@ -53,7 +66,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         _folderToCreate = FilePath.StartsWith("file:", StringComparison.OrdinalIgnoreCase) ? null : Path.GetDirectoryName(FilePath);
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};");
     }
 
     /// <summary>The database file's full path.</summary>
@@ -73,6 +86,9 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// here instead of in SQLite's busy handler, which sleeps in steps of milliseconds.
     /// </summary>
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
+
+    /// <summary>Signalled (coalesced) after writes to the file, for <see cref="SqliteCheckpointService"/>.</summary>
+    public ChannelReader<bool> Writes => _writes.Reader;
 
     /// <inheritdoc />
     public int SchemaVersion { get; private set; }
@@ -114,6 +130,23 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             throw new InvalidOperationException(
                 $"Cannot open the SQLite database '{FilePath}' (ConnectionStrings:Sqlite): {ex.Message}", ex);
         }
+    }
+
+    /// <summary>Tells the checkpointer the log has grown; cheap, never blocks.</summary>
+    public void NotifyWritten() => _writes.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Runs a PASSIVE checkpoint on <paramref name="connection"/>: copies what it can from the log into the file
+    /// without waiting for readers or writers.
+    /// </summary>
+    /// <returns>Pages in the log, and how many of them the file now holds.</returns>
+    public static (long LogPages, long CheckpointedPages) Checkpoint(SqliteConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ internal sealed class SqliteStateWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _begin;
     private readonly SqliteCommand _commit;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _releaseSavepoint;
+    private readonly SqliteCommand _rollbackToSavepoint;
     private readonly Statement _create;
     private readonly Statement _overwrite;
     private readonly Statement _replace;
@@ -30,6 +33,9 @@ internal sealed class SqliteStateWriter : IDisposable
         _connection = connection;
         _begin = Prepare("BEGIN IMMEDIATE;");
         _commit = Prepare("COMMIT;");
+        _savepoint = Prepare("SAVEPOINT write;");
+        _releaseSavepoint = Prepare("RELEASE write;");
+        _rollbackToSavepoint = Prepare("ROLLBACK TO write;");
         _create = new Statement(Prepare("""
             INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
             ON CONFLICT (key) DO NOTHING;
@@ -46,37 +52,48 @@ internal sealed class SqliteStateWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes every change or none, putting each key's new ETag (from <paramref name="etagSource"/>) in
-    /// <paramref name="etags"/>. Throws <see cref="StorageConcurrencyException"/> on the first failed expectation.
+    /// Commits several callers' writes in one transaction (group commit), each inside its own savepoint: a write whose
+    /// expectation fails is undone alone and gets its <see cref="PendingStateWrite.ConflictKey"/>; the others keep
+    /// their changes and <see cref="PendingStateWrite.ETags"/>. Writes to the same key see each other in order, exactly
+    /// as if committed one after another. Any other failure rolls the whole batch back and is thrown.
     /// </summary>
-    public void Write(IReadOnlyDictionary<string, StoreItem> changes, ETagSource etagSource, long nowUnixMs, Dictionary<string, string> etags)
+    public void WriteBatch(IReadOnlyList<PendingStateWrite> batch, ETagSource etagSource, long nowUnixMs)
     {
-        // A single statement is atomic on its own; a batch needs a transaction.
-        var batch = changes.Count > 1;
-        if (batch)
-        {
-            _begin.ExecuteNonQuery();
-        }
-
+        _begin.ExecuteNonQuery();
         try
         {
-            foreach (var (key, change) in changes)
+            foreach (var write in batch)
             {
-                var etag = etagSource.Next();
-                if (!Apply(key, change, etag, nowUnixMs))
+                _savepoint.ExecuteNonQuery();
+                var etags = new Dictionary<string, string>(write.Changes.Count, StringComparer.Ordinal);
+                write.ConflictKey = null;
+                foreach (var (key, change) in write.Changes)
                 {
-                    throw new StorageConcurrencyException(key);
+                    var etag = etagSource.Next();
+                    if (!Apply(key, change, etag, nowUnixMs))
+                    {
+                        write.ConflictKey = key;
+                        break;
+                    }
+
+                    etags[key] = etag;
                 }
 
-                etags[key] = etag;
+                if (write.ConflictKey is null)
+                {
+                    write.ETags = etags;
+                }
+                else
+                {
+                    _rollbackToSavepoint.ExecuteNonQuery();
+                }
+
+                _releaseSavepoint.ExecuteNonQuery();
             }
 
-            if (batch)
-            {
-                _commit.ExecuteNonQuery();
-            }
+            _commit.ExecuteNonQuery();
         }
-        catch when (batch)
+        catch
         {
             _connection.RollbackIfActive();
             throw;
@@ -115,7 +132,7 @@ internal sealed class SqliteStateWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var command in new[] { _begin, _commit, _create.Command, _overwrite.Command, _replace.Command, _delete })
+        foreach (var command in new[] { _begin, _commit, _savepoint, _releaseSavepoint, _rollbackToSavepoint, _create.Command, _overwrite.Command, _replace.Command, _delete })
         {
             command.Dispose();
         }

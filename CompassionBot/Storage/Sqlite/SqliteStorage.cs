@@ -14,13 +14,18 @@ namespace CompassionBot.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteStorage : IStorage, IDisposable
 {
+    /// <summary>Most callers' writes committed in one transaction.</summary>
+    public const int MaxBatch = 64;
+
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteStorage> _logger;
     private readonly ETagSource _etagSource = new();
     private readonly ConcurrentQueue<SqliteStateReader> _idleReaders = new();
     private readonly SemaphoreSlim _readSlots;
+    private readonly ConcurrentQueue<PendingStateWrite> _pending = new();
     private SqliteStateWriter? _writer;
+    private int _committing;
     private bool _disposed;
 
     /// <summary>Creates the storage; connections open on first use.</summary>
@@ -73,37 +78,25 @@ internal sealed class SqliteStorage : IStorage, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Group commit: the write joins a queue, and whichever caller finds no commit running commits everything queued
+    /// in one transaction (one savepoint per caller), so concurrent turns share one transaction's locking and log
+    /// writes instead of queueing for the write lock one by one. Each caller still gets its own outcome, and its
+    /// changes are durable in the file before it does.
+    /// </remarks>
     public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         ETagRules.ValidateChanges(changes);
-
-        var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
         if (changes.Count == 0)
         {
-            return etags;
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
         await _database.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        await _database.WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var writer = Writer();
-            try
-            {
-                writer.Write(changes, _etagSource, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), etags);
-            }
-            catch (Exception ex) when (ex is not StorageConcurrencyException)
-            {
-                ResetWriter(ex);
-                throw;
-            }
-        }
-        finally
-        {
-            _database.WriteLock.Release();
-        }
-
-        return etags;
+        var write = new PendingStateWrite(changes, cancellationToken);
+        _pending.Enqueue(write);
+        await CommitPendingAsync(write).ConfigureAwait(false);
+        return await write.Outcome.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -133,6 +126,83 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         finally
         {
             _database.WriteLock.Release();
+        }
+
+        _database.NotifyWritten();
+    }
+
+    // Whoever enqueues checks for a running commit after enqueuing, and a committer checks the queue after finishing,
+    // so no write is left waiting with nobody to commit it. A caller commits until its own write is done and hands
+    // what is left to a thread-pool item, so no turn keeps committing for others under sustained load.
+    private async Task CommitPendingAsync(PendingStateWrite? own)
+    {
+        while (!_pending.IsEmpty && Interlocked.CompareExchange(ref _committing, 1, 0) == 0)
+        {
+            try
+            {
+                // Not the caller's token: the batch carries other callers' writes.
+                await _database.WriteLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    CommitBatch();
+                }
+                finally
+                {
+                    _database.WriteLock.Release();
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _committing, 0);
+            }
+
+            _database.NotifyWritten();
+            if (own is { Outcome.IsCompleted: true } && !_pending.IsEmpty)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static storage => _ = storage.CommitPendingAsync(own: null), this, preferLocal: false);
+                return;
+            }
+        }
+    }
+
+    private void CommitBatch()
+    {
+        var batch = new List<PendingStateWrite>();
+        while (batch.Count < MaxBatch && _pending.TryDequeue(out var write))
+        {
+            if (write.CancellationToken.IsCancellationRequested)
+            {
+                write.Cancel();
+            }
+            else
+            {
+                batch.Add(write);
+            }
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            Writer().WriteBatch(batch, _etagSource, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        catch (Exception ex)
+        {
+            ResetWriter(ex);
+            foreach (var write in batch)
+            {
+                write.Fail(ex);
+            }
+
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
         }
     }
 

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+
+namespace CompassionBot.Dialogs.State;
+
+/// <summary>
+/// Keeps the documents this process last read or wrote, with their ETags, in front of a durable <see cref="IStorage"/>,
+/// so a turn reads its state from memory instead of the database. Every write still goes to the inner store, whose
+/// ETag check stays the guard: a document changed behind this cache (by another process sharing the store) makes the
+/// next write of it fail with <see cref="StorageConcurrencyException"/>, which evicts it, and the turn runs again on
+/// what the store holds (see <c>BotAdapter</c>). A stale entry therefore costs a repeated turn, never a lost update.
+/// </summary>
+/// <remarks>
+/// Meant for a store one process mostly owns (the embedded SQLite file). Where several instances share a database
+/// and take turns on the same conversations (PostgreSQL behind a load balancer), most entries would be stale; do not
+/// use it there. Bounded: when <see cref="Capacity"/> documents are held, the cache starts over, which only costs
+/// each active conversation one read.
+/// </remarks>
+public sealed class CachingStorage : IStorage
+{
+    private readonly IStorage _inner;
+    private readonly ConcurrentDictionary<string, StoreItem> _items = new(StringComparer.Ordinal);
+
+    /// <summary>Caches up to <paramref name="capacity"/> documents of <paramref name="inner"/>.</summary>
+    public CachingStorage(IStorage inner, int capacity)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _inner = inner;
+        Capacity = capacity;
+    }
+
+    /// <summary>The most documents held at once.</summary>
+    public int Capacity { get; }
+
+    /// <summary>Documents held now (for tests).</summary>
+    public int Count => _items.Count;
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var result = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var key in keys)
+        {
+            if (_items.TryGetValue(key, out var item))
+            {
+                result[key] = item;
+            }
+            else
+            {
+                (missing ??= new List<string>(keys.Count)).Add(key);
+            }
+        }
+
+        if (missing is null)
+        {
+            return result;
+        }
+
+        var loaded = await _inner.ReadAsync(missing, cancellationToken).ConfigureAwait(false);
+        foreach (var (key, item) in loaded)
+        {
+            result[key] = item;
+
+            // A write that finished meanwhile has put a newer version here; keep that one.
+            Remember(key, item, replace: false);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        IReadOnlyDictionary<string, string> etags;
+        try
+        {
+            etags = await _inner.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A conflict means some entry is stale; any other failure leaves the outcome unknown. Either way the
+            // next read of these keys goes to the store.
+            Forget(changes.Keys);
+            throw;
+        }
+
+        foreach (var (key, change) in changes)
+        {
+            Remember(key, new StoreItem(change.Json, etags[key]), replace: true);
+        }
+
+        return etags;
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        try
+        {
+            await _inner.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Forget(keys);
+        }
+    }
+
+    private void Remember(string key, StoreItem item, bool replace)
+    {
+        if (_items.Count >= Capacity && !_items.ContainsKey(key))
+        {
+            _items.Clear();
+        }
+
+        if (replace)
+        {
+            _items[key] = item;
+        }
+        else
+        {
+            _items.TryAdd(key, item);
+        }
+    }
+
+    private void Forget(IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            _items.TryRemove(key, out _);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using CompassionBot.Dialogs.State;
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Storage;
+
+/// <summary>
+/// The storage contract against <see cref="CachingStorage"/> over a real SQLite file (one instance plays every caller,
+/// as in one process), and what the cache adds: reads from memory, and a change made behind it by another process
+/// caught by the ETag check at the next write.
+/// </summary>
+public sealed class CachingStorageTests : StorageContractTests, IDisposable
+{
+    private readonly TemporarySqliteFile _file = new();
+    private readonly CachingStorage _store;
+
+    public CachingStorageTests() => _store = new CachingStorage(_file.OpenStorage(), capacity: 64);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _file.Dispose();
+
+    private protected override IStorage OpenStorage() => _store;
+
+    [Fact]
+    public async Task ReadAsync_DocumentThisProcessWrote_IsServedWithoutReadingTheStore()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+        var etags = await sut.WriteAsync(Changes(("a", "1", null)), Ct);
+
+        var read = await sut.ReadAsync(["a"], Ct);
+
+        Assert.Equal(new StoreItem("1", etags["a"]), read["a"]);
+        Assert.Equal(0, inner.KeysRead);
+    }
+
+    [Fact]
+    public async Task ReadAsync_DocumentReadOnce_IsReadFromTheStoreOnlyOnce()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        var etags = await inner.WriteAsync(Changes(("a", "1", null)), Ct);
+        var sut = new CachingStorage(inner, capacity: 8);
+
+        var first = await sut.ReadAsync(["a", "missing"], Ct);
+        var second = await sut.ReadAsync(["a"], Ct);
+
+        Assert.Equal(new StoreItem("1", etags["a"]), first["a"]);
+        Assert.False(first.ContainsKey("missing"));
+        Assert.Equal(first["a"], second["a"]);
+        Assert.Equal(2, inner.KeysRead);
+    }
+
+    [Fact]
+    public async Task WriteAsync_DocumentChangedByAnotherProcess_FailsThenTheNextReadReturnsTheStoredVersion()
+    {
+        var other = _file.OpenStorage();
+        var original = (await _store.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var cached = (await _store.ReadAsync(["a"], Ct))["a"];
+        var changedElsewhere = (await other.WriteAsync(Changes(("a", "2", original)), Ct))["a"];
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => _store.WriteAsync(Changes(("a", "3", cached.ETag)), Ct));
+        var reread = (await _store.ReadAsync(["a"], Ct))["a"];
+        var final = (await _store.WriteAsync(Changes(("a", "3", reread.ETag)), Ct))["a"];
+
+        Assert.Equal(new StoreItem("1", original), cached);
+        Assert.Equal(new StoreItem("2", changedElsewhere), reread);
+        Assert.Equal(new StoreItem("3", final), (await other.ReadAsync(["a"], Ct))["a"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_DocumentDeletedByAnotherProcess_FailsThenTheNextReadFindsNothing()
+    {
+        var other = _file.OpenStorage();
+        var etag = (await _store.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        await other.DeleteAsync(["a"], Ct);
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => _store.WriteAsync(Changes(("a", "2", etag)), Ct));
+
+        Assert.Empty(await _store.ReadAsync(["a"], Ct));
+    }
+
+    [Fact]
+    public async Task WriteAsync_StoreFails_ForgetsTheKeysSoTheNextReadGoesToTheStore()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+        var etag = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        inner.FailNextWrite = true;
+
+        await Assert.ThrowsAsync<IOException>(() => sut.WriteAsync(Changes(("a", "2", etag)), Ct));
+        var read = await sut.ReadAsync(["a"], Ct);
+
+        Assert.Equal(new StoreItem("1", etag), read["a"]);
+        Assert.Equal(1, inner.KeysRead);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ForgetsTheDocument()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+        await sut.WriteAsync(Changes(("a", "1", null)), Ct);
+
+        await sut.DeleteAsync(["a"], Ct);
+
+        Assert.Empty(await sut.ReadAsync(["a"], Ct));
+        Assert.Equal(1, inner.KeysRead);
+        Assert.Equal(0, sut.Count);
+    }
+
+    [Fact]
+    public async Task WriteAsync_MoreDocumentsThanCapacity_HoldsNoMoreThanCapacityAndStaysCorrect()
+    {
+        var sut = new CachingStorage(new MemoryStorage(), capacity: 4);
+        var etags = new Dictionary<string, string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var key = $"k{i}";
+            etags[key] = (await sut.WriteAsync(Changes((key, i.ToString(System.Globalization.CultureInfo.InvariantCulture), null)), Ct))[key];
+            Assert.InRange(sut.Count, 1, 4);
+        }
+
+        var read = await sut.ReadAsync([.. etags.Keys], Ct);
+        Assert.All(etags, pair => Assert.Equal(pair.Value, read[pair.Key].ETag));
+        Assert.InRange(sut.Count, 1, 4);
+    }
+
+    private static Dictionary<string, StoreItem> Changes(params (string Key, string Json, string? ETag)[] changes) =>
+        changes.ToDictionary(c => c.Key, c => new StoreItem(c.Json, c.ETag), StringComparer.Ordinal);
+
+    /// <summary>Counts the keys read from the wrapped store, and can fail one write.</summary>
+    private sealed class CountingStorage(IStorage inner) : IStorage
+    {
+        public int KeysRead { get; private set; }
+
+        public bool FailNextWrite { get; set; }
+
+        public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        {
+            KeysRead += keys.Count;
+            return inner.ReadAsync(keys, cancellationToken);
+        }
+
+        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+        {
+            if (FailNextWrite)
+            {
+                FailNextWrite = false;
+                throw new IOException("disk full");
+            }
+
+            return inner.WriteAsync(changes, cancellationToken);
+        }
+
+        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.DeleteAsync(keys, cancellationToken);
+    }
+}
