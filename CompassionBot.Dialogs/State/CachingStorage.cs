@@ -20,6 +20,10 @@ public sealed class CachingStorage : IStorage
     private readonly IStorage _inner;
     private readonly ConcurrentDictionary<string, StoreItem> _items = new(StringComparer.Ordinal);
 
+    // ConcurrentDictionary.Count takes every lock of the dictionary; this count is kept alongside instead (it may
+    // run a few entries off under races, which only moves the moment the cache starts over).
+    private int _count;
+
     /// <summary>Caches up to <paramref name="capacity"/> documents of <paramref name="inner"/>.</summary>
     public CachingStorage(IStorage inner, int capacity)
     {
@@ -111,18 +115,19 @@ public sealed class CachingStorage : IStorage
 
     private void Remember(string key, StoreItem item, bool replace)
     {
-        if (_items.Count >= Capacity && !_items.ContainsKey(key))
+        if (Volatile.Read(ref _count) >= Capacity && !_items.ContainsKey(key))
         {
             _items.Clear();
+            Volatile.Write(ref _count, 0);
         }
 
-        if (replace)
+        if (_items.TryAdd(key, item))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else if (replace)
         {
             _items[key] = item;
-        }
-        else
-        {
-            _items.TryAdd(key, item);
         }
     }
 
@@ -130,7 +135,10 @@ public sealed class CachingStorage : IStorage
     {
         foreach (var key in keys)
         {
-            _items.TryRemove(key, out _);
+            if (_items.TryRemove(key, out _))
+            {
+                Interlocked.Decrement(ref _count);
+            }
         }
     }
 }
