@@ -8,6 +8,7 @@ namespace CompassionBot.Dialogs.State;
 /// ETag check stays the guard: a document changed behind this cache (by another process sharing the store) makes the
 /// next write of it fail with <see cref="StorageConcurrencyException"/>, which evicts it, and the turn runs again on
 /// what the store holds (see <c>BotAdapter</c>). A stale entry therefore costs a repeated turn, never a lost update.
+/// That a document does not exist is remembered too (a create then fails the same way if another process made it).
 /// </summary>
 /// <remarks>
 /// Meant for a store one process mostly owns (the embedded SQLite file). Where several instances share a database
@@ -18,6 +19,10 @@ namespace CompassionBot.Dialogs.State;
 public sealed class CachingStorage : IStorage
 {
     private readonly IStorage _inner;
+    // Stands for "the store has no such document": a user's profile is only written when it changes, so without
+    // this most turns would ask the store for it.
+    private static readonly StoreItem Absent = new(string.Empty, null);
+
     private readonly ConcurrentDictionary<string, StoreItem> _items = new(StringComparer.Ordinal);
 
     // ConcurrentDictionary.Count takes every lock of the dictionary; this count is kept alongside instead (it may
@@ -49,7 +54,10 @@ public sealed class CachingStorage : IStorage
         {
             if (_items.TryGetValue(key, out var item))
             {
-                result[key] = item;
+                if (!ReferenceEquals(item, Absent))
+                {
+                    result[key] = item;
+                }
             }
             else
             {
@@ -63,12 +71,18 @@ public sealed class CachingStorage : IStorage
         }
 
         var loaded = await _inner.ReadAsync(missing, cancellationToken).ConfigureAwait(false);
-        foreach (var (key, item) in loaded)
+        foreach (var key in missing)
         {
-            result[key] = item;
-
             // A write that finished meanwhile has put a newer version here; keep that one.
-            Remember(key, item, replace: false);
+            if (loaded.TryGetValue(key, out var item))
+            {
+                result[key] = item;
+                Remember(key, item, replace: false);
+            }
+            else
+            {
+                Remember(key, Absent, replace: false);
+            }
         }
 
         return result;
@@ -107,9 +121,15 @@ public sealed class CachingStorage : IStorage
         {
             await _inner.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch
         {
             Forget(keys);
+            throw;
+        }
+
+        foreach (var key in keys)
+        {
+            Remember(key, Absent, replace: true);
         }
     }
 

@@ -51,6 +51,32 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_MissingDocumentAskedTwice_IsLookedUpInTheStoreOnce()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+
+        var first = await sut.ReadAsync(["missing"], Ct);
+        var second = await sut.ReadAsync(["missing"], Ct);
+
+        Assert.Empty(first);
+        Assert.Empty(second);
+        Assert.Equal(1, inner.KeysRead);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CreateOfDocumentAnotherProcessCreatedMeanwhile_FailsThenTheNextReadReturnsIt()
+    {
+        var other = _file.OpenStorage();
+        Assert.Empty(await _store.ReadAsync(["a"], Ct));
+        var created = (await other.WriteAsync(Changes(("a", "theirs", null)), Ct))["a"];
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => _store.WriteAsync(Changes(("a", "ours", null)), Ct));
+
+        Assert.Equal(new StoreItem("theirs", created), (await _store.ReadAsync(["a"], Ct))["a"]);
+    }
+
+    [Fact]
     public async Task WriteAsync_DocumentChangedByAnotherProcess_FailsThenTheNextReadReturnsTheStoredVersion()
     {
         var other = _file.OpenStorage();
@@ -95,7 +121,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     }
 
     [Fact]
-    public async Task DeleteAsync_ForgetsTheDocument()
+    public async Task DeleteAsync_RemembersTheDocumentIsGone()
     {
         var inner = new CountingStorage(new MemoryStorage());
         var sut = new CachingStorage(inner, capacity: 8);
@@ -104,8 +130,8 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
         await sut.DeleteAsync(["a"], Ct);
 
         Assert.Empty(await sut.ReadAsync(["a"], Ct));
+        Assert.Empty(await inner.ReadAsync(["a"], Ct));
         Assert.Equal(1, inner.KeysRead);
-        Assert.Equal(0, sut.Count);
     }
 
     [Fact]
