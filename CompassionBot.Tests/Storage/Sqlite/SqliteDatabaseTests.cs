@@ -17,6 +17,41 @@ public sealed class SqliteDatabaseTests : IDisposable
     public void Dispose() => _file.Dispose();
 
     [Fact]
+    public async Task OpenConnectionAsync_AgainAfterDispose_ReusesTheConnectionWithItsSettings()
+    {
+        var sut = _file.OpenDatabase();
+        SQLitePCL.sqlite3? first;
+        await using (var connection = (SqliteConnection)await sut.OpenConnectionAsync(Ct))
+        {
+            first = connection.Handle;
+        }
+
+        await using var second = (SqliteConnection)await sut.OpenConnectionAsync(Ct);
+
+        Assert.NotNull(first);
+        Assert.Same(first, second.Handle);
+        Assert.Equal(1L, Pragma(second, "foreign_keys"));
+        Assert.Equal(5000L, Pragma(second, "busy_timeout"));
+        Assert.Equal((long)SqliteDatabase.AutoCheckpointPages, Pragma(second, "wal_autocheckpoint"));
+        Assert.Equal("wal", Pragma(second, "journal_mode"));
+    }
+
+    [Fact]
+    public async Task OpenProbeConnectionAsync_IsNeverAPooledConnection()
+    {
+        var sut = _file.OpenDatabase();
+        SQLitePCL.sqlite3? pooled;
+        await using (var connection = (SqliteConnection)await sut.OpenConnectionAsync(Ct))
+        {
+            pooled = connection.Handle;
+        }
+
+        await using var probe = (SqliteConnection)await sut.OpenProbeConnectionAsync(Ct);
+
+        Assert.NotSame(pooled, probe.Handle);
+    }
+
+    [Fact]
     public async Task EnsureMigratedAsync_RunTwiceOnOneFile_AppliesEachMigrationOnce()
     {
         await _file.OpenDatabase().EnsureMigratedAsync(Ct);
@@ -163,4 +198,11 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     private static void Execute(SqliteDatabase database, string sql) => Scalar(database, sql);
+
+    private static object? Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return command.ExecuteScalar();
+    }
 }

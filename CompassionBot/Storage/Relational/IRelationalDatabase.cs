@@ -33,4 +33,11 @@ internal interface IRelationalDatabase
     /// <summary>Opens a connection on the migrated database. The caller disposes it.</summary>
     /// <exception cref="InvalidOperationException">The database cannot be reached or opened.</exception>
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a connection for a health probe: one that proves the database can be reached now, which a pooled
+    /// connection kept open from earlier would not. The caller disposes it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database cannot be reached or opened.</exception>
+    Task<DbConnection> OpenProbeConnectionAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
 }

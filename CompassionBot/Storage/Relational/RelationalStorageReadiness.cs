@@ -20,7 +20,7 @@ internal sealed class RelationalStorageReadiness(IRelationalDatabase database) :
 
         try
         {
-            var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await database.OpenProbeConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
                 var version = await connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;").ScalarAsync(cancellationToken).ConfigureAwait(false);

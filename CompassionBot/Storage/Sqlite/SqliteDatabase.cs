@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CompassionBot.Storage.Relational;
 using Microsoft.Data.Sqlite;
@@ -44,6 +45,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         FullMode = BoundedChannelFullMode.DropWrite,
         SingleReader = true,
     });
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private volatile bool _migrated;
     private string? _folderToCreate;
 
@@ -60,6 +62,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         (ConnectionString, FilePath) = Normalize(connectionString, busyTimeout);
+        PooledConnectionString = new SqliteConnectionStringBuilder(ConnectionString) { Pooling = true }.ToString();
         _migrations = migrations;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -74,6 +77,12 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
 
     /// <summary>The normalised connection string (absolute path, no pooling: we keep our own connections open).</summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// The same with pooling, for the short-lived connections of <see cref="OpenConnectionAsync"/>: opening a file
+    /// connection (file, schema, pragmas) costs far more than the statement a clinic-record store runs on it.
+    /// </summary>
+    public string PooledConnectionString { get; }
 
     /// <inheritdoc />
     public StorageProvider Provider => StorageProvider.Sqlite;
@@ -150,7 +159,34 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>Pooled: disposing the connection returns it to the pool, still configured.</remarks>
     public async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        var connection = new SqliteConnection(PooledConnectionString);
+        try
+        {
+            connection.Open();
+            if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+            {
+                connection.Execute(_pragmas);
+                EnsureWal(connection);
+                _configured.AddOrUpdate(handle, this);
+            }
+
+            return connection;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            connection.Dispose();
+            throw new InvalidOperationException(
+                $"Cannot open the SQLite database '{FilePath}' (ConnectionStrings:Sqlite): {ex.Message}", ex);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Not pooled: a pooled handle would still reach a file that has since been deleted or replaced.</remarks>
+    public async Task<DbConnection> OpenProbeConnectionAsync(CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         return OpenConnection();
@@ -182,6 +218,11 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        using (var pooled = new SqliteConnection(PooledConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
         _migrationLock.Dispose();
         WriteLock.Dispose();
     }
