@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Net;
+using CompassionBot.Hosting;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -28,6 +32,46 @@ public sealed class TelemetryExportTests
         var requests = receiver.Requests;
         Assert.Contains(requests, r => r is { Method: "POST", Path: "/v1/traces", ContentType: "application/x-protobuf", Length: > 0 });
         Assert.Contains(requests, r => r is { Method: "POST", Path: "/v1/metrics", ContentType: "application/x-protobuf", Length: > 0 });
+    }
+
+    [Fact]
+    public async Task AddOperations_NormalDeliveryToPhoneNumberConversation_ExportsOutboundSpanWithHostOnly()
+    {
+        // On SMS through Azure Bot Service the conversation id is the person's phone number, and it is in the reply's path.
+        const string phoneNumber = "+15551234567";
+        const string digits = "15551234567";
+        var ct = TestContext.Current.CancellationToken;
+        await using var receiver = await FakeOtlpReceiver.StartAsync();
+        await using var connector = await FakeConnector.StartAsync();
+        using var exported = new InMemorySpanExporter();
+        var sut = new OperationsAppFactory(
+            new Dictionary<string, string?>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            },
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(exported))));
+        await using (sut)
+        {
+            using var http = sut.CreateClient();
+            var person = new MessagesClient(http, phoneNumber) { ServiceUrl = connector.ServiceUrl };
+            using var response = await person.PostAsync(person.Message("hello"), ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await connector.WaitForPostsAsync(1);
+            await sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+        }
+
+        Assert.Contains(digits, Assert.Single(connector.Posts).Path, StringComparison.Ordinal);
+        var connectorUri = new Uri(connector.ServiceUrl);
+        var outbound = Assert.Single(exported.Spans, s => s.Kind == ActivityKind.Client && Equals(s.GetTagItem("server.port"), connectorUri.Port));
+        Assert.Equal($"http://127.0.0.1:{connectorUri.Port}/", outbound.GetTagItem("url.full"));
+
+        // The fake Connector runs in this process, so the service's ASP.NET Core instrumentation also records its
+        // server span (with the full path); a real Connector is elsewhere. Every other span must be free of the path.
+        var ours = exported.Spans.Where(s => !(s.Kind == ActivityKind.Server && Equals(s.GetTagItem("server.port"), connectorUri.Port))).ToList();
+        Assert.All(ours, s => Assert.All(
+            s.TagObjects.Select(t => $"{t.Key}={t.Value}").Prepend(s.DisplayName),
+            text => Assert.False(text.Contains(digits, StringComparison.Ordinal) || text.Contains("/v3/conversations/", StringComparison.Ordinal), text)));
     }
 
     [Fact]
