@@ -1,15 +1,30 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 
 namespace CompassionBot.Tests.Support;
 
-/// <summary>A loopback clinician-alert webhook that records every request and answers 503 while <see cref="Down"/>.</summary>
+/// <summary>
+/// A loopback clinician-alert webhook that records every request and answers 503 while <see cref="Down"/> and to the
+/// next <see cref="FailNext"/> requests.
+/// </summary>
 internal sealed class FakeWebhook : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Received> _requests = new();
     private LoopbackServer? _server;
+    private int _failNext;
 
     public bool Down { get; set; }
+
+    /// <summary>How many of the next requests to answer 503 whatever <see cref="Down"/> says.</summary>
+    public int FailNext
+    {
+        get => Volatile.Read(ref _failNext);
+        set => Volatile.Write(ref _failNext, value);
+    }
+
+    /// <summary>Sent as <c>Retry-After</c> (whole seconds) with every 503; none when null.</summary>
+    public TimeSpan? RetryAfter { get; set; }
 
     public Uri Url => new(_server!.BaseAddress, "alerts");
 
@@ -28,9 +43,28 @@ internal sealed class FakeWebhook : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var down = Down;
+        var down = TakeFailure() || Down;
         _requests.Enqueue(new Received(context.Request.Method, context.Request.Path, context.Request.Headers["Idempotency-Key"].ToString(), context.Request.ContentType, body, down));
         context.Response.StatusCode = down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status202Accepted;
+        if (down && RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = ((long)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    private bool TakeFailure()
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref _failNext);
+            if (left <= 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _failNext, left - 1, left) != left);
+        return true;
     }
 
     public sealed record Received(string Method, string Path, string IdempotencyKey, string? ContentType, string Body, bool AnsweredDown);
