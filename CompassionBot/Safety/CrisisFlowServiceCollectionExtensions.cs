@@ -41,21 +41,35 @@ internal static class CrisisFlowServiceCollectionExtensions
         services.AddHttpClient<CrisisAlertClient>().AddResilienceHandler("crisis-alert", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<CrisisAlertOptions>>().Value;
+            var timeProvider = context.ServiceProvider.GetRequiredService<TimeProvider>();
+
+            // Bounded, so a delivery always ends inside its claim's lease (CrisisAlertDispatcher.LeaseFor), whatever
+            // Retry-After the receiver sends: otherwise another instance could take the alert over mid-delivery.
+            // Polly's MaxDelay does not apply to a delay from a delay generator (the Retry-After one included), so
+            // Retry-After is honoured here by a generator that applies the same cap.
+            var maxDelay = options.AlertRetryDelay * 2;
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = 2,
                 Delay = options.AlertRetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-
-                // Bounded, so a delivery always ends inside its claim's lease (CrisisAlertDispatcher.LeaseFor), whatever
-                // Retry-After the receiver sends: otherwise another instance could take the alert over mid-delivery.
-                MaxDelay = options.AlertRetryDelay * 2,
+                MaxDelay = maxDelay,
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = args => ValueTask.FromResult(CappedRetryAfter(args.Outcome.Result, maxDelay, timeProvider)),
             });
             pipeline.AddTimeout(options.AlertTimeout);
         });
         services.AddHostedService<CrisisAlertDispatcher>();
         return services;
+    }
+
+    /// <summary>The response's Retry-After, at most <paramref name="maxDelay"/>; null (the backoff applies) without one.</summary>
+    private static TimeSpan? CappedRetryAfter(HttpResponseMessage? response, TimeSpan maxDelay, TimeProvider timeProvider)
+    {
+        var retryAfter = response?.Headers.RetryAfter;
+        var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - timeProvider.GetUtcNow() : null);
+        return delay is { } value ? TimeSpan.FromTicks(Math.Clamp(value.Ticks, 0, maxDelay.Ticks)) : null;
     }
 
     private static bool IsMemory(IServiceProvider services) =>
