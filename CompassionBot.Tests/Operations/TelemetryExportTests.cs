@@ -3,7 +3,6 @@ using System.Net;
 using CompassionBot.Hosting;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -43,14 +42,14 @@ public sealed class TelemetryExportTests
         var ct = TestContext.Current.CancellationToken;
         await using var receiver = await FakeOtlpReceiver.StartAsync();
         await using var connector = await FakeConnector.StartAsync();
-        using var exported = new InMemorySpanExporter();
+        var exported = new List<Activity>();
         var sut = new OperationsAppFactory(
             new Dictionary<string, string?>
             {
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint.ToString().TrimEnd('/'),
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             },
-            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(new SimpleActivityExportProcessor(exported))));
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported)));
         await using (sut)
         {
             using var http = sut.CreateClient();
@@ -63,12 +62,12 @@ public sealed class TelemetryExportTests
 
         Assert.Contains(digits, Assert.Single(connector.Posts).Path, StringComparison.Ordinal);
         var connectorUri = new Uri(connector.ServiceUrl);
-        var outbound = Assert.Single(exported.Spans, s => s.Kind == ActivityKind.Client && Equals(s.GetTagItem("server.port"), connectorUri.Port));
+        var outbound = Assert.Single(exported, s => s.Kind == ActivityKind.Client && Equals(s.GetTagItem("server.port"), connectorUri.Port));
         Assert.Equal($"http://127.0.0.1:{connectorUri.Port}/", outbound.GetTagItem("url.full"));
 
         // The fake Connector runs in this process, so the service's ASP.NET Core instrumentation also records its
         // server span (with the full path); a real Connector is elsewhere. Every other span must be free of the path.
-        var ours = exported.Spans.Where(s => !(s.Kind == ActivityKind.Server && Equals(s.GetTagItem("server.port"), connectorUri.Port))).ToList();
+        var ours = exported.Where(s => !(s.Kind == ActivityKind.Server && Equals(s.GetTagItem("server.port"), connectorUri.Port))).ToList();
         Assert.All(ours, s => Assert.All(
             s.TagObjects.Select(t => $"{t.Key}={t.Value}").Prepend(s.DisplayName),
             text => Assert.False(text.Contains(digits, StringComparison.Ordinal) || text.Contains("/v3/conversations/", StringComparison.Ordinal), text)));
