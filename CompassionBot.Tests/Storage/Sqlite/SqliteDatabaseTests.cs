@@ -20,11 +20,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task OpenConnectionAsync_AgainAfterDispose_ReusesTheConnectionWithItsSettings()
     {
         var sut = _file.OpenDatabase();
-        SQLitePCL.sqlite3? first;
-        await using (var connection = (SqliteConnection)await sut.OpenConnectionAsync(Ct))
-        {
-            first = connection.Handle;
-        }
+        var first = await PooledHandleAsync(sut);
 
         await using var second = (SqliteConnection)await sut.OpenConnectionAsync(Ct);
 
@@ -40,11 +36,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task OpenProbeConnectionAsync_IsNeverAPooledConnection()
     {
         var sut = _file.OpenDatabase();
-        SQLitePCL.sqlite3? pooled;
-        await using (var connection = (SqliteConnection)await sut.OpenConnectionAsync(Ct))
-        {
-            pooled = connection.Handle;
-        }
+        var pooled = await PooledHandleAsync(sut);
 
         await using var probe = (SqliteConnection)await sut.OpenProbeConnectionAsync(Ct);
 
@@ -198,6 +190,13 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     private static void Execute(SqliteDatabase database, string sql) => Scalar(database, sql);
+
+    // Opens a pooled connection and gives it back to the pool, returning its native handle.
+    private static async Task<SQLitePCL.sqlite3?> PooledHandleAsync(SqliteDatabase database)
+    {
+        await using var connection = (SqliteConnection)await database.OpenConnectionAsync(Ct);
+        return connection.Handle;
+    }
 
     private static object? Pragma(SqliteConnection connection, string name)
     {
