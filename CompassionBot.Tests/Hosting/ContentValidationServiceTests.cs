@@ -3,7 +3,7 @@ using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Hosting;
 
-/// <summary>The service refuses to start on a broken phrases file, naming the file and line.</summary>
+/// <summary>The real executable refuses to start on a broken phrases file, naming the file and line.</summary>
 public sealed class ContentValidationServiceTests : IDisposable
 {
     private readonly TempContentRoot _root = new();
@@ -13,7 +13,7 @@ public sealed class ContentValidationServiceTests : IDisposable
     [Theory]
     [InlineData("Engagement/es/signals.phrases")]
     [InlineData("Conversation/en/interruptions.phrases")]
-    public void Start_BrokenPhrasesFile_FailsNamingFileAndLine(string brokenFile)
+    public async Task Start_BrokenPhrasesFile_ExitsNamingFileAndLine(string brokenFile)
     {
         foreach (var file in Directory.EnumerateFiles(RealContent.RootPath, "*", SearchOption.AllDirectories))
         {
@@ -21,11 +21,12 @@ public sealed class ContentValidationServiceTests : IDisposable
         }
 
         _root.Write(brokenFile, "# broken\nnonsense: words\n");
-        using var sut = new BotApplicationFactory(new Dictionary<string, string?> { ["Content:RootPath"] = _root.Path });
 
-        var error = Record.Exception(() => sut.Services);
+        var (exitCode, output) = await ServiceProcess.RunExpectingStartupFailureAsync(
+            new Dictionary<string, string> { ["Storage__Provider"] = "Memory", ["Content__RootPath"] = _root.Path },
+            cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.NotNull(error);
-        Assert.Contains(Path.Combine(brokenFile.Split('/')) + ":2: Unknown kind 'nonsense'", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Contains(Path.Combine(brokenFile.Split('/')) + ":2: Unknown kind 'nonsense'", output, StringComparison.Ordinal);
     }
 }

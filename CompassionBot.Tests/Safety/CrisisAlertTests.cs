@@ -166,14 +166,15 @@ public sealed class CrisisAlertTests(PostgresServer server)
     [Theory]
     [InlineData("http://alerts.example.org/hook", "https")]
     [InlineData("/relative", "absolute")]
-    public void Startup_InvalidWebhookUrl_FailsWithClearMessage(string url, string expected)
+    public async Task Startup_InvalidWebhookUrl_ExitsWithClearMessage(string url, string expected)
     {
-        using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Safety:AlertWebhookUrl"] = url });
+        var (exitCode, output) = await ServiceProcess.RunExpectingStartupFailureAsync(
+            new Dictionary<string, string> { ["Storage__Provider"] = "Memory", ["Safety__AlertWebhookUrl"] = url },
+            cancellationToken: TestContext.Current.CancellationToken);
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.Services);
-
-        Assert.Contains("Safety:AlertWebhookUrl", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Safety:AlertWebhookUrl", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string?> Settings(FakeWebhook webhook, params (string Key, string Value)[] more)

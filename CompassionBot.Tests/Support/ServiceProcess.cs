@@ -75,6 +75,44 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public static async Task<ServiceProcess> StartAsync(
         IReadOnlyDictionary<string, string> environment, string? executable = null, CancellationToken cancellationToken = default)
     {
+        var service = Launch(environment, executable);
+        try
+        {
+            service.BaseAddress = await service._listening.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException($"The service did not start: {exception.Message}\n{service.Output}", exception);
+        }
+
+        return service;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="executable"/> expecting it to refuse to start (bad settings, broken content) and waits
+    /// for it to exit; returns its exit code and everything it printed. Throws if it listens instead.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunExpectingStartupFailureAsync(
+        IReadOnlyDictionary<string, string> environment, string? executable = null, CancellationToken cancellationToken = default)
+    {
+        await using var service = Launch(environment, executable);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        var exited = service._process.WaitForExitAsync(timeout.Token);
+        if (await Task.WhenAny(exited, service._listening.Task).ConfigureAwait(false) != exited
+            && service._listening.Task.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException($"The service started although it was expected to refuse:\n{service.Output}");
+        }
+
+        // Also waits for the redirected output to reach its end, so nothing the process printed is missed.
+        await exited.ConfigureAwait(false);
+        return (service._process.ExitCode, service.Output);
+    }
+
+    private static ServiceProcess Launch(IReadOnlyDictionary<string, string> environment, string? executable)
+    {
         ArgumentNullException.ThrowIfNull(environment);
         executable ??= LocateExecutable();
         var start = new ProcessStartInfo("dotnet")
@@ -109,16 +147,6 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            service.BaseAddress = await service._listening.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
-        {
-            await service.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException($"The service did not start: {exception.Message}\n{service.Output}", exception);
-        }
-
         return service;
     }
 

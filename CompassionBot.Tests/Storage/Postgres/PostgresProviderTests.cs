@@ -27,13 +27,14 @@ public sealed class PostgresProviderTests(PostgresServer server) : PostgresDatab
     }
 
     [Fact]
-    public async Task Start_PostgresProviderWithoutConnectionString_FailsNamingTheSetting()
+    public async Task Start_PostgresProviderWithoutConnectionString_ExitsNamingTheSetting()
     {
-        await using var factory = new BotApplicationFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
+        var (exitCode, output) = await ServiceProcess.RunExpectingStartupFailureAsync(
+            new Dictionary<string, string> { ["Storage__Provider"] = "Postgres" }, cancellationToken: Ct);
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string?> Settings() => new()
