@@ -116,6 +116,18 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_NormalDelivery_SendsTheReplyWithAContentLengthNotChunked()
+    {
+        await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl)), TestContext.Current.CancellationToken);
+        await _sut.WhenTurnsIdleAsync();
+
+        var body = Assert.Single(_connector.Posts).Body;
+        Assert.Equal(body.Bytes, body.ContentLength);
+        Assert.Equal(string.Empty, body.TransferEncoding);
+        Assert.Equal("application/json; charset=utf-8", body.ContentType);
+    }
+
+    [Fact]
     public async Task Post_Connector429WithRetryAfter_DeliversExactlyOnceAfterTheWait()
     {
         _connector.Clock = _sut.Time;

@@ -69,11 +69,12 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var json = await reader.ReadToEndAsync(context.RequestAborted);
+        var body = new RecordedBody(context.Request.ContentLength, context.Request.ContentType, context.Request.Headers.TransferEncoding.ToString(), System.Text.Encoding.UTF8.GetByteCount(json));
         var activity = JsonSerializer.Deserialize(json, BotJsonContext.Default.Activity);
-        var (status, retryAfter, body) = _script.TryDequeue(out var scripted) ? scripted : (DefaultStatus, null, null);
+        var (status, retryAfter, answer) = _script.TryDequeue(out var scripted) ? scripted : (DefaultStatus, null, null);
         lock (_lock)
         {
-            _posts.Add(new RecordedPost(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, context.Request.Headers.Authorization.ToString(), activity!, status, Clock.GetUtcNow()));
+            _posts.Add(new RecordedPost(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, context.Request.Headers.Authorization.ToString(), activity!, status, Clock.GetUtcNow()) { Body = body });
             foreach (var waiter in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 _waiters.Remove(waiter);
@@ -90,7 +91,7 @@ public sealed class FakeConnector : IAsyncDisposable
         if (status == (int)HttpStatusCode.OK)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(body ?? $"{{\"id\":\"sent-{Posts.Count}\"}}", context.RequestAborted);
+            await context.Response.WriteAsync(answer ?? $"{{\"id\":\"sent-{Posts.Count}\"}}", context.RequestAborted);
         }
     }
 
@@ -102,5 +103,12 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
-    public sealed record RecordedPost(string Path, string Authorization, Activity Activity, int AnsweredStatus, DateTimeOffset At);
+    public sealed record RecordedPost(string Path, string Authorization, Activity Activity, int AnsweredStatus, DateTimeOffset At)
+    {
+        /// <summary>How the request body was framed.</summary>
+        public RecordedBody Body { get; init; } = null!;
+    }
+
+    /// <summary>A request body's Content-Length, Content-Type, Transfer-Encoding and actual size in bytes.</summary>
+    public sealed record RecordedBody(long? ContentLength, string? ContentType, string TransferEncoding, int Bytes);
 }

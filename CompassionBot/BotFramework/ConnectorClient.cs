@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Telemetry;
+using CompassionBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.BotFramework;
@@ -103,7 +104,7 @@ public sealed partial class ConnectorClient
         var uri = BuildUri(serviceUrl, relativePath);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = JsonContent.Create(activity with { Id = null, ServiceUrl = null }, BotJsonContext.Default.Activity),
+            Content = JsonHttpContent.Create(activity with { Id = null, ServiceUrl = null }, BotJsonContext.Default.Activity),
         };
         request.Options.Set(ChannelOption, activity.ChannelId ?? string.Empty);
         if (!_options.IsLocalMode)

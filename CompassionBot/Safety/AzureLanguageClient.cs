@@ -1,3 +1,4 @@
+using CompassionBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Safety;
@@ -15,7 +16,7 @@ internal sealed class AzureLanguageClient(HttpClient http, IOptions<AzureLanguag
         var settings = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Endpoint!, Path))
         {
-            Content = JsonContent.Create(AzureSentimentRequest.For(text, language), AzureLanguageJsonContext.Default.AzureSentimentRequest),
+            Content = JsonHttpContent.Create(AzureSentimentRequest.For(text, language), AzureLanguageJsonContext.Default.AzureSentimentRequest),
         };
         request.Headers.Add("Ocp-Apim-Subscription-Key", settings.Key);
         using var response = await http.SendAsync(request, cancellationToken);

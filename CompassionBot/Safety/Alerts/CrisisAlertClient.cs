@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Safety.Alerts;
@@ -25,8 +25,7 @@ internal sealed class CrisisAlertClient(HttpClient http, IOptions<CrisisAlertOpt
         var payload = new CrisisAlertPayload(
             alert.EventId, alert.OccurredAt, alert.ChannelId, alert.ConversationId, alert.Level.ToString().ToLowerInvariant(), alert.Rules, clinic.Name);
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, CrisisAlertJsonContext.Default.CrisisAlertPayload);
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonHttpContent.FromUtf8(body) };
         request.Headers.Add(IdempotencyHeader, alert.EventId);
         if (options.Value.AlertWebhookSecret is { Length: > 0 } secret)
         {

@@ -34,7 +34,6 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
         ArgumentNullException.ThrowIfNull(reference);
         var channelId = reference.Reference.ChannelId ?? throw new ArgumentException("The reference has no channelId.", nameof(reference));
         var conversationId = reference.Reference.Conversation?.Id ?? throw new ArgumentException("The reference has no conversation.id.", nameof(reference));
-        var json = JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference);
         var key = (channelId, conversationId);
         var now = timeProvider.GetUtcNow();
 
@@ -46,6 +45,7 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
             return;
         }
 
+        var json = JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference);
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.Command(
             Upsert,
