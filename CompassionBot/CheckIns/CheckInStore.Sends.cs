@@ -112,9 +112,10 @@ internal sealed partial class CheckInStore
     public async Task<bool> BeginSendAsync(CheckInClaim claim, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             return await connection.Command(
                     "UPDATE checkin_sends SET status = 'sending', lease_until = @lease " +
                     "WHERE idempotency_key = @key AND status = 'claimed' AND claimed_by = @me AND claimed_at = @at",
@@ -169,9 +170,10 @@ internal sealed partial class CheckInStore
     public async Task ReleaseAsync(CheckInClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await connection.Command(
                     "UPDATE checkin_sends SET status = 'claimed' WHERE idempotency_key = @key AND status = 'sending' AND claimed_by = @me AND claimed_at = @at",
                     ("@key", claim.Key), ("@me", InstanceId), ("@at", claim.ClaimedAt))

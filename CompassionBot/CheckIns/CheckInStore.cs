@@ -23,9 +23,10 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
     public async Task CreateAsync(CheckInEnrolment enrolment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await connection.Command(
                     $"INSERT INTO checkin_enrolments ({Columns}, updated_at) VALUES (@id, @phone, @clinician, @zone, @locale, @days, @time, @start, @end, @status, NULL, 1, 0, 0, NULL, @now, @now)",
                     ("@id", enrolment.Id), ("@phone", enrolment.Phone), ("@clinician", enrolment.Clinician), ("@zone", enrolment.TimeZone),
@@ -53,9 +54,10 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
     /// <summary>Sets the status (and pause end); false when the enrolment does not exist or has ended.</summary>
     public async Task<bool> SetStatusAsync(string id, EnrolmentStatus status, DateTimeOffset? pausedUntil, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             return await connection.Command(
                     "UPDATE checkin_enrolments SET status = @status, paused_until = @until, updated_at = @now WHERE id = @id AND status <> 'ended'",
                     ("@id", id), ("@status", status.ToString().ToLowerInvariant()), ("@until", pausedUntil is { } until ? SmsTimestamps.Format(until) : null),
@@ -67,9 +69,10 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
     /// <summary>Moves the local time of <paramref name="enrolmentId"/>'s check-ins.</summary>
     public async Task ChangeTimeAsync(string enrolmentId, TimeOnly time, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await connection.Command(
                     "UPDATE checkin_enrolments SET local_time = @time, updated_at = @now WHERE id = @id",
                     ("@id", enrolmentId), ("@time", time.ToString("HH:mm", CultureInfo.InvariantCulture)), ("@now", Now()))
@@ -115,9 +118,10 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
     public async Task RecordNotificationAsync(CheckInEnrolment enrolment, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrolment);
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await connection.Command(
                     "INSERT INTO clinician_notifications (enrolment_id, clinician, kind, created_at) VALUES (@id, @clinician, @kind, @now)",
                     ("@id", enrolment.Id), ("@clinician", enrolment.Clinician), ("@kind", kind), ("@now", Now()))
@@ -131,9 +135,10 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
     /// </summary>
     private async Task<T> InWriteTransactionAsync<T>(Func<DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {

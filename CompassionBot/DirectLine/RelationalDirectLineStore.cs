@@ -29,9 +29,10 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
     public async Task CreateConversationAsync(DirectLineConversation conversation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversation);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await _database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await connection.Command(
                 "INSERT INTO directline_conversations (id, user_id, created_at, started) VALUES (@id, @user, @created, @started)",
                 ("@id", conversation.Id),
@@ -62,9 +63,10 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
     public async Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await _database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             return await connection.Command("UPDATE directline_conversations SET started = 1 WHERE id = @id AND started = 0", ("@id", conversationId))
                 .RunAsync(cancellationToken).ConfigureAwait(false) == 1;
         }
@@ -74,9 +76,10 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(activities);
-        var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await _database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {

@@ -15,9 +15,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     public async Task<string> ContactIdAsync(string phone, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(phone);
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             return await EnsureContactAsync(connection, null, phone, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -36,9 +37,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     /// <summary>Consent and opt-out state of <paramref name="phone"/>.</summary>
     public async Task<SmsContactStatus> StatusAsync(string phone, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             var id = await EnsureContactAsync(connection, null, phone, cancellationToken).ConfigureAwait(false);
             var row = await connection.Command(
                     "SELECT c.opted_out_at, (SELECT COUNT(*) FROM sms_consents s WHERE s.phone = c.phone) FROM sms_contacts c WHERE c.phone = @phone",
@@ -52,9 +54,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     public async Task RecordConsentAsync(SmsConsent consent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consent);
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -74,9 +77,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     /// <summary>Opts the number out now; returns false when it already was.</summary>
     public async Task<bool> OptOutAsync(string phone, string source, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await EnsureContactAsync(connection, null, phone, cancellationToken).ConfigureAwait(false);
             return await connection.Command(
                     "UPDATE sms_contacts SET opted_out_at = @now, opt_out_source = @source WHERE phone = @phone AND opted_out_at IS NULL",
@@ -88,9 +92,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     /// <summary>Lifts an opt-out (START); returns false when the number was not opted out.</summary>
     public async Task<bool> OptInAsync(string phone, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             return await connection.Command(
                     "UPDATE sms_contacts SET opted_out_at = NULL, opt_out_source = NULL WHERE phone = @phone AND opted_out_at IS NOT NULL",
                     ("@phone", phone))
@@ -104,9 +109,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     /// </summary>
     public async Task<bool> TryRecordInboundAsync(string messageSid, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             return await connection.Command(
                     "INSERT INTO sms_inbound (message_sid, received_at) VALUES (@sid, @now) ON CONFLICT (message_sid) DO NOTHING",
                     ("@sid", messageSid), ("@now", Now()))
@@ -120,9 +126,10 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
     /// </summary>
     public async Task ForgetInboundAsync(string messageSid, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
         {
+            var connection = write.Connection;
             await connection.Command("DELETE FROM sms_inbound WHERE message_sid = @sid", ("@sid", messageSid))
                 .RunAsync(cancellationToken).ConfigureAwait(false);
         }

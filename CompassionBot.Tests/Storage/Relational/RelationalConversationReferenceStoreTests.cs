@@ -73,6 +73,24 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(4), refreshed!.UpdatedAt);
     }
 
+    [Fact]
+    public async Task SaveAsync_OnSqlite_QueuesBehindTheProcessWriteLockInsteadOfSQLitesBusyHandler()
+    {
+        using var file = new TemporarySqliteFile();
+        using var database = file.OpenDatabase();
+        await database.EnsureMigratedAsync(Ct);
+        var sut = new RelationalConversationReferenceStore(database, TimeProvider.System);
+        await database.WriteLock.WaitAsync(Ct);
+
+        var save = sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1), Ct);
+        var completedWhileHeld = await Task.WhenAny(save, Task.Delay(TimeSpan.FromMilliseconds(300), Ct)) == save;
+        database.WriteLock.Release();
+        await save.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.False(completedWhileHeld);
+        Assert.NotNull(await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task GetAsync_UnknownConversation_ReturnsNull(string provider)

@@ -33,6 +33,36 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenWriteAsync_HoldsTheWriteLockUntilDisposedAndSignalsTheCheckpointer()
+    {
+        var sut = _file.OpenDatabase();
+        var write = await sut.OpenWriteAsync(Ct);
+        var second = sut.OpenWriteAsync(Ct);
+
+        Assert.Equal(0, sut.WriteLock.CurrentCount);
+        Assert.False(sut.Writes.TryRead(out _));
+        Assert.False(second.IsCompleted);
+        await write.DisposeAsync();
+        await using var next = await second.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.True(sut.Writes.TryRead(out _));
+        Assert.Equal(System.Data.ConnectionState.Open, next.Connection.State);
+    }
+
+    [Fact]
+    public async Task OpenWriteAsync_CannotOpen_ReleasesTheWriteLock()
+    {
+        var sut = _file.OpenDatabase();
+        await sut.EnsureMigratedAsync(Ct);
+        File.Delete(_file.FilePath);
+        Directory.CreateDirectory(_file.FilePath);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sut.OpenWriteAsync(Ct));
+
+        Assert.Equal(1, sut.WriteLock.CurrentCount);
+    }
+
+    [Fact]
     public async Task OpenProbeConnectionAsync_IsNeverAPooledConnection()
     {
         var sut = _file.OpenDatabase();

@@ -35,6 +35,15 @@ internal interface IRelationalDatabase
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Opens a connection for a write. On SQLite the write also holds this process's write lock, so it queues in memory
+    /// behind the bot-state writer instead of sleeping in SQLite's busy handler (steps of 1 ms and more); on
+    /// PostgreSQL it is a plain pooled connection. The caller disposes the result as soon as the write is done.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database cannot be reached or opened.</exception>
+    async Task<RelationalWrite> OpenWriteAsync(CancellationToken cancellationToken) =>
+        new(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
     /// Opens a connection for a health probe: one that proves the database can be reached now, which a pooled
     /// connection kept open from earlier would not. The caller disposes it.
     /// </summary>

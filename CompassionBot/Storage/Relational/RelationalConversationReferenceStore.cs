@@ -46,8 +46,8 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
         }
 
         var json = JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.Command(
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await write.Connection.Command(
             Upsert,
             ("@channel_id", channelId),
             ("@conversation_id", conversationId),
@@ -88,8 +88,8 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
     public async Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.Command(
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await write.Connection.Command(
             "UPDATE conversation_references SET last_delivery = @delivery WHERE channel_id = @channel_id AND conversation_id = @conversation_id;",
             ("@delivery", JsonSerializer.Serialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)),
             ("@channel_id", channelId),

@@ -54,7 +54,8 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
     {
         ArgumentNullException.ThrowIfNull(crisisEvent);
         var occurredAt = crisisEvent.OccurredAt.ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = write.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var recorded = await transaction.Command(
             InsertEvent,
@@ -102,7 +103,8 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
         var claim = Guid.NewGuid().ToString("N");
         var nowMs = now.ToUnixTimeMilliseconds();
         var until = now <= DateTimeOffset.MaxValue - lease ? (now + lease).ToUnixTimeMilliseconds() : DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = write.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var claimed = await transaction.Command(_claim, ("@claim", claim), ("@until", until), ("@now", nowMs), ("@max", (long)max))
             .RunAsync(cancellationToken).ConfigureAwait(false);
@@ -146,7 +148,8 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
 
     private async Task<int> UpdateAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = write.Connection;
         return await connection.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -20,7 +20,8 @@ internal sealed class RelationalSafetyPlanStore(IRelationalDatabase database) : 
     public async Task SetAsync(string channelId, string userId, SafetyPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = write.Connection;
         await connection.Command(
             "INSERT INTO safety_plans (channel_id, user_id, plan_text, updated_at) VALUES (@channel_id, @user_id, @plan_text, @updated_at) " +
             "ON CONFLICT (channel_id, user_id) DO UPDATE SET plan_text = excluded.plan_text, updated_at = excluded.updated_at;",
@@ -32,7 +33,8 @@ internal sealed class RelationalSafetyPlanStore(IRelationalDatabase database) : 
 
     public async Task<bool> RemoveAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = write.Connection;
         return await connection.Command(
             "DELETE FROM safety_plans WHERE channel_id = @channel_id AND user_id = @user_id;",
             ("@channel_id", channelId),

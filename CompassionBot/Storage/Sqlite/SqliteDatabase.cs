@@ -185,6 +185,28 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>The write lock is taken before the connection is opened and released after it is returned to the pool.</remarks>
+    public async Task<RelationalWrite> OpenWriteAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        await WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new RelationalWrite(connection, () =>
+            {
+                WriteLock.Release();
+                NotifyWritten();
+            });
+        }
+        catch
+        {
+            WriteLock.Release();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
     /// <remarks>Not pooled: a pooled handle would still reach a file that has since been deleted or replaced.</remarks>
     public async Task<DbConnection> OpenProbeConnectionAsync(CancellationToken cancellationToken)
     {
