@@ -46,7 +46,28 @@ public sealed class SqliteDatabaseTests : IDisposable
         await using var next = await second.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
         Assert.True(sut.Writes.TryRead(out _));
+        Assert.Same(sut.WriterConnection(), next.Connection);
         Assert.Equal(System.Data.ConnectionState.Open, next.Connection.State);
+    }
+
+    [Fact]
+    public async Task OpenWriteAsync_TransactionLeftOpen_IsRolledBackAndTheNextWriteCommits()
+    {
+        var sut = _file.OpenDatabase([CreateNotes]);
+        await using (var abandoned = await sut.OpenWriteAsync(Ct))
+        {
+            ((SqliteConnection)abandoned.Connection).Execute("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');");
+        }
+
+        await using (var next = await sut.OpenWriteAsync(Ct))
+        {
+            ((SqliteConnection)next.Connection).Execute("INSERT INTO notes (id, text) VALUES (2, 'kept');");
+        }
+
+        await using var reader = (SqliteConnection)await sut.OpenConnectionAsync(Ct);
+        using var command = reader.CreateCommand();
+        command.CommandText = "SELECT group_concat(id) FROM notes;";
+        Assert.Equal("2", command.ExecuteScalar());
     }
 
     [Fact]

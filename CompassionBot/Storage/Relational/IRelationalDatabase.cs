@@ -35,8 +35,9 @@ internal interface IRelationalDatabase
     Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Opens a connection for a write. On SQLite the write also holds this process's write lock, so it queues in memory
-    /// behind the bot-state writer instead of sleeping in SQLite's busy handler (steps of 1 ms and more); on
+    /// Opens a connection for a write. On SQLite the write holds this process's write lock and runs on its one write
+    /// connection (the bot-state writer's), so it queues in memory instead of sleeping in SQLite's busy handler (steps
+    /// of 1 ms and more) and does not make the bot-state writer re-read its pages from the file afterwards; on
     /// PostgreSQL it is a plain pooled connection. The caller disposes the result as soon as the write is done.
     /// </summary>
     /// <exception cref="InvalidOperationException">The database cannot be reached or opened.</exception>

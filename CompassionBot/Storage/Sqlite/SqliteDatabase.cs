@@ -47,6 +47,8 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     });
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private volatile bool _migrated;
+    private bool _disposed;
+    private SqliteConnection? _writerConnection;
     private string? _folderToCreate;
 
     /// <summary>Prepares (but does not open) the database <paramref name="connectionString"/> names.</summary>
@@ -184,20 +186,41 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         }
     }
 
+    /// <summary>
+    /// The one connection this process writes on, bot state and clinic records alike, opened on first use. In WAL mode
+    /// a connection drops its page cache whenever another connection has written, so one writer keeps its cache warm.
+    /// Use it only while holding <see cref="WriteLock"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file cannot be created or opened.</exception>
+    public SqliteConnection WriterConnection()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _writerConnection ??= OpenConnection();
+    }
+
+    /// <summary>
+    /// Closes the write connection after a failure that may have left it unusable (I/O, lock timeout); the next write
+    /// opens a new one. Hold <see cref="WriteLock"/>.
+    /// </summary>
+    public void ResetWriterConnection()
+    {
+        _writerConnection?.Dispose();
+        _writerConnection = null;
+    }
+
     /// <inheritdoc />
-    /// <remarks>The write lock is taken before the connection is opened and released after it is returned to the pool.</remarks>
+    /// <remarks>
+    /// The write runs on <see cref="WriterConnection"/> under <see cref="WriteLock"/>; a transaction the caller left open
+    /// is rolled back when the write is disposed.
+    /// </remarks>
     public async Task<RelationalWrite> OpenWriteAsync(CancellationToken cancellationToken)
     {
         await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         await WriteLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new RelationalWrite(connection, () =>
-            {
-                WriteLock.Release();
-                NotifyWritten();
-            });
+            var connection = WriterConnection();
+            return new RelationalWrite(connection, ownsConnection: false, onDisposed: () => EndWrite(connection));
         }
         catch
         {
@@ -240,6 +263,13 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ResetWriterConnection();
         using (var pooled = new SqliteConnection(PooledConnectionString))
         {
             SqliteConnection.ClearPool(pooled);
@@ -247,6 +277,23 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
 
         _migrationLock.Dispose();
         WriteLock.Dispose();
+    }
+
+    private void EndWrite(SqliteConnection connection)
+    {
+        try
+        {
+            connection.RollbackIfActive();
+        }
+        catch (SqliteException)
+        {
+            ResetWriterConnection();
+        }
+        finally
+        {
+            WriteLock.Release();
+            NotifyWritten();
+        }
     }
 
     private void Migrate()

@@ -4,8 +4,9 @@ using Microsoft.Data.Sqlite;
 namespace CompassionBot.Storage.Sqlite;
 
 /// <summary>
-/// The single write connection with its prepared statements. Callers serialise access (one writer per process);
-/// across processes, SQLite's write lock (BEGIN IMMEDIATE, busy_timeout) does.
+/// The bot-state statements, prepared on the process's write connection (<see cref="SqliteDatabase.WriterConnection"/>).
+/// Callers serialise access (one writer per process); across processes, SQLite's write lock (BEGIN IMMEDIATE,
+/// busy_timeout) does.
 /// </summary>
 /// <remarks>
 /// Each ETag expectation is one conditional statement whose row count says whether it held, so the check and the
@@ -27,9 +28,10 @@ internal sealed class SqliteStateWriter : IDisposable
     private readonly SqliteCommand _delete;
     private readonly SqliteParameter _deleteKey;
 
-    /// <summary>Takes ownership of the open <paramref name="connection"/>.</summary>
+    /// <summary>Prepares the statements on the open <paramref name="connection"/>, which stays the caller's to close.</summary>
     public SqliteStateWriter(SqliteConnection connection)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
         _begin = Prepare("BEGIN IMMEDIATE;");
         _commit = Prepare("COMMIT;");
@@ -129,15 +131,16 @@ internal sealed class SqliteStateWriter : IDisposable
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>The connection the statements are prepared on.</summary>
+    public SqliteConnection Connection => _connection;
+
+    /// <summary>Disposes the statements (not the connection).</summary>
     public void Dispose()
     {
         foreach (var command in new[] { _begin, _commit, _savepoint, _releaseSavepoint, _rollbackToSavepoint, _create.Command, _overwrite.Command, _replace.Command, _delete })
         {
             command.Dispose();
         }
-
-        _connection.Dispose();
     }
 
     private bool Apply(string key, StoreItem change, string etag, long nowUnixMs)

@@ -206,7 +206,7 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         }
     }
 
-    /// <summary>Closes every connection. Call only when no operation is running.</summary>
+    /// <summary>Closes the read connections and the write statements (the write connection is the database's). Call only when no operation is running.</summary>
     public void Dispose()
     {
         if (_disposed)
@@ -226,11 +226,19 @@ internal sealed class SqliteStorage : IStorage, IDisposable
     }
 
     // Both run under the database's WriteLock. A conflict leaves the connection healthy; any other failure (I/O, lock timeout)
-    // replaces it, so a half-finished transaction can never leak into the next write.
+    // replaces it, so a half-finished transaction can never leak into the next write. The statements are prepared again
+    // whenever the database's write connection has been replaced (here or by a clinic-record write).
     private SqliteStateWriter Writer()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        return _writer ??= new SqliteStateWriter(_database.OpenConnection());
+        var connection = _database.WriterConnection();
+        if (_writer is null || !ReferenceEquals(_writer.Connection, connection))
+        {
+            _writer?.Dispose();
+            _writer = new SqliteStateWriter(connection);
+        }
+
+        return _writer;
     }
 
     private void ResetWriter(Exception exception)
@@ -238,5 +246,6 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         Log.WriterReset(_logger, exception);
         _writer?.Dispose();
         _writer = null;
+        _database.ResetWriterConnection();
     }
 }
