@@ -3,9 +3,11 @@ using System.Globalization;
 namespace CompassionBot.LoadTest;
 
 /// <summary>
-/// Command-line settings: <c>--mode both|expectReplies|normal --concurrency 32 --warmup 5 --duration 20
+/// Command-line settings: <c>--mode both|expectReplies|normal --concurrency 32 --warmup 30 --duration 20
 /// --service path/CompassionBot.dll --instances 2 --postgres "Host=...;Database=..."</c>. Without <c>--postgres</c>
 /// each run uses one instance on a fresh SQLite file; with it, <c>--instances</c> services share that database.
+/// The default warm-up is 30 s because on a saturated 2-core machine the JIT needs 20–30 s to bring the hot code to
+/// its final (dynamic-PGO optimised) tier; a shorter warm-up partly measures the JIT (see BENCHMARKS.md).
 /// </summary>
 internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service, int Instances, string? Postgres)
 {
@@ -24,7 +26,7 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
         return new LoadOptions(
             string.Equals(mode, "both", StringComparison.OrdinalIgnoreCase) ? [ExpectReplies, Normal] : [mode],
             int.Parse(values.GetValueOrDefault("concurrency", "32"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "5"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("warmup", "30"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("duration", "20"), CultureInfo.InvariantCulture)),
             values.GetValueOrDefault("service"),
             int.Parse(values.GetValueOrDefault("instances", "1"), CultureInfo.InvariantCulture),

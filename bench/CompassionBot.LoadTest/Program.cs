@@ -5,7 +5,7 @@ using CompassionBot.Tests.Support;
 // Drives whole Self-Compassion Break conversations against the real service (its build output, run as separate
 // processes: one on a fresh SQLite file, or --instances N on the --postgres database) and prints turns/s, p50/p99
 // latency and the services' peak memory.
-// dotnet run -c Release --project bench/CompassionBot.LoadTest -- --mode both --concurrency 32 --warmup 5 --duration 20
+// dotnet run -c Release --project bench/CompassionBot.LoadTest -- --mode both --concurrency 32 --warmup 30 --duration 20
 // ... -- --mode both --instances 2 --postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"
 var options = LoadOptions.Parse(args);
 var executable = options.Service ?? ServiceProcess.LocateExecutable(configuration: "Release");
