@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace CompassionBot.Tests.Support;
 
@@ -17,7 +17,7 @@ internal static class SqliteWalIndex
         Span<byte> header = stackalloc byte[BackfillOffset + 4];
         stream.ReadExactly(header);
 
-        // Native byte order; the tests run on little-endian machines.
-        return (BinaryPrimitives.ReadUInt32LittleEndian(header[MaxFrameOffset..]), BinaryPrimitives.ReadUInt32LittleEndian(header[BackfillOffset..]));
+        // The WAL index is kept in the machine's native byte order (unlike the log and the database file).
+        return (MemoryMarshal.Read<uint>(header[MaxFrameOffset..]), MemoryMarshal.Read<uint>(header[BackfillOffset..]));
     }
 }
