@@ -84,6 +84,38 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenWriteAsync_ConnectionClosedByTheCaller_IsReopenedForTheNextWrite()
+    {
+        var sut = _file.OpenDatabase([CreateNotes]);
+        await using (var careless = await sut.OpenWriteAsync(Ct))
+        {
+            await careless.Connection.CloseAsync();
+        }
+
+        await using var next = await sut.OpenWriteAsync(Ct);
+        ((SqliteConnection)next.Connection).Execute("INSERT INTO notes (id, text) VALUES (1, 'kept');");
+
+        Assert.Equal(System.Data.ConnectionState.Open, next.Connection.State);
+    }
+
+    [Fact]
+    public async Task Dispose_WhileAWriteRuns_WaitsForItAndLaterWritesFail()
+    {
+        var sut = _file.OpenDatabase([CreateNotes]);
+        var running = await sut.OpenWriteAsync(Ct);
+
+        var disposing = Task.Run(sut.Dispose, Ct);
+        var disposedUnderTheWrite = await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(300), Ct)) == disposing;
+        ((SqliteConnection)running.Connection).Execute("INSERT INTO notes (id, text) VALUES (1, 'finished');");
+        await running.DisposeAsync();
+        await disposing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.False(disposedUnderTheWrite);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => sut.OpenWriteAsync(Ct));
+        Assert.Equal(1, sut.WriteLock.CurrentCount);
+    }
+
+    [Fact]
     public async Task OpenProbeConnectionAsync_IsNeverAPooledConnection()
     {
         var sut = _file.OpenDatabase();

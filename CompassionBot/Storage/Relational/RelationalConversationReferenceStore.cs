@@ -88,10 +88,11 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
     public async Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        var json = JsonSerializer.Serialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery);
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         await write.Connection.Command(
             "UPDATE conversation_references SET last_delivery = @delivery WHERE channel_id = @channel_id AND conversation_id = @conversation_id;",
-            ("@delivery", JsonSerializer.Serialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)),
+            ("@delivery", json),
             ("@channel_id", channelId),
             ("@conversation_id", conversationId)).RunAsync(cancellationToken).ConfigureAwait(false);
     }

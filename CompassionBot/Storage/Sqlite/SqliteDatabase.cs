@@ -35,6 +35,9 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// </summary>
     public const int AutoCheckpointPages = 8000;
 
+    /// <summary>How long disposal waits for a write still running before it closes the write connection anyway.</summary>
+    public static readonly TimeSpan DisposeWriteWait = TimeSpan.FromSeconds(5);
+
     private readonly IReadOnlyList<SqlMigration> _migrations;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SqliteDatabase> _logger;
@@ -47,7 +50,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     });
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = [];
     private volatile bool _migrated;
-    private bool _disposed;
+    private volatile bool _disposed;
     private SqliteConnection? _writerConnection;
     private string? _folderToCreate;
 
@@ -195,6 +198,11 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     public SqliteConnection WriterConnection()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_writerConnection is { State: not System.Data.ConnectionState.Open })
+        {
+            ResetWriterConnection();
+        }
+
         return _writerConnection ??= OpenConnection();
     }
 
@@ -261,6 +269,11 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// A write still running gets <see cref="DisposeWriteWait"/> to finish before its connection is closed. Writes that
+    /// start afterwards fail with <see cref="ObjectDisposedException"/>. <see cref="WriteLock"/> is deliberately not
+    /// disposed, so a write that is still ending can always release it.
+    /// </remarks>
     public void Dispose()
     {
         if (_disposed)
@@ -268,24 +281,37 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             return;
         }
 
-        _disposed = true;
-        ResetWriterConnection();
+        var locked = WriteLock.Wait(DisposeWriteWait);
+        try
+        {
+            _disposed = true;
+            ResetWriterConnection();
+        }
+        finally
+        {
+            if (locked)
+            {
+                WriteLock.Release();
+            }
+        }
+
         using (var pooled = new SqliteConnection(PooledConnectionString))
         {
             SqliteConnection.ClearPool(pooled);
         }
 
         _migrationLock.Dispose();
-        WriteLock.Dispose();
     }
 
+    // A connection the write left unusable (a failed rollback, closed by the caller) is replaced, so the next write
+    // starts clean; ending a write never throws over the caller's own exception.
     private void EndWrite(SqliteConnection connection)
     {
         try
         {
             connection.RollbackIfActive();
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException or ObjectDisposedException)
         {
             ResetWriterConnection();
         }

@@ -220,8 +220,21 @@ internal sealed class SqliteStorage : IStorage, IDisposable
             reader.Dispose();
         }
 
-        _writer?.Dispose();
-        _writer = null;
+        // The statements live on the database's shared write connection: dispose them when no write is using it.
+        var locked = _database.WriteLock.Wait(SqliteDatabase.DisposeWriteWait);
+        try
+        {
+            _writer?.Dispose();
+            _writer = null;
+        }
+        finally
+        {
+            if (locked)
+            {
+                _database.WriteLock.Release();
+            }
+        }
+
         _readSlots.Dispose();
     }
 
