@@ -1,4 +1,5 @@
 using CompassionBot.Storage;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Storage.Sqlite;
 using CompassionBot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -56,18 +57,16 @@ public sealed class SqliteDatabaseTests : IDisposable
         var sut = _file.OpenDatabase([CreateNotes]);
         await using (var abandoned = await sut.OpenWriteAsync(Ct))
         {
-            ((SqliteConnection)abandoned.Connection).Execute("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');");
+            await abandoned.Connection.Command("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');").RunAsync(Ct);
         }
 
         await using (var next = await sut.OpenWriteAsync(Ct))
         {
-            ((SqliteConnection)next.Connection).Execute("INSERT INTO notes (id, text) VALUES (2, 'kept');");
+            await next.Connection.Command("INSERT INTO notes (id, text) VALUES (2, 'kept');").RunAsync(Ct);
         }
 
-        await using var reader = (SqliteConnection)await sut.OpenConnectionAsync(Ct);
-        using var command = reader.CreateCommand();
-        command.CommandText = "SELECT group_concat(id) FROM notes;";
-        Assert.Equal("2", command.ExecuteScalar());
+        await using var reader = await sut.OpenConnectionAsync(Ct);
+        Assert.Equal("2", await reader.Command("SELECT group_concat(id) FROM notes;").ScalarAsync(Ct));
     }
 
     [Fact]
@@ -93,7 +92,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         }
 
         await using var next = await sut.OpenWriteAsync(Ct);
-        ((SqliteConnection)next.Connection).Execute("INSERT INTO notes (id, text) VALUES (1, 'kept');");
+        await next.Connection.Command("INSERT INTO notes (id, text) VALUES (1, 'kept');").RunAsync(Ct);
 
         Assert.Equal(System.Data.ConnectionState.Open, next.Connection.State);
     }
@@ -106,7 +105,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         var disposing = Task.Run(sut.Dispose, Ct);
         var disposedUnderTheWrite = await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(300), Ct)) == disposing;
-        ((SqliteConnection)running.Connection).Execute("INSERT INTO notes (id, text) VALUES (1, 'finished');");
+        await running.Connection.Command("INSERT INTO notes (id, text) VALUES (1, 'finished');").RunAsync(Ct);
         await running.DisposeAsync();
         await disposing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 

@@ -1,6 +1,8 @@
 using CompassionBot.Dialogs.State;
 using CompassionBot.Tests.Support;
+using CompassionBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompassionBot.Tests.Storage.Sqlite;
 
@@ -73,6 +75,26 @@ public sealed class SqliteStorageTests : StorageContractTests, IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    /// <summary>
+    /// The state writer shares the database's write connection with clinic-record writes; when one of those leaves it
+    /// closed, the connection is replaced and the state writer prepares its statements again on the new one.
+    /// </summary>
+    [Fact]
+    public async Task WriteAsync_AfterAClinicRecordWriteClosedTheSharedConnection_StillCommits()
+    {
+        var database = _file.OpenDatabase();
+        using var sut = new SqliteStorage(database, 1, TimeProvider.System, NullLogger<SqliteStorage>.Instance);
+        var first = await sut.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("1", null) }, Ct);
+        await using (var careless = await database.OpenWriteAsync(Ct))
+        {
+            await careless.Connection.CloseAsync();
+        }
+
+        await sut.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("2", first["a"]) }, Ct);
+
+        Assert.Equal("2", (await sut.ReadAsync(["a"], Ct))["a"].Json);
     }
 
     [Fact]

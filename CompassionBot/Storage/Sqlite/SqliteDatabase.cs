@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace CompassionBot.Storage.Sqlite;
 
 /// <summary>
-/// The embedded SQLite file: opens tuned connections (WAL, synchronous=NORMAL, busy_timeout, foreign keys) and keeps
-/// the schema current.
+/// The embedded SQLite file: opens tuned connections (WAL, synchronous=NORMAL, busy_timeout, foreign keys), keeps
+/// the schema current, and owns the process's one write connection (<see cref="WriterConnection"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -96,8 +96,9 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     public SqlDialect Dialect => SqlDialect.Sqlite;
 
     /// <summary>
-    /// Serialises this process's writes to the file (bot state, conversation references), so concurrent writers queue
-    /// here instead of in SQLite's busy handler, which sleeps in steps of milliseconds.
+    /// Serialises this process's writes to the file (bot state and clinic records) and guards
+    /// <see cref="WriterConnection"/>, so concurrent writers queue here instead of in SQLite's busy handler, which
+    /// sleeps in steps of milliseconds.
     /// </summary>
     public SemaphoreSlim WriteLock { get; } = new(1, 1);
 
@@ -281,11 +282,31 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             return;
         }
 
-        var locked = WriteLock.Wait(DisposeWriteWait);
-        try
+        WhileNoWriteRuns(() =>
         {
             _disposed = true;
             ResetWriterConnection();
+        });
+
+        using (var pooled = new SqliteConnection(PooledConnectionString))
+        {
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        _migrationLock.Dispose();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="shutdownStep"/> (closing something on the write connection) once the write in progress has
+    /// ended, or after <see cref="DisposeWriteWait"/> regardless, so shutdown never hangs on a stuck write.
+    /// </summary>
+    public void WhileNoWriteRuns(Action shutdownStep)
+    {
+        ArgumentNullException.ThrowIfNull(shutdownStep);
+        var locked = WriteLock.Wait(DisposeWriteWait);
+        try
+        {
+            shutdownStep();
         }
         finally
         {
@@ -294,13 +315,6 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
                 WriteLock.Release();
             }
         }
-
-        using (var pooled = new SqliteConnection(PooledConnectionString))
-        {
-            SqliteConnection.ClearPool(pooled);
-        }
-
-        _migrationLock.Dispose();
     }
 
     // A connection the write left unusable (a failed rollback, closed by the caller) is replaced, so the next write

@@ -221,19 +221,11 @@ internal sealed class SqliteStorage : IStorage, IDisposable
         }
 
         // The statements live on the database's shared write connection: dispose them when no write is using it.
-        var locked = _database.WriteLock.Wait(SqliteDatabase.DisposeWriteWait);
-        try
+        _database.WhileNoWriteRuns(() =>
         {
             _writer?.Dispose();
             _writer = null;
-        }
-        finally
-        {
-            if (locked)
-            {
-                _database.WriteLock.Release();
-            }
-        }
+        });
 
         _readSlots.Dispose();
     }
