@@ -133,22 +133,27 @@ public sealed class DirectLineEndpointsTests : IAsyncDisposable
         Assert.Equal(conversationId, (string)refreshed["conversationId"]!);
         using var withOld = await _sut.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
         using var withNew = await _sut.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", (string)refreshed["token"]!);
-        Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, withOld.StatusCode);
         Assert.Equal(HttpStatusCode.OK, withNew.StatusCode);
     }
 
     [Fact]
-    public async Task AnyEndpoint_ExpiredToken_Returns401TokenExpired()
+    public async Task AnyEndpoint_ExpiredToken_Returns403TokenExpired()
     {
         var (conversationId, token) = await _sut.StartAsync();
         _time.Advance(TimeSpan.FromMinutes(30));
 
         using var post = await _sut.PostMessageAsync(conversationId, token, "hello");
+        using var read = await _sut.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities", token);
+        using var reconnect = await _sut.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark=0", token);
         using var refresh = await _sut.SendAsync(HttpMethod.Post, "/v3/directline/tokens/refresh", token);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
-        Assert.Equal("TokenExpired", (string)(await DirectLineTestClient.ReadObjectAsync(post))["error"]!["code"]!);
-        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+        // DirectLineJS treats only 403 as an expired token (ConnectionStatus.ExpiredToken); a 401 would fail the send.
+        foreach (var response in new[] { post, read, reconnect, refresh })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("TokenExpired", (string)(await DirectLineTestClient.ReadObjectAsync(response))["error"]!["code"]!);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CompassionBot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.DirectLine;
 
@@ -37,6 +38,26 @@ public sealed class WebChatDemoPageTests : IDisposable
         {
             Assert.Equal(0, sut.WebSocketsOpened);
         }
+    }
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task DemoPage_TokenExpired_TellsThePersonTheSessionEnded(string transport)
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var factory = new DirectLineAppFactory(_data.Path, time);
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, transport);
+        await sut.WaitForMessageAsync(DirectLineTestBot.Welcome);
+
+        // The page slept past the token's 30 minutes, so DirectLineJS could not renew it.
+        time.Advance(TimeSpan.FromMinutes(31));
+        await sut.TypeAndSendAsync("Are you still there?");
+
+        // The service answers the expired token with 403, which DirectLineJS reports to the page as ExpiredToken.
+        await sut.WaitForStatusAsync("This chat session has ended. Reload the page to start a new one.");
     }
 
     public void Dispose() => _data.Dispose();

@@ -39,6 +39,10 @@ public sealed partial class WebChatPage
     public Task WaitForMessageAsync(string text) =>
         Transcript.GetByText(text, new LocatorGetByTextOptions { Exact = false }).Last.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
 
+    /// <summary>Waits until the page's status line (above the chat) shows <paramref name="text"/>.</summary>
+    public Task WaitForStatusAsync(string text) =>
+        _page.Locator("#chat-status", new PageLocatorOptions { HasText = text }).WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+
     /// <summary>Clicks the suggested action whose label is <paramref name="title"/>.</summary>
     public Task ClickSuggestedActionAsync(string title) =>
         _page.Locator(".webchat__suggested-actions")

@@ -148,7 +148,9 @@ internal static partial class DirectLineEndpoints
         var (status, caller) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
         if (status == DirectLineTokenStatus.Expired)
         {
-            return (null, DirectLineResults.Unauthorized("The token has expired.", "TokenExpired"));
+            // 403, as Azure's Direct Line answers: DirectLineJS (inside Web Chat) reads a 403 as "token expired" and
+            // lets the page supply a new token, whereas any other 4xx fails the send for good.
+            return (null, DirectLineResults.Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired."));
         }
 
         if (caller is null)

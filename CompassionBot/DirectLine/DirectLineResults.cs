@@ -15,8 +15,8 @@ internal static class DirectLineResults
     public static IResult NotFound() =>
         Error(StatusCodes.Status404NotFound, "BadArgument", "Conversation not found.");
 
-    public static IResult Unauthorized(string message, string code = "Unauthorized") =>
-        new UnauthorizedResult(Error(StatusCodes.Status401Unauthorized, code, message));
+    public static IResult Unauthorized(string message) =>
+        new UnauthorizedResult(Error(StatusCodes.Status401Unauthorized, "Unauthorized", message));
 
     /// <summary>401 with <c>WWW-Authenticate: Bearer</c>.</summary>
     private sealed class UnauthorizedResult(IResult inner) : IResult

@@ -13,6 +13,7 @@
       chatHeading: 'Chat with CompassionBot',
       connecting: 'Connecting…',
       unavailable: 'The chat is not available right now. Please try again later.',
+      expired: 'This chat session has ended. Reload the page to start a new one.',
       safetyHeading: 'If you need help now',
       safety: 'This chat is not an emergency service. If you are in danger or might harm yourself, call your local emergency number now.',
       footer: 'Demo page for clinics. The chat runs on this service; nothing is sent to a third party.'
@@ -25,6 +26,7 @@
       chatHeading: 'Chat con CompassionBot',
       connecting: 'Conectando…',
       unavailable: 'El chat no está disponible ahora. Vuelve a intentarlo más tarde.',
+      expired: 'Esta sesión de chat terminó. Vuelve a cargar la página para empezar otra.',
       safetyHeading: 'Si necesitas ayuda ahora',
       safety: 'Este chat no es un servicio de emergencias. Si estás en peligro o podrías hacerte daño, llama ahora al número de emergencias de tu zona.',
       footer: 'Página de demostración para clínicas. El chat funciona en este servicio; nada se envía a terceros.'
@@ -55,6 +57,10 @@
 
   const status = document.getElementById('chat-status');
 
+  // DirectLineJS's ConnectionStatus values (not exported by the Web Chat bundle).
+  const ExpiredToken = 3;
+  const FailedToConnect = 4;
+
   async function start() {
     if (!window.WebChat) {
       throw new Error('Web Chat bundle missing');
@@ -72,6 +78,16 @@
       webSocket: params.get('transport') !== 'polling',
       pollingInterval: 1000,
       conversationStartProperties: { locale: locale }
+    });
+
+    // A token lasts 30 minutes and DirectLineJS renews it while the page is awake; after a longer sleep the service
+    // answers 403 and the conversation cannot go on with this page's token, so say so instead of failing silently.
+    directLine.connectionStatus$.subscribe(function (connection) {
+      if (connection === ExpiredToken) {
+        status.textContent = strings.expired;
+      } else if (connection === FailedToConnect && status.textContent !== strings.expired) {
+        status.textContent = strings.unavailable;
+      }
     });
 
     window.WebChat.renderWebChat({
