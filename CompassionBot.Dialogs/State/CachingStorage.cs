@@ -107,7 +107,7 @@ public sealed class CachingStorage : IStorage
 
         foreach (var (key, change) in changes)
         {
-            Remember(key, new StoreItem(change.Json, etags[key]), replace: true);
+            Advance(key, change.ETag, new StoreItem(change.Json, etags[key]));
         }
 
         return etags;
@@ -148,6 +148,32 @@ public sealed class CachingStorage : IStorage
         else if (replace)
         {
             _items[key] = item;
+        }
+    }
+
+    // Writes finish out of order (a group commit resumes its callers in any order), so an entry moves forward only from
+    // the version this write replaced. Anything else there is either newer (kept) or a stale read that fails its own
+    // write and is forgotten then; an overwrite ("*") cannot be ordered, so the next read of it goes to the store.
+    private void Advance(string key, string? replacedETag, StoreItem written)
+    {
+        if (string.Equals(replacedETag, StoreItem.AnyETag, StringComparison.Ordinal))
+        {
+            Forget([key]);
+            return;
+        }
+
+        if (!_items.TryGetValue(key, out var current))
+        {
+            // A document this write created is its first version: any later one was read from the store after it,
+            // and that read put this version here first (so TryAdd then keeps the later one).
+            if (replacedETag is null)
+            {
+                Remember(key, written, replace: false);
+            }
+        }
+        else if (ReferenceEquals(current, Absent) ? replacedETag is null : string.Equals(current.ETag, replacedETag, StringComparison.Ordinal))
+        {
+            _items.TryUpdate(key, written, current);
         }
     }
 

@@ -151,15 +151,41 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
         Assert.InRange(sut.Count, 1, 4);
     }
 
+    [Fact]
+    public async Task WriteAsync_OlderWriteReturnsAfterANewerOne_CacheKeepsTheNewerVersion()
+    {
+        // A group commit resumes its callers in any order: the first writer may hear of its commit after a second
+        // writer has already built on it.
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+        var first = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        inner.HoldNextWriteAfterCommit = release.Task;
+        var older = sut.WriteAsync(Changes(("a", "2", first)), Ct);
+
+        var stale = (await sut.ReadAsync(["a"], Ct))["a"];
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => sut.WriteAsync(Changes(("a", "3", stale.ETag)), Ct));
+        var fresh = (await sut.ReadAsync(["a"], Ct))["a"];
+        var newest = (await sut.WriteAsync(Changes(("a", "3", fresh.ETag)), Ct))["a"];
+        release.SetResult();
+        await older;
+
+        Assert.Equal("2", fresh.Json);
+        Assert.Equal(new StoreItem("3", newest), (await sut.ReadAsync(["a"], Ct))["a"]);
+    }
+
     private static Dictionary<string, StoreItem> Changes(params (string Key, string Json, string? ETag)[] changes) =>
         changes.ToDictionary(c => c.Key, c => new StoreItem(c.Json, c.ETag), StringComparer.Ordinal);
 
-    /// <summary>Counts the keys read from the wrapped store, and can fail one write.</summary>
+    /// <summary>Counts the keys read from the wrapped store, can fail one write, and can hold one committed write back.</summary>
     private sealed class CountingStorage(IStorage inner) : IStorage
     {
         public int KeysRead { get; private set; }
 
         public bool FailNextWrite { get; set; }
+
+        /// <summary>When set, the next write commits but does not return to its caller until this completes.</summary>
+        public Task? HoldNextWriteAfterCommit { get; set; }
 
         public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         {
@@ -167,7 +193,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
             return inner.ReadAsync(keys, cancellationToken);
         }
 
-        public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+        public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
         {
             if (FailNextWrite)
             {
@@ -175,7 +201,15 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
                 throw new IOException("disk full");
             }
 
-            return inner.WriteAsync(changes, cancellationToken);
+            var hold = HoldNextWriteAfterCommit;
+            HoldNextWriteAfterCommit = null;
+            var etags = await inner.WriteAsync(changes, cancellationToken);
+            if (hold is not null)
+            {
+                await hold;
+            }
+
+            return etags;
         }
 
         public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.DeleteAsync(keys, cancellationToken);
