@@ -20,10 +20,12 @@ public sealed class CompassionBot : ITurnHandler
     private readonly IReadOnlyList<IInterruptionHandler> _interruptions;
     private readonly MessageCatalog _messages;
     private readonly string _defaultLocale;
+    private readonly ClinicOptions _clinic;
 
     /// <summary>Creates the bot.</summary>
-    public CompassionBot(DialogSet dialogs, ISafetyGate safetyGate, IEnumerable<IInterruptionHandler> interruptions, MessageCatalog messages, IOptions<ContentOptions> content)
+    public CompassionBot(DialogSet dialogs, ISafetyGate safetyGate, IEnumerable<IInterruptionHandler> interruptions, MessageCatalog messages, IOptions<ContentOptions> content, ClinicOptions clinic)
     {
+        ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(safetyGate);
         ArgumentNullException.ThrowIfNull(interruptions);
@@ -34,6 +36,7 @@ public sealed class CompassionBot : ITurnHandler
         _interruptions = [.. interruptions];
         _messages = messages;
         _defaultLocale = content.Value.DefaultLocale;
+        _clinic = clinic;
     }
 
     /// <inheritdoc />
@@ -88,7 +91,7 @@ public sealed class CompassionBot : ITurnHandler
         }
     }
 
-    private static async Task OnConversationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
+    private async Task OnConversationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         var activity = turn.Context.Activity;
         var joined = activity.MembersAdded?.Any(m => !string.Equals(m.Id, activity.Recipient?.Id, StringComparison.Ordinal)) ?? false;
@@ -98,7 +101,7 @@ public sealed class CompassionBot : ITurnHandler
         }
     }
 
-    private static async Task OnInstallationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
+    private async Task OnInstallationUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Context.Activity.Action is "add" or "add-upgrade")
         {
@@ -106,9 +109,9 @@ public sealed class CompassionBot : ITurnHandler
         }
     }
 
-    private static async Task WelcomeAsync(BotTurn turn, CancellationToken cancellationToken)
+    private async Task WelcomeAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        await turn.SayAsync("welcome", cancellationToken).ConfigureAwait(false);
+        await turn.SayAsync("welcome", cancellationToken, ("crisisLine", _clinic.CrisisLineText(turn.Messages, turn.Context))).ConfigureAwait(false);
         if (turn.Dialogs.ActiveDialog is null)
         {
             await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);

@@ -24,7 +24,7 @@ public sealed class CoreInterruptions : IInterruptionHandler
         switch (_recognizer.Recognize(turn.Context.Activity.Text))
         {
             case Interruption.Help:
-                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.ContactText(turn))).ConfigureAwait(false);
+                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.ContactText(turn)), ("crisisLine", _clinic.CrisisLineText(turn.Messages, turn.Context))).ConfigureAwait(false);
                 await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             case Interruption.Menu:

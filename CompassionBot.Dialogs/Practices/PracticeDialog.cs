@@ -20,14 +20,17 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
     private readonly TimeProvider _time;
+    private readonly ClinicOptions _clinic;
 
     /// <summary>Creates the dialog.</summary>
-    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time)
+    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic)
         : base(nameof(PracticeDialog), BotStateJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(clinic);
+        _clinic = clinic;
         _catalog = catalog;
         _messages = messages;
         _time = time;
@@ -113,7 +116,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         if (step.Result is PromptResult<string>)
         {
             // The answer to the check-in after a 9 or 10 is met before anything else is asked.
-            await SayAsync(step.Context, "high.after.ack", cancellationToken).ConfigureAwait(false);
+            await SayAsync(step.Context, "high.after.ack", cancellationToken, ("crisisLine", _clinic.CrisisLineText(_messages, step.Context))).ConfigureAwait(false);
         }
 
         var options = new PromptOptions

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Schema;
 using PhoneNumbers;
@@ -11,6 +12,9 @@ namespace CompassionBot.Dialogs.Safety;
 /// </summary>
 public static class CrisisRegion
 {
+    /// <summary>The suffix of the texts used for every region without its own (<c>referral.other</c>).</summary>
+    public const string OtherRegion = "other";
+
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>The region for <paramref name="activity"/>, falling back to <paramref name="clinicRegion"/>.</summary>
@@ -62,6 +66,17 @@ public static class CrisisRegion
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// <c>{prefix}{region}</c> when <paramref name="messages"/> has a text for the region, else <c>{prefix}other</c>
+    /// (e.g. <c>referral.GB</c>, <c>crisisLine.other</c>).
+    /// </summary>
+    public static string MessageKey(MessageCatalog messages, string prefix, string region)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var key = prefix + region;
+        return messages.Contains(key) ? key : prefix + OtherRegion;
     }
 
     /// <summary>Upper-cased two-letter code (<c>UK</c> → <c>GB</c>), or null when <paramref name="region"/> is not one.</summary>

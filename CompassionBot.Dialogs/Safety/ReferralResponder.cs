@@ -17,7 +17,7 @@ public sealed partial class ReferralResponder : ICrisisResponder
     public const string ReferralKeyPrefix = "referral.";
 
     /// <summary>Key used for every region without its own line.</summary>
-    public const string OtherRegionKey = ReferralKeyPrefix + "other";
+    public const string OtherRegionKey = ReferralKeyPrefix + CrisisRegion.OtherRegion;
 
     private readonly ClinicOptions _clinic;
     private readonly ISafetyPlanStore _plans;
@@ -50,12 +50,8 @@ public sealed partial class ReferralResponder : ICrisisResponder
     }
 
     /// <summary>The referral key for <paramref name="region"/>: its own line when the table has one, else <see cref="OtherRegionKey"/>.</summary>
-    public static string ReferralKey(Content.MessageCatalog messages, string region)
-    {
-        ArgumentNullException.ThrowIfNull(messages);
-        var key = ReferralKeyPrefix + region;
-        return messages.Contains(key) ? key : OtherRegionKey;
-    }
+    public static string ReferralKey(Content.MessageCatalog messages, string region) =>
+        CrisisRegion.MessageKey(messages, ReferralKeyPrefix, region);
 
     /// <inheritdoc />
     public async Task RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken)

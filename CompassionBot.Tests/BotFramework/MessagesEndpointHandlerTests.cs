@@ -45,6 +45,43 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
         Assert.All(replies, r => Assert.Equal("welcome-1", r.GetProperty("conversation").GetProperty("id").GetString()));
     }
 
+    [Theory]
+    [InlineData("en-GB", "call Samaritans on 116 123")]
+    [InlineData("en-AU", "call Lifeline on 13 11 14")]
+    [InlineData("es-US", "llama o escribe al 988")]
+    [InlineData("fr-FR", "visit findahelpline.com")]
+    public async Task Post_ConversationUpdateFromAnotherRegion_WelcomesWithThatRegionsCrisisLine(string locale, string crisisLine)
+    {
+        var person = new MessagesClient(_http, "welcome-" + locale);
+        var join = person.Join();
+        join["locale"] = locale;
+
+        var welcome = MessagesClient.Texts(await person.ExpectRepliesAsync(join, TestContext.Current.CancellationToken))[0];
+
+        Assert.Contains(crisisLine, welcome, StringComparison.Ordinal);
+        if (!locale.EndsWith("-US", StringComparison.Ordinal))
+        {
+            Assert.DoesNotContain("988", welcome, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Post_HelpFromTheUk_NamesSamaritansNot988()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "help-gb");
+        var join = person.Join();
+        join["locale"] = "en-GB";
+        await person.ExpectRepliesAsync(join, ct);
+        var help = person.Message("help");
+        help["locale"] = "en-GB";
+
+        var text = MessagesClient.Texts(await person.ExpectRepliesAsync(help, ct))[0];
+
+        Assert.Contains("I'm not a crisis service: for urgent help, call Samaritans on 116 123.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("988", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_PracticeWithExpectReplies_RunsTheSelfCompassionBreakAndSavesTheSession()
     {

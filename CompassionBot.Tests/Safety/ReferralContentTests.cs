@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Tests.Practices;
 
@@ -51,6 +52,21 @@ public sealed class ReferralContentTests
         Assert.Equal("referral.GB", ReferralResponder.ReferralKey(Messages, "GB"));
     }
 
+    public static TheoryData<string> Locales => [.. SupportedLocales.All];
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void CrisisLines_EveryReferralRegion_HasItsShortPhraseNamingTheSameFirstResource(string locale)
+    {
+        var referralRegions = Regions(locale, ReferralResponder.ReferralKeyPrefix);
+        var lineRegions = Regions(locale, ClinicOptions.CrisisLineKeyPrefix);
+
+        Assert.Equal(referralRegions, lineRegions);
+        (string Region, string Resource)[] firstResources = [("US", "988"), ("CA", "988"), ("GB", "116 123"), ("IE", "116 123"), ("AU", "13 11 14"), ("other", "findahelpline.com")];
+        Assert.All(firstResources, line =>
+            Assert.Contains(line.Resource, Messages.Get(ClinicOptions.CrisisLineKeyPrefix + line.Region, locale), StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ReferralTable_EveryKey_IsAnIsoRegionOrOther()
     {
@@ -60,4 +76,7 @@ public sealed class ReferralContentTests
             k == ReferralResponder.OtherRegionKey || CrisisRegion.Normalize(k[ReferralResponder.ReferralKeyPrefix.Length..]) == k[ReferralResponder.ReferralKeyPrefix.Length..],
             $"'{k}' must be referral.<ISO 3166 upper-case code> or referral.other"));
     }
+
+    private static string[] Regions(string locale, string prefix) =>
+        [.. Messages.All(locale).Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal)];
 }
