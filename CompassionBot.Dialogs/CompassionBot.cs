@@ -25,12 +25,12 @@ public sealed class CompassionBot : ITurnHandler
     /// <summary>Creates the bot.</summary>
     public CompassionBot(DialogSet dialogs, ISafetyGate safetyGate, IEnumerable<IInterruptionHandler> interruptions, MessageCatalog messages, IOptions<ContentOptions> content, ClinicOptions clinic)
     {
-        ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(safetyGate);
         ArgumentNullException.ThrowIfNull(interruptions);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(clinic);
         _dialogs = dialogs;
         _safetyGate = safetyGate;
         _interruptions = [.. interruptions];

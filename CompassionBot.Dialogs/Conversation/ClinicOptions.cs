@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.Dialogs.Conversation;
@@ -35,14 +36,14 @@ public sealed class ClinicOptions
     }
 
     /// <summary>
-    /// The crisis line of the person's region (<see cref="Safety.CrisisRegion"/>, this clinic's <see cref="Region"/> when
+    /// The crisis line of the person's region (<see cref="CrisisRegion"/>, this clinic's <see cref="Region"/> when
     /// nothing better is known) as a short phrase in their language, for the <c>{crisisLine}</c> placeholder.
     /// </summary>
     public string CrisisLineText(MessageCatalog messages, ITurnContext context)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(context);
-        var region = Safety.CrisisRegion.Resolve(context.Activity, Region);
-        return messages.Get(Safety.CrisisRegion.MessageKey(messages, CrisisLineKeyPrefix, region), context.Locale);
+        var region = CrisisRegion.Resolve(context.Activity, Region);
+        return messages.Get(CrisisRegion.MessageKey(messages, CrisisLineKeyPrefix, region), context.Locale);
     }
 }
