@@ -57,7 +57,7 @@
 
   const status = document.getElementById('chat-status');
 
-  // DirectLineJS's ConnectionStatus values (not exported by the Web Chat bundle).
+  // Values of DirectLineJS's ConnectionStatus enum (botframework-directlinejs), which Web Chat reports.
   const ExpiredToken = 3;
   const FailedToConnect = 4;
 
