@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace CompassionBot.Dialogs.State;
 
 /// <summary>
-/// Keeps the documents this process last read or wrote, with their ETags, in front of a durable <see cref="IStorage"/>,
-/// so a turn reads its state from memory instead of the database. Every write still goes to the inner store, whose
+/// Keeps the documents this process read, moved forward by its own writes, with their ETags, in front of a durable
+/// <see cref="IStorage"/>, so a turn reads its state from memory instead of the database. Every write still goes to the inner store, whose
 /// ETag check stays the guard: a document changed behind this cache (by another process sharing the store) makes the
 /// next write of it fail with <see cref="StorageConcurrencyException"/>, which evicts it, and the turn runs again on
 /// what the store holds (see <c>BotAdapter</c>). A stale entry therefore costs a repeated turn, never a lost update.
@@ -152,8 +152,9 @@ public sealed class CachingStorage : IStorage
     }
 
     // Writes finish out of order (a group commit resumes its callers in any order), so an entry moves forward only from
-    // the version this write replaced. Anything else there is either newer (kept) or a stale read that fails its own
-    // write and is forgotten then; an overwrite ("*") cannot be ordered, so the next read of it goes to the store.
+    // exactly the version this write replaced, which a turn has read (and so put here) before writing. Anything else
+    // there is newer (kept) or a stale read that fails its own write and is forgotten then. A key not held is left
+    // out: its next read goes to the store. An overwrite ("*") cannot be ordered, so it is forgotten.
     private void Advance(string key, string? replacedETag, StoreItem written)
     {
         if (string.Equals(replacedETag, StoreItem.AnyETag, StringComparison.Ordinal))
@@ -162,16 +163,8 @@ public sealed class CachingStorage : IStorage
             return;
         }
 
-        if (!_items.TryGetValue(key, out var current))
-        {
-            // A document this write created is its first version: any later one was read from the store after it,
-            // and that read put this version here first (so TryAdd then keeps the later one).
-            if (replacedETag is null)
-            {
-                Remember(key, written, replace: false);
-            }
-        }
-        else if (ReferenceEquals(current, Absent) ? replacedETag is null : string.Equals(current.ETag, replacedETag, StringComparison.Ordinal))
+        if (_items.TryGetValue(key, out var current) &&
+            (ReferenceEquals(current, Absent) ? replacedETag is null : string.Equals(current.ETag, replacedETag, StringComparison.Ordinal)))
         {
             _items.TryUpdate(key, written, current);
         }

@@ -22,16 +22,19 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     private protected override IStorage OpenStorage() => _store;
 
     [Fact]
-    public async Task ReadAsync_DocumentThisProcessWrote_IsServedWithoutReadingTheStore()
+    public async Task ReadAsync_DocumentThisProcessReadThenWrote_IsServedWithoutReadingTheStoreAgain()
     {
+        // A turn's shape: load (the document does not exist yet), then save.
         var inner = new CountingStorage(new MemoryStorage());
         var sut = new CachingStorage(inner, capacity: 8);
-        var etags = await sut.WriteAsync(Changes(("a", "1", null)), Ct);
+        Assert.Empty(await sut.ReadAsync(["a"], Ct));
+        var created = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var updated = (await sut.WriteAsync(Changes(("a", "2", created)), Ct))["a"];
 
         var read = await sut.ReadAsync(["a"], Ct);
 
-        Assert.Equal(new StoreItem("1", etags["a"]), read["a"]);
-        Assert.Equal(0, inner.KeysRead);
+        Assert.Equal(new StoreItem("2", updated), read["a"]);
+        Assert.Equal(1, inner.KeysRead);
     }
 
     [Fact]
@@ -142,6 +145,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
         for (var i = 0; i < 10; i++)
         {
             var key = $"k{i}";
+            await sut.ReadAsync([key], Ct);
             etags[key] = (await sut.WriteAsync(Changes((key, i.ToString(System.Globalization.CultureInfo.InvariantCulture), null)), Ct))[key];
             Assert.InRange(sut.Count, 1, 4);
         }
@@ -158,6 +162,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
         // writer has already built on it.
         var inner = new CountingStorage(new MemoryStorage());
         var sut = new CachingStorage(inner, capacity: 8);
+        Assert.Empty(await sut.ReadAsync(["a"], Ct));
         var first = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         inner.HoldNextWriteAfterCommit = release.Task;
@@ -172,6 +177,24 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
 
         Assert.Equal("2", fresh.Json);
         Assert.Equal(new StoreItem("3", newest), (await sut.ReadAsync(["a"], Ct))["a"]);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CreateReturnsAfterItsDocumentWasUpdatedAndForgotten_CacheDoesNotBringTheFirstVersionBack()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        inner.HoldNextWriteAfterCommit = release.Task;
+        var create = sut.WriteAsync(Changes(("a", "1", null)), Ct);
+
+        var first = (await sut.ReadAsync(["a"], Ct))["a"];
+        var second = (await sut.WriteAsync(Changes(("a", "2", first.ETag)), Ct))["a"];
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => sut.WriteAsync(Changes(("a", "late", first.ETag)), Ct));
+        release.SetResult();
+        await create;
+
+        Assert.Equal(new StoreItem("2", second), (await sut.ReadAsync(["a"], Ct))["a"]);
     }
 
     private static Dictionary<string, StoreItem> Changes(params (string Key, string Json, string? ETag)[] changes) =>
