@@ -111,7 +111,7 @@ public sealed class CompassionBot : ITurnHandler
 
     private async Task WelcomeAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        await turn.SayAsync("welcome", cancellationToken, ("crisisLine", _clinic.CrisisLineText(turn.Messages, turn.Context))).ConfigureAwait(false);
+        await turn.SayAsync("welcome", cancellationToken, ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region))).ConfigureAwait(false);
         if (turn.Dialogs.ActiveDialog is null)
         {
             await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);

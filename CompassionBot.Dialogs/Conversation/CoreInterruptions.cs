@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Dialogs.Conversation;
 
@@ -24,7 +25,7 @@ public sealed class CoreInterruptions : IInterruptionHandler
         switch (_recognizer.Recognize(turn.Context.Activity.Text))
         {
             case Interruption.Help:
-                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.ContactText(turn)), ("crisisLine", _clinic.CrisisLineText(turn.Messages, turn.Context))).ConfigureAwait(false);
+                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.ContactText(turn)), ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region))).ConfigureAwait(false);
                 await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             case Interruption.Menu:

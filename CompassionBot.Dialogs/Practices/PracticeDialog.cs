@@ -3,6 +3,7 @@ using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 
@@ -116,7 +117,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         if (step.Result is PromptResult<string>)
         {
             // The answer to the check-in after a 9 or 10 is met before anything else is asked.
-            await SayAsync(step.Context, "high.after.ack", cancellationToken, ("crisisLine", _clinic.CrisisLineText(_messages, step.Context))).ConfigureAwait(false);
+            await SayAsync(step.Context, "high.after.ack", cancellationToken, ("crisisLine", CrisisLine.Text(_messages, step.Context, _clinic.Region))).ConfigureAwait(false);
         }
 
         var options = new PromptOptions

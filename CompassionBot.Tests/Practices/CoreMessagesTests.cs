@@ -1,5 +1,5 @@
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Practices;
 
 namespace CompassionBot.Tests.Practices;
@@ -46,7 +46,7 @@ public sealed class CoreMessagesTests
     {
         var longestTitle = PracticeCatalog.Load(RealContent.RootPath).All(locale).Max(p => p.Title.Length);
         // practice.start also carries the practice's summary: PracticeStart_EveryPractice_FitsOneGsm7Sms checks it with the real ones.
-        var crisisLines = Messages.All(locale).Where(m => m.Key.StartsWith(ClinicOptions.CrisisLineKeyPrefix, StringComparison.Ordinal)).Select(m => m.Value).Distinct().ToList();
+        var crisisLines = Messages.All(locale).Where(m => m.Key.StartsWith(CrisisLine.KeyPrefix, StringComparison.Ordinal)).Select(m => m.Value).Distinct().ToList();
         Assert.NotEmpty(crisisLines);
         var tooLong = crisisLines
             .Select(crisisLine => new[] { ("clinicContact", "(555) 010-0199"), ("title", new string('x', longestTitle)), ("minutes", "10"), ("number", "13"), ("summary", string.Empty), ("crisisLine", crisisLine) })

@@ -1,5 +1,4 @@
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Tests.Practices;
 
@@ -59,12 +58,12 @@ public sealed class ReferralContentTests
     public void CrisisLines_EveryReferralRegion_HasItsShortPhraseNamingTheSameFirstResource(string locale)
     {
         var referralRegions = Regions(locale, ReferralResponder.ReferralKeyPrefix);
-        var lineRegions = Regions(locale, ClinicOptions.CrisisLineKeyPrefix);
+        var lineRegions = Regions(locale, CrisisLine.KeyPrefix);
 
         Assert.Equal(referralRegions, lineRegions);
         (string Region, string Resource)[] firstResources = [("US", "988"), ("CA", "988"), ("GB", "116 123"), ("IE", "116 123"), ("AU", "13 11 14"), ("other", "findahelpline.com")];
         Assert.All(firstResources, line =>
-            Assert.Contains(line.Resource, Messages.Get(ClinicOptions.CrisisLineKeyPrefix + line.Region, locale), StringComparison.Ordinal));
+            Assert.Contains(line.Resource, Messages.Get(CrisisLine.KeyPrefix + line.Region, locale), StringComparison.Ordinal));
     }
 
     [Fact]

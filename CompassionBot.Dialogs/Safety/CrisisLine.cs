@@ -1,0 +1,24 @@
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Turns;
+
+namespace CompassionBot.Dialogs.Safety;
+
+/// <summary>
+/// The crisis line of the person's region as a short phrase in their language (<c>crisisLine.&lt;region&gt;</c> in
+/// <c>referrals.messages</c>, else <c>crisisLine.other</c>), for the <c>{crisisLine}</c> placeholder of the welcome,
+/// help and check-in texts. The full referral is <see cref="ReferralResponder"/>'s.
+/// </summary>
+public static class CrisisLine
+{
+    /// <summary>Prefix of the phrases in the message catalog (<c>crisisLine.GB</c>).</summary>
+    public const string KeyPrefix = "crisisLine.";
+
+    /// <summary>The phrase for the region <see cref="CrisisRegion"/> finds for the turn, <paramref name="clinicRegion"/> when nothing better is known.</summary>
+    public static string Text(MessageCatalog messages, ITurnContext context, string clinicRegion)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(context);
+        var region = CrisisRegion.Resolve(context.Activity, clinicRegion);
+        return messages.Get(CrisisRegion.MessageKey(messages, KeyPrefix, region), context.Locale);
+    }
+}
