@@ -91,6 +91,20 @@ public sealed class DirectLineStreamHubTests : IAsyncDisposable
         await Assert.ThrowsAsync<WebSocketException>(() => DirectLineStreamClient.ConnectAsync(url));
     }
 
+    [Fact]
+    public async Task Stream_ExpiredToken_IsRefusedWith403()
+    {
+        var (_, streamUrl, _) = await StartAsync();
+        _time.Advance(TimeSpan.FromMinutes(31));
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(streamUrl), TestContext.Current.CancellationToken));
+
+        // DirectLineJS reconnects through GET /conversations/{id}, which answers the same 403 (DirectLineEndpointsTests).
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, socket.HttpStatusCode);
+    }
+
     private static async Task<List<ActivitySet>> ReceiveUntilWatermarkAsync(DirectLineStreamClient stream, string watermark)
     {
         var sets = new List<ActivitySet>();
