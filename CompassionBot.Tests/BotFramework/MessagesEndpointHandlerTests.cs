@@ -153,6 +153,46 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
         Assert.Equal(connector.Posts[0].Activity.Text, delivered.Activity.Text);
     }
 
+    [Fact]
+    public async Task Post_NormalDeliveryWithNoTraceRecorded_SendsTheReplyWithoutTraceContext()
+    {
+        // ASP.NET Core starts an Activity for every request (for log correlation) even when no trace is recorded;
+        // carried into the background turn, it made every Connector call start a child Activity and send a traceparent.
+        var ct = TestContext.Current.CancellationToken;
+        await using var connector = await FakeConnector.StartAsync();
+        var person = new MessagesClient(_http, "untraced-1") { ServiceUrl = connector.ServiceUrl };
+
+        using var response = await person.PostAsync(person.Message("help"), ct);
+        await connector.WaitForPostsAsync(1);
+        await _sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(connector.Posts);
+        Assert.StartsWith("I guide short practices", reply.Activity.Text, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, reply.TraceParent);
+    }
+
+    [Fact]
+    public async Task Post_NormalDeliveryFromASampledTrace_CarriesThatTraceToTheConnector()
+    {
+        const string traceId = "0af7651916cd43dd8448eb211c80319c";
+        var ct = TestContext.Current.CancellationToken;
+        await using var connector = await FakeConnector.StartAsync();
+        var person = new MessagesClient(_http, "traced-1") { ServiceUrl = connector.ServiceUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(person.Message("help").ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-b7ad6b7169203331-01");
+
+        using var response = await _http.SendAsync(request, ct);
+        await connector.WaitForPostsAsync(1);
+        await _sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"-{traceId}-", Assert.Single(connector.Posts).TraceParent, StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> ReadProfileAsync(string key)
     {
         var items = await _sut.Services.GetRequiredService<IStorage>().ReadAsync([key], TestContext.Current.CancellationToken);

@@ -74,7 +74,11 @@ public sealed class FakeConnector : IAsyncDisposable
         var (status, retryAfter, answer) = _script.TryDequeue(out var scripted) ? scripted : (DefaultStatus, null, null);
         lock (_lock)
         {
-            _posts.Add(new RecordedPost(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, context.Request.Headers.Authorization.ToString(), activity!, status, Clock.GetUtcNow()) { Body = body });
+            _posts.Add(new RecordedPost(context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget, context.Request.Headers.Authorization.ToString(), activity!, status, Clock.GetUtcNow())
+            {
+                Body = body,
+                TraceParent = context.Request.Headers.TraceParent.ToString(),
+            });
             foreach (var waiter in _waiters.Where(w => _posts.Count >= w.Count).ToList())
             {
                 _waiters.Remove(waiter);
@@ -107,6 +111,9 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         /// <summary>How the request body was framed.</summary>
         public RecordedBody Body { get; init; } = null!;
+
+        /// <summary>The W3C <c>traceparent</c> header, empty when the request carried none.</summary>
+        public string TraceParent { get; init; } = string.Empty;
     }
 
     /// <summary>A request body's Content-Length, Content-Type, Transfer-Encoding and actual size in bytes.</summary>

@@ -41,6 +41,7 @@ public sealed class BackgroundTurnRunner(ILogger<BackgroundTurnRunner> logger) :
 
     private async Task RunLoggedAsync(Activity activity, Func<CancellationToken, Task> turn)
     {
+        ForgetUnrecordedTrace();
 #pragma warning disable CA1031 // A background turn must never crash the process; every failure is logged with ids.
         try
         {
@@ -51,5 +52,17 @@ public sealed class BackgroundTurnRunner(ILogger<BackgroundTurnRunner> logger) :
             HostingLog.BackgroundTurnFailed(logger, exception, activity.ChannelId, activity.Conversation?.Id, activity.Id);
         }
 #pragma warning restore CA1031
+    }
+
+    // ASP.NET Core starts an Activity for every request so that logs can be correlated, whether or not anyone records
+    // a trace. Carried into the turn, it makes HttpClient start a child Activity and send a traceparent on every reply
+    // to the Connector: work and header bytes for a trace nobody keeps. A recorded trace (OpenTelemetry export on, or a
+    // sampled caller) is continued.
+    private static void ForgetUnrecordedTrace()
+    {
+        if (System.Diagnostics.Activity.Current is { Recorded: false })
+        {
+            System.Diagnostics.Activity.Current = null;
+        }
     }
 }
