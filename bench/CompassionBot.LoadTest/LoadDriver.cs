@@ -15,8 +15,11 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
 
-    // Conversation ids are unique per run, so runs sharing one database never continue each other's conversations.
+    // Conversation ids are unique per run and per driver, so runs sharing one database, and the successive drivers of an
+    // interleaved comparison, never continue each other's conversations.
     private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+    private static int s_drivers;
+    private readonly int _driver = Interlocked.Increment(ref s_drivers);
     private readonly long[] _turnsPerInstance = new long[instances.Count];
     private int _errors;
 
@@ -65,7 +68,7 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
         var latencies = new List<double>(capacity: 4096);
         for (var n = 0; Stopwatch.GetTimestamp() < stopAt; n++)
         {
-            var conversation = $"load-{Run}-{worker}-{n}";
+            var conversation = $"load-{Run}-{_driver}-{worker}-{n}";
             for (var turn = 0; turn < ConversationScript.Turns.Count && Stopwatch.GetTimestamp() < stopAt; turn++)
             {
                 var started = Stopwatch.GetTimestamp();

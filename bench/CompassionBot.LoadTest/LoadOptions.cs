@@ -8,9 +8,20 @@ namespace CompassionBot.LoadTest;
 /// each run uses one instance on a fresh SQLite file; with it, <c>--instances</c> services share that database.
 /// The default warm-up is 30 s because on a saturated 2-core machine the JIT needs 20–30 s to bring the hot code to
 /// its final (dynamic-PGO optimised) tier; a shorter warm-up partly measures the JIT (see BENCHMARKS.md).
+/// <c>--compare "a=build-a/CompassionBot.dll;b=build-b/CompassionBot.dll|KEY=value,KEY=value" --slices 6 --slice 6</c>
+/// runs an <see cref="InterleavedComparison"/> instead (the first mode only).
 /// </summary>
 internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service, int Instances, string? Postgres)
 {
+    /// <summary>The variants to compare, or null for a plain run.</summary>
+    public IReadOnlyList<ComparedVariant>? Compare { get; init; }
+
+    /// <summary>How many slices each compared variant is measured in.</summary>
+    public int Slices { get; init; } = 6;
+
+    /// <summary>The measured length of one slice.</summary>
+    public TimeSpan Slice { get; init; } = TimeSpan.FromSeconds(6);
+
     public const string ExpectReplies = "expectReplies";
     public const string Normal = "normal";
 
@@ -30,6 +41,11 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
             TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("duration", "20"), CultureInfo.InvariantCulture)),
             values.GetValueOrDefault("service"),
             int.Parse(values.GetValueOrDefault("instances", "1"), CultureInfo.InvariantCulture),
-            values.GetValueOrDefault("postgres"));
+            values.GetValueOrDefault("postgres"))
+        {
+            Compare = values.TryGetValue("compare", out var compare) ? ComparedVariant.ParseList(compare) : null,
+            Slices = int.Parse(values.GetValueOrDefault("slices", "6"), CultureInfo.InvariantCulture),
+            Slice = TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("slice", "6"), CultureInfo.InvariantCulture)),
+        };
     }
 }

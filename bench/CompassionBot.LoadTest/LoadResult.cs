@@ -23,8 +23,11 @@ internal sealed record LoadResult(
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Mode,-13} {Concurrency} conversations, {Duration.TotalSeconds:0}s: {LatenciesMs.Length} turns, {TurnsPerSecond:0} turns/s, " +
-        $"p50 {Percentile(50):0.00} ms, p99 {Percentile(99):0.00} ms, max {(LatenciesMs.Length == 0 ? 0 : LatenciesMs.Max()):0.0} ms, errors {Errors}, " +
-        $"service peak RSS {(PeakServiceMemoryBytes ?? 0) / 1048576.0:0} MB, service CPU {ServiceCpu.TotalSeconds / Duration.TotalSeconds * 100:0}% , load generator CPU {LoadCpu.TotalSeconds / Duration.TotalSeconds * 100:0}% (of one core)");
+        $"p50 {Percentile(50):0.00} ms, p90 {Percentile(90):0.00} ms, p99 {Percentile(99):0.00} ms, p99.9 {Percentile(99.9):0.00} ms, max {(LatenciesMs.Length == 0 ? 0 : LatenciesMs.Max()):0.0} ms, errors {Errors}, " +
+        $"service peak RSS {(PeakServiceMemoryBytes ?? 0) / 1048576.0:0} MB, service CPU {ServiceCpu.TotalSeconds / Duration.TotalSeconds * 100:0}% ({CpuPerTurn(ServiceCpu):0} µs/turn), " +
+        $"load generator CPU {LoadCpu.TotalSeconds / Duration.TotalSeconds * 100:0}% ({CpuPerTurn(LoadCpu):0} µs/turn) (of one core)");
+
+    private double CpuPerTurn(TimeSpan cpu) => LatenciesMs.Length == 0 ? double.NaN : cpu.TotalMilliseconds * 1000 / LatenciesMs.Length;
 
     public string MarkdownRow() => string.Create(
         CultureInfo.InvariantCulture,

@@ -7,14 +7,24 @@ using CompassionBot.Tests.Support;
 // latency and the services' peak memory.
 // dotnet run -c Release --project bench/CompassionBot.LoadTest -- --mode both --concurrency 32 --warmup 30 --duration 20
 // ... -- --mode both --instances 2 --postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"
+// ... -- --mode normal --compare "before=/tmp/before/CompassionBot.dll;after=CompassionBot/bin/Release/net10.0/CompassionBot.dll"
 var options = LoadOptions.Parse(args);
 var executable = options.Service ?? ServiceProcess.LocateExecutable(configuration: "Release");
-Console.WriteLine($"Service: {executable}");
 var results = new List<LoadResult>();
-foreach (var mode in options.Modes)
+if (options.Compare is { } variants)
 {
-    results.Add(await RunModeAsync(mode));
-    Console.WriteLine(results[^1].Describe());
+    Console.WriteLine($"Interleaved comparison, {options.Slices} slices of {options.Slice.TotalSeconds:0} s each: {string.Join(", ", variants.Select(v => $"{v.Label} = {v.Service}"))}");
+    results.AddRange(await InterleavedComparison.RunAsync(options, options.Modes[0]));
+    results.ForEach(r => Console.WriteLine(r.Describe()));
+}
+else
+{
+    Console.WriteLine($"Service: {executable}");
+    foreach (var mode in options.Modes)
+    {
+        results.Add(await RunModeAsync(mode));
+        Console.WriteLine(results[^1].Describe());
+    }
 }
 
 Console.WriteLine();
@@ -32,12 +42,7 @@ async Task<LoadResult> RunModeAsync(string mode)
     var folder = Directory.CreateTempSubdirectory("compassionbot-load-");
     try
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(folder.FullName, "bench.db")}",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        };
+        var environment = ServiceEnvironment.ForFolder(folder);
         if (options.Postgres is { } postgres)
         {
             environment["Storage__Provider"] = "Postgres";
@@ -55,8 +60,7 @@ async Task<LoadResult> RunModeAsync(string mode)
             for (var i = 0; i < options.Instances; i++)
             {
                 services.Add(await ServiceProcess.StartAsync(environment, executable));
-                var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-                clients.Add(new HttpClient(handler, disposeHandler: true) { BaseAddress = services[^1].BaseAddress, Timeout = TimeSpan.FromSeconds(60) });
+                clients.Add(LoadClients.For(services[^1].BaseAddress));
             }
 
             await using var sink = mode == LoadOptions.Normal ? await ConnectorSink.StartAsync() : null;
@@ -67,11 +71,11 @@ async Task<LoadResult> RunModeAsync(string mode)
             var warmupDone = Task.Delay(options.Warmup);
             var run = driver.RunAsync(options.Concurrency, options.Warmup, options.Duration);
             await warmupDone;
-            var serviceCpuStart = TotalCpu(processes);
-            var loadCpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            var serviceCpuStart = ProcessCpu.Total(processes);
+            var loadCpuStart = ProcessCpu.Current();
             var latencies = await run;
-            var serviceCpu = TotalCpu(processes) - serviceCpuStart;
-            var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - loadCpuStart;
+            var serviceCpu = ProcessCpu.Total(processes) - serviceCpuStart;
+            var loadCpu = ProcessCpu.Current() - loadCpuStart;
             if (services.Count > 1)
             {
                 Console.WriteLine($"Turns per instance (warm-up included): {string.Join(", ", driver.TurnsPerInstance)}");
@@ -93,16 +97,4 @@ async Task<LoadResult> RunModeAsync(string mode)
     {
         folder.Delete(recursive: true);
     }
-}
-
-static TimeSpan TotalCpu(List<Process> processes)
-{
-    var total = TimeSpan.Zero;
-    foreach (var process in processes)
-    {
-        process.Refresh();
-        total += process.TotalProcessorTime;
-    }
-
-    return total;
 }
