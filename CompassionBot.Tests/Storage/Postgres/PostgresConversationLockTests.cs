@@ -31,12 +31,15 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
         _ = await first.AcquireAsync("emulator/conversations/a", Ct);
         var waiting = sut.AcquireAsync("emulator/conversations/a", Ct);
 
-        // As when an instance is killed: its connection ends and the server drops the locks it held.
+        // As when an instance is killed: its connection ends and the server drops the locks it held. pg_locks covers
+        // the whole server, so only this test's database is searched: other test classes running at the same time hold
+        // advisory locks too (migrations, turns), and killing their connections made them fail.
         await using (var admin = new NpgsqlConnection(Database.ConnectionString))
         {
             await admin.OpenAsync(Ct);
             await using var kill = new NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid();", admin);
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() " +
+                "AND database = (SELECT oid FROM pg_database WHERE datname = current_database());", admin);
             Assert.Equal(true, await kill.ExecuteScalarAsync(Ct));
         }
 
