@@ -77,11 +77,11 @@ public sealed class CachingStorage : IStorage
             if (loaded.TryGetValue(key, out var item))
             {
                 result[key] = item;
-                Remember(key, item, replace: false);
+                Remember(key, item);
             }
             else
             {
-                Remember(key, Absent, replace: false);
+                Remember(key, Absent);
             }
         }
 
@@ -114,9 +114,14 @@ public sealed class CachingStorage : IStorage
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Like a write, a delete moves only the entry it found: it may return after the key was written again (a new first
+    /// message right after "forget me"), and that newer entry must not be called gone. Anything else is forgotten.
+    /// </remarks>
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        var found = keys.Select(key => (Key: key, Item: _items.TryGetValue(key, out var item) ? item : null)).ToList();
         try
         {
             await _inner.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
@@ -127,13 +132,16 @@ public sealed class CachingStorage : IStorage
             throw;
         }
 
-        foreach (var key in keys)
+        foreach (var (key, item) in found)
         {
-            Remember(key, Absent, replace: true);
+            if (item is null || !_items.TryUpdate(key, Absent, item))
+            {
+                Forget([key]);
+            }
         }
     }
 
-    private void Remember(string key, StoreItem item, bool replace)
+    private void Remember(string key, StoreItem item)
     {
         if (Volatile.Read(ref _count) >= Capacity && !_items.ContainsKey(key))
         {
@@ -144,10 +152,6 @@ public sealed class CachingStorage : IStorage
         if (_items.TryAdd(key, item))
         {
             Interlocked.Increment(ref _count);
-        }
-        else if (replace)
-        {
-            _items[key] = item;
         }
     }
 

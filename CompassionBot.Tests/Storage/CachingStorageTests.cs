@@ -128,13 +128,35 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     {
         var inner = new CountingStorage(new MemoryStorage());
         var sut = new CachingStorage(inner, capacity: 8);
+        Assert.Empty(await sut.ReadAsync(["a"], Ct));
         await sut.WriteAsync(Changes(("a", "1", null)), Ct);
 
         await sut.DeleteAsync(["a"], Ct);
 
         Assert.Empty(await sut.ReadAsync(["a"], Ct));
         Assert.Empty(await inner.ReadAsync(["a"], Ct));
-        Assert.Equal(1, inner.KeysRead);
+        Assert.Equal(2, inner.KeysRead);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ReturnsAfterTheDocumentWasCreatedAgain_CacheDoesNotCallItGone()
+    {
+        // "Forget me" then a new first message: the new profile may be committed before the delete returns.
+        var inner = new CountingStorage(new MemoryStorage());
+        var sut = new CachingStorage(inner, capacity: 8);
+        Assert.Empty(await sut.ReadAsync(["a"], Ct));
+        var first = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        inner.HoldNextDeleteAfterCommit = release.Task;
+        var delete = sut.DeleteAsync(["a"], Ct);
+
+        await Assert.ThrowsAsync<StorageConcurrencyException>(() => sut.WriteAsync(Changes(("a", "stale", first)), Ct));
+        Assert.Empty(await sut.ReadAsync(["a"], Ct));
+        var recreated = (await sut.WriteAsync(Changes(("a", "2", null)), Ct))["a"];
+        release.SetResult();
+        await delete;
+
+        Assert.Equal(new StoreItem("2", recreated), (await sut.ReadAsync(["a"], Ct))["a"]);
     }
 
     [Fact]
@@ -200,7 +222,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     private static Dictionary<string, StoreItem> Changes(params (string Key, string Json, string? ETag)[] changes) =>
         changes.ToDictionary(c => c.Key, c => new StoreItem(c.Json, c.ETag), StringComparer.Ordinal);
 
-    /// <summary>Counts the keys read from the wrapped store, can fail one write, and can hold one committed write back.</summary>
+    /// <summary>Counts the keys read from the wrapped store, can fail one write, and can hold one committed write or delete back.</summary>
     private sealed class CountingStorage(IStorage inner) : IStorage
     {
         public int KeysRead { get; private set; }
@@ -209,6 +231,9 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
 
         /// <summary>When set, the next write commits but does not return to its caller until this completes.</summary>
         public Task? HoldNextWriteAfterCommit { get; set; }
+
+        /// <summary>When set, the next delete commits but does not return to its caller until this completes.</summary>
+        public Task? HoldNextDeleteAfterCommit { get; set; }
 
         public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
         {
@@ -235,6 +260,15 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
             return etags;
         }
 
-        public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) => inner.DeleteAsync(keys, cancellationToken);
+        public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+        {
+            var hold = HoldNextDeleteAfterCommit;
+            HoldNextDeleteAfterCommit = null;
+            await inner.DeleteAsync(keys, cancellationToken);
+            if (hold is not null)
+            {
+                await hold;
+            }
+        }
     }
 }
