@@ -13,6 +13,14 @@ public sealed record Entity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 
+    /// <summary>A <c>clientInfo</c> entity naming the person's country (ISO 3166-1 alpha-2), as Web Chat and Teams send it.</summary>
+    public static Entity ClientInfo(string country)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(country);
+        using var value = JsonDocument.Parse($"\"{JsonEncodedText.Encode(country)}\"");
+        return new Entity { Type = "clientInfo", Properties = new() { ["country"] = value.RootElement.Clone() } };
+    }
+
     /// <summary>Reads a string field of the entity, or null.</summary>
     public string? GetString(string name) =>
         Properties is not null && Properties.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -184,6 +184,21 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
     }
 
     [Fact]
+    public async Task Post_CrisisMessageFromAUkNumber_GetsTheUkReferral()
+    {
+        // The activity carries a pseudonymous contact id, not the number: the channel passes the number's country on
+        // (clientInfo), so the referral is Samaritans and 999, not 988.
+        const string ukPhone = "+447400123456";
+        await using var sut = await StartAsync(Monday);
+        await sut.EnrolAsync(ukPhone, timeZone: "Europe/London");
+
+        var replies = await sut.TextAsync(ukPhone, "I want to kill myself");
+
+        Assert.Contains(replies, r => r.Contains("116 123", StringComparison.Ordinal) && r.Contains("999", StringComparison.Ordinal));
+        Assert.DoesNotContain(replies, r => r.Contains("988", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_CrisisMessageWithStopWord_IsScreenedBeforeKeywords()
     {
         await using var sut = await StartAsync(Monday);

@@ -1,4 +1,5 @@
 using CompassionBot.CheckIns;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Hosting;
@@ -95,6 +96,10 @@ internal sealed class SmsWebhookHandler(
             Text = body,
             TextFormat = "plain",
             Locale = enrolment?.Locale,
+
+            // The activity names the person by a pseudonymous id, never the number; the number's country goes on, so
+            // crisis referrals and crisis-line texts name that country's services.
+            Entities = CrisisRegion.FromPhoneNumber(phone) is { } country ? [Entity.ClientInfo(country)] : null,
         };
         return answersCheckIn ? SmsReplies.AsCheckInReply(activity) : activity;
     }
