@@ -46,10 +46,16 @@ public sealed class CoreMessagesTests
     {
         var longestTitle = PracticeCatalog.Load(RealContent.RootPath).All(locale).Max(p => p.Title.Length);
         // practice.start also carries the practice's summary: PracticeStart_EveryPractice_FitsOneGsm7Sms checks it with the real ones.
-        var crisisLines = Messages.All(locale).Where(m => m.Key.StartsWith(CrisisLine.KeyPrefix, StringComparison.Ordinal)).Select(m => m.Value).Distinct().ToList();
-        Assert.NotEmpty(crisisLines);
-        var tooLong = crisisLines
-            .Select(crisisLine => new[] { ("clinicContact", "(555) 010-0199"), ("title", new string('x', longestTitle)), ("minutes", "10"), ("number", "13"), ("summary", string.Empty), ("crisisLine", crisisLine) })
+        // Every region's crisis and emergency lines, as the person there gets them; SMS texts with a typical clinic.
+        var regions = Messages.All(locale).Keys.Where(k => k.StartsWith(CrisisLine.KeyPrefix, StringComparison.Ordinal)).Select(k => k[CrisisLine.KeyPrefix.Length..]).ToList();
+        Assert.NotEmpty(regions);
+        var tooLong = regions
+            .Select(region => new[]
+            {
+                ("clinicContact", "(555) 010-0199"), ("title", new string('x', longestTitle)), ("minutes", "10"), ("number", "13"), ("summary", string.Empty),
+                ("crisisLine", Messages.Get(CrisisLine.KeyPrefix + region, locale)), ("emergencyLine", Messages.Get(CrisisLine.EmergencyKeyPrefix + region, locale)),
+                ("clinic", "Riverside Clinic"), ("contact", "(555) 010-0199"), ("frequency", "up to 3 msgs/week"),
+            })
             .SelectMany(arguments => Messages.All(locale).Keys.Select(key => (Key: key, Sms: Gsm7.Fold(Messages.Get(key, locale, arguments)))))
             .Where(x => !Gsm7.FitsOneSegment(x.Sms))
             .Select(x => $"{x.Key}: {Gsm7.SeptetCount(x.Sms)} septets, non-GSM: {string.Join(" ", Gsm7.InvalidCharacters(x.Sms))}");

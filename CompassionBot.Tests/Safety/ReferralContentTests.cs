@@ -66,6 +66,22 @@ public sealed class ReferralContentTests
             Assert.Contains(line.Resource, Messages.Get(CrisisLine.KeyPrefix + line.Region, locale), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public void EmergencyLines_EveryReferralRegion_HasItsShortPhraseNamingTheReferralsEmergencyNumber(string locale)
+    {
+        var referralRegions = Regions(locale, ReferralResponder.ReferralKeyPrefix);
+        var lineRegions = Regions(locale, CrisisLine.EmergencyKeyPrefix);
+
+        Assert.Equal(referralRegions, lineRegions);
+        (string Region, string Number)[] numbers = [("US", "911"), ("CA", "911"), ("GB", "999"), ("IE", "112"), ("AU", "000")];
+        Assert.All(numbers, line =>
+        {
+            Assert.Contains(line.Number, Messages.Get(CrisisLine.EmergencyKeyPrefix + line.Region, locale), StringComparison.Ordinal);
+            Assert.Contains(line.Number, Messages.Get(ReferralResponder.ReferralKeyPrefix + line.Region, locale), StringComparison.Ordinal);
+        });
+    }
+
     [Fact]
     public void ReferralTable_EveryKey_IsAnIsoRegionOrOther()
     {

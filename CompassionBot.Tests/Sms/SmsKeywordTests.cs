@@ -76,6 +76,26 @@ public abstract class SmsKeywordTests(PostgresServer server, string provider) : 
     }
 
     [Fact]
+    public async Task Text_HelpAndStopFromAUkNumber_NameSamaritansAnd999Not988()
+    {
+        // A person texting from a UK number: 988 and 911 do not reach anyone there.
+        const string ukPhone = "+447400123456";
+        await using var sut = await StartAsync(Monday);
+        await sut.EnrolAsync(ukPhone, timeZone: "Europe/London");
+
+        var help = Assert.Single(await sut.TextAsync(ukPhone, "HELP"));
+        var stop = Assert.Single(await sut.TextAsync(ukPhone, "STOP"));
+
+        Assert.All([help, stop], text =>
+        {
+            Assert.Contains("Samaritans on 116 123", text, StringComparison.Ordinal);
+            Assert.Contains("call 999", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("988", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("911", text, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public async Task Text_HelpWhileOptedOut_IsStillAnswered()
     {
         await using var sut = await StartAsync(Monday);

@@ -1,5 +1,6 @@
 using CompassionBot.CheckIns;
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 
 namespace CompassionBot.Sms;
@@ -52,7 +53,13 @@ internal sealed class SmsKeywordInterruption(SmsContactStore contacts, CheckInSt
 
     private Task SayKeywordResponseAsync(BotTurn turn, string key, CancellationToken cancellationToken)
     {
-        var text = turn.Text(key, ("clinic", clinic.Name), ("contact", clinic.ContactText(turn)));
+        // The crisis and emergency lines are those of the sender's country (from the number), not always 988 and 911.
+        var text = turn.Text(
+            key,
+            ("clinic", clinic.Name),
+            ("contact", clinic.ContactText(turn)),
+            ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, clinic.Region)),
+            ("emergencyLine", CrisisLine.Emergency(turn.Messages, turn.Context, clinic.Region)));
         return turn.Context.SendActivityAsync(SmsReplies.AsKeywordResponse(Activity.CreateMessage(text) with { Locale = turn.Locale }), cancellationToken);
     }
 
