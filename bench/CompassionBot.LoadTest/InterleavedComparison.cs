@@ -77,7 +77,16 @@ internal static class InterleavedComparison
                 environment[key] = value;
             }
 
-            running.Service = await ServiceProcess.StartAsync(environment, variant.Service);
+            try
+            {
+                running.Service = await ServiceProcess.StartAsync(environment, variant.Service);
+            }
+            catch
+            {
+                running._folder.Delete(recursive: true);
+                throw;
+            }
+
             running.Client = LoadClients.For(running.Service.BaseAddress);
             return running;
         }
