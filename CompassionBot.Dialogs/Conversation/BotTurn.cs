@@ -1,7 +1,6 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
-using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.Dialogs.Conversation;
@@ -48,5 +47,5 @@ public sealed class BotTurn
 
     /// <summary>Sends a text in the person's language.</summary>
     public Task SayAsync(string key, CancellationToken cancellationToken, params (string Name, string Value)[] arguments) =>
-        Context.SendActivityAsync(Activity.CreateMessage(Text(key, arguments)) with { Locale = Locale }, cancellationToken);
+        Context.SayAsync(Messages, key, cancellationToken, arguments);
 }

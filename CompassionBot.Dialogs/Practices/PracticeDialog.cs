@@ -67,7 +67,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         var practice = PracticeOf(step);
         // On SMS "stop" is a carrier opt-out keyword, so the way out is named differently there.
         var startKey = ChannelKinds.IsSms(step.Context.Activity.ChannelId) ? "practice.start.sms" : "practice.start";
-        await SayAsync(step.Context, startKey, cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        await step.Context.SayAsync(_messages, startKey, cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return practice.RateBefore
             ? await AskRatingAsync(step, "rating.before", cancellationToken).ConfigureAwait(false)
             : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -106,7 +106,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
         if (step.Values.DistressAfter > step.Values.DistressBefore)
         {
-            await SayAsync(step.Context, "worse.after", cancellationToken).ConfigureAwait(false);
+            await step.Context.SayAsync(_messages, "worse.after", cancellationToken).ConfigureAwait(false);
         }
 
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         if (step.Result is PromptResult<string>)
         {
             // The answer to the check-in after a 9 or 10 is met before anything else is asked.
-            await SayAsync(step.Context, "high.after.ack", cancellationToken, ("crisisLine", CrisisLine.Text(_messages, step.Context, _clinic.Region))).ConfigureAwait(false);
+            await step.Context.SayAsync(_messages, "high.after.ack", cancellationToken, ("crisisLine", CrisisLine.Text(_messages, step.Context, _clinic.Region))).ConfigureAwait(false);
         }
 
         var options = new PromptOptions
@@ -140,12 +140,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
             return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
         }
 
-        await SayAsync(step.Context, "practice.done", cancellationToken).ConfigureAwait(false);
+        await step.Context.SayAsync(_messages, "practice.done", cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.Completed), cancellationToken).ConfigureAwait(false);
     }
 
     private Task AcknowledgeGivenUpRatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken) =>
-        step.Result is PromptResult<int> { Succeeded: false } ? SayAsync(step.Context, "rating.giveup", cancellationToken) : Task.CompletedTask;
+        step.Result is PromptResult<int> { Succeeded: false } ? step.Context.SayAsync(_messages, "rating.giveup", cancellationToken) : Task.CompletedTask;
 
     private Task<DialogTurnResult> AskRatingAsync(DialogContext dc, string key, CancellationToken cancellationToken) =>
         dc.PromptAsync(nameof(RatingPrompt), new PromptOptions { Prompt = Message(dc.Context, key), RetryPrompt = Message(dc.Context, "rating.retry"), MaxAttempts = 2 }, cancellationToken);
@@ -171,7 +171,4 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private Activity Message(ITurnContext context, string key) => Activity.CreateMessage(_messages.Get(key, context.Locale)) with { Locale = context.Locale };
 
     private Choice Choice(ITurnContext context, string key) => new(_messages.Get(key, context.Locale));
-
-    private Task SayAsync(ITurnContext context, string key, CancellationToken cancellationToken, params (string Name, string Value)[] arguments) =>
-        context.SendActivityAsync(Activity.CreateMessage(_messages.Get(key, context.Locale, arguments)) with { Locale = context.Locale }, cancellationToken);
 }

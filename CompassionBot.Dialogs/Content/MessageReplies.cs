@@ -1,0 +1,16 @@
+using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Turns;
+
+namespace CompassionBot.Dialogs.Content;
+
+/// <summary>Sends a text from the <see cref="MessageCatalog"/> in the turn's language: the one way the bot's parts say something.</summary>
+public static class MessageReplies
+{
+    /// <summary>Sends <paramref name="key"/>'s text, filled with <paramref name="arguments"/>, in <paramref name="context"/>'s language.</summary>
+    public static Task SayAsync(this ITurnContext context, MessageCatalog messages, string key, CancellationToken cancellationToken, params (string Name, string Value)[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(messages);
+        return context.SendActivityAsync(Activity.CreateMessage(messages.Get(key, context.Locale, arguments)) with { Locale = context.Locale }, cancellationToken);
+    }
+}
