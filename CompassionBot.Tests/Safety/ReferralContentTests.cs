@@ -53,32 +53,26 @@ public sealed class ReferralContentTests
 
     public static TheoryData<string> Locales => [.. SupportedLocales.All];
 
-    [Theory]
-    [MemberData(nameof(Locales))]
-    public void CrisisLines_EveryReferralRegion_HasItsShortPhraseNamingTheSameFirstResource(string locale)
+    // What each short-phrase table must name per region, as the full referral does: the first resource, or the
+    // emergency number.
+    private static readonly Dictionary<string, (string Region, string Named)[]> NamedByPhrase = new(StringComparer.Ordinal)
     {
-        var referralRegions = Regions(locale, ReferralResponder.ReferralKeyPrefix);
-        var lineRegions = Regions(locale, CrisisLine.KeyPrefix);
+        [CrisisLine.KeyPrefix] = [("US", "988"), ("CA", "988"), ("GB", "116 123"), ("IE", "116 123"), ("AU", "13 11 14"), ("other", "findahelpline.com")],
+        [CrisisLine.EmergencyKeyPrefix] = [("US", "911"), ("CA", "911"), ("GB", "999"), ("IE", "112"), ("AU", "000")],
+    };
 
-        Assert.Equal(referralRegions, lineRegions);
-        (string Region, string Resource)[] firstResources = [("US", "988"), ("CA", "988"), ("GB", "116 123"), ("IE", "116 123"), ("AU", "13 11 14"), ("other", "findahelpline.com")];
-        Assert.All(firstResources, line =>
-            Assert.Contains(line.Resource, Messages.Get(CrisisLine.KeyPrefix + line.Region, locale), StringComparison.Ordinal));
-    }
+    public static TheoryData<string, string> PhraseTables =>
+        [.. SupportedLocales.All.SelectMany(locale => NamedByPhrase.Keys.Select(prefix => (locale, prefix)))];
 
     [Theory]
-    [MemberData(nameof(Locales))]
-    public void EmergencyLines_EveryReferralRegion_HasItsShortPhraseNamingTheReferralsEmergencyNumber(string locale)
+    [MemberData(nameof(PhraseTables))]
+    public void ShortPhrases_EveryReferralRegion_HasOneNamingWhatItsReferralNames(string locale, string prefix)
     {
-        var referralRegions = Regions(locale, ReferralResponder.ReferralKeyPrefix);
-        var lineRegions = Regions(locale, CrisisLine.EmergencyKeyPrefix);
-
-        Assert.Equal(referralRegions, lineRegions);
-        (string Region, string Number)[] numbers = [("US", "911"), ("CA", "911"), ("GB", "999"), ("IE", "112"), ("AU", "000")];
-        Assert.All(numbers, line =>
+        Assert.Equal(Regions(locale, ReferralResponder.ReferralKeyPrefix), Regions(locale, prefix));
+        Assert.All(NamedByPhrase[prefix], line =>
         {
-            Assert.Contains(line.Number, Messages.Get(CrisisLine.EmergencyKeyPrefix + line.Region, locale), StringComparison.Ordinal);
-            Assert.Contains(line.Number, Messages.Get(ReferralResponder.ReferralKeyPrefix + line.Region, locale), StringComparison.Ordinal);
+            Assert.Contains(line.Named, Messages.Get(prefix + line.Region, locale), StringComparison.Ordinal);
+            Assert.Contains(line.Named, Messages.Get(ReferralResponder.ReferralKeyPrefix + line.Region, locale), StringComparison.Ordinal);
         });
     }
 
