@@ -24,11 +24,8 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     [Fact]
     public async Task ReadAsync_DocumentThisProcessReadThenWrote_IsServedWithoutReadingTheStoreAgain()
     {
-        // A turn's shape: load (the document does not exist yet), then save.
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
-        Assert.Empty(await sut.ReadAsync(["a"], Ct));
-        var created = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var (inner, sut) = NewCache();
+        var created = await ReadThenCreateAsync(sut, "a", "1");
         var updated = (await sut.WriteAsync(Changes(("a", "2", created)), Ct))["a"];
 
         var read = await sut.ReadAsync(["a"], Ct);
@@ -40,9 +37,8 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     [Fact]
     public async Task ReadAsync_DocumentReadOnce_IsReadFromTheStoreOnlyOnce()
     {
-        var inner = new CountingStorage(new MemoryStorage());
+        var (inner, sut) = NewCache();
         var etags = await inner.WriteAsync(Changes(("a", "1", null)), Ct);
-        var sut = new CachingStorage(inner, capacity: 8);
 
         var first = await sut.ReadAsync(["a", "missing"], Ct);
         var second = await sut.ReadAsync(["a"], Ct);
@@ -56,8 +52,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     [Fact]
     public async Task ReadAsync_MissingDocumentAskedTwice_IsLookedUpInTheStoreOnce()
     {
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
+        var (inner, sut) = NewCache();
 
         var first = await sut.ReadAsync(["missing"], Ct);
         var second = await sut.ReadAsync(["missing"], Ct);
@@ -111,8 +106,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     [Fact]
     public async Task WriteAsync_StoreFails_ForgetsTheKeysSoTheNextReadGoesToTheStore()
     {
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
+        var (inner, sut) = NewCache();
         var etag = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
         inner.FailNextWrite = true;
 
@@ -126,10 +120,8 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     [Fact]
     public async Task DeleteAsync_RemembersTheDocumentIsGone()
     {
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
-        Assert.Empty(await sut.ReadAsync(["a"], Ct));
-        await sut.WriteAsync(Changes(("a", "1", null)), Ct);
+        var (inner, sut) = NewCache();
+        await ReadThenCreateAsync(sut, "a", "1");
 
         await sut.DeleteAsync(["a"], Ct);
 
@@ -142,10 +134,8 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     public async Task DeleteAsync_ReturnsAfterTheDocumentWasCreatedAgain_CacheDoesNotCallItGone()
     {
         // "Forget me" then a new first message: the new profile may be committed before the delete returns.
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
-        Assert.Empty(await sut.ReadAsync(["a"], Ct));
-        var first = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var (inner, sut) = NewCache();
+        var first = await ReadThenCreateAsync(sut, "a", "1");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         inner.HoldNextDeleteAfterCommit = release.Task;
         var delete = sut.DeleteAsync(["a"], Ct);
@@ -182,10 +172,8 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     {
         // A group commit resumes its callers in any order: the first writer may hear of its commit after a second
         // writer has already built on it.
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
-        Assert.Empty(await sut.ReadAsync(["a"], Ct));
-        var first = (await sut.WriteAsync(Changes(("a", "1", null)), Ct))["a"];
+        var (inner, sut) = NewCache();
+        var first = await ReadThenCreateAsync(sut, "a", "1");
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         inner.HoldNextWriteAfterCommit = release.Task;
         var older = sut.WriteAsync(Changes(("a", "2", first)), Ct);
@@ -204,8 +192,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
     [Fact]
     public async Task WriteAsync_CreateReturnsAfterItsDocumentWasUpdatedAndForgotten_CacheDoesNotBringTheFirstVersionBack()
     {
-        var inner = new CountingStorage(new MemoryStorage());
-        var sut = new CachingStorage(inner, capacity: 8);
+        var (inner, sut) = NewCache();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         inner.HoldNextWriteAfterCommit = release.Task;
         var create = sut.WriteAsync(Changes(("a", "1", null)), Ct);
@@ -217,6 +204,19 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
         await create;
 
         Assert.Equal(new StoreItem("2", second), (await sut.ReadAsync(["a"], Ct))["a"]);
+    }
+
+    private static (CountingStorage Inner, CachingStorage Sut) NewCache()
+    {
+        var inner = new CountingStorage(new MemoryStorage());
+        return (inner, new CachingStorage(inner, capacity: 8));
+    }
+
+    // A turn's shape: load (the document does not exist yet), then save it.
+    private static async Task<string> ReadThenCreateAsync(CachingStorage sut, string key, string json)
+    {
+        Assert.Empty(await sut.ReadAsync([key], Ct));
+        return (await sut.WriteAsync(Changes((key, json, null)), Ct))[key];
     }
 
     private static Dictionary<string, StoreItem> Changes(params (string Key, string Json, string? ETag)[] changes) =>
@@ -252,11 +252,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
             var hold = HoldNextWriteAfterCommit;
             HoldNextWriteAfterCommit = null;
             var etags = await inner.WriteAsync(changes, cancellationToken);
-            if (hold is not null)
-            {
-                await hold;
-            }
-
+            await (hold ?? Task.CompletedTask);
             return etags;
         }
 
@@ -265,10 +261,7 @@ public sealed class CachingStorageTests : StorageContractTests, IDisposable
             var hold = HoldNextDeleteAfterCommit;
             HoldNextDeleteAfterCommit = null;
             await inner.DeleteAsync(keys, cancellationToken);
-            if (hold is not null)
-            {
-                await hold;
-            }
+            await (hold ?? Task.CompletedTask);
         }
     }
 }
