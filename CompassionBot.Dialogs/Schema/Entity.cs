@@ -17,8 +17,7 @@ public sealed record Entity
     public static Entity ClientInfo(string country)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(country);
-        using var value = JsonDocument.Parse($"\"{JsonEncodedText.Encode(country)}\"");
-        return new Entity { Type = "clientInfo", Properties = new() { ["country"] = value.RootElement.Clone() } };
+        return new Entity { Type = "clientInfo", Properties = new() { ["country"] = JsonElement.Parse($"\"{JsonEncodedText.Encode(country)}\"") } };
     }
 
     /// <summary>Reads a string field of the entity, or null.</summary>
