@@ -4,10 +4,11 @@ using CompassionBot.Dialogs.Turns;
 namespace CompassionBot.BotFramework;
 
 /// <summary>
-/// Sends a typing indicator when a message turn has run for <see cref="InitialDelay"/>, then every
-/// <see cref="Period"/> until it ends (the Activity spec asks for no more than one every 2–3 seconds).
+/// Shows a typing indicator while a message turn runs: the first when it has run for <see cref="InitialDelay"/>, then
+/// every <see cref="Period"/> until it ends (the Activity spec asks for no more than one every 2–3 seconds). Not for
+/// expectReplies, whose replies all arrive in the response anyway.
 /// </summary>
-internal sealed partial class TypingIndicatorMiddleware(TimeProvider timeProvider, ILogger<TypingIndicatorMiddleware> logger) : ITurnMiddleware
+internal sealed class TypingIndicatorMiddleware(TimeProvider timeProvider, ILogger<TypingIndicatorMiddleware> logger) : ITurnMiddleware
 {
     public static readonly TimeSpan InitialDelay = TimeSpan.FromSeconds(1);
 
@@ -23,40 +24,10 @@ internal sealed partial class TypingIndicatorMiddleware(TimeProvider timeProvide
             return;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var typing = SendWhileRunningAsync(turnContext, stop.Token);
-        try
+        var typing = new TypingIndicator(turnContext, timeProvider, logger, cancellationToken);
+        await using (typing.ConfigureAwait(false))
         {
             await continueTurn(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await typing.ConfigureAwait(false);
-        }
-    }
-
-    // The waits end without throwing when the turn finishes (most turns end before the first indicator is due), so a
-    // turn does not pay for an exception.
-    private async Task SendWhileRunningAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(InitialDelay, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await turnContext.SendTypingAsync(cancellationToken).ConfigureAwait(false);
-                await Task.Delay(Period, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The turn finished while an indicator was being sent.
-        }
-        catch (Exception exception) when (exception is HttpRequestException or ConnectorException or TimeoutException or Polly.CircuitBreaker.BrokenCircuitException)
-        {
-            // A lost typing indicator is harmless; the turn goes on.
-            Log.TypingFailed(logger, exception, turnContext.Activity.ChannelId, turnContext.Activity.Conversation?.Id);
         }
     }
 }
