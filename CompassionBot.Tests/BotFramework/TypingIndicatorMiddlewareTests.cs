@@ -81,10 +81,19 @@ public sealed class TypingIndicatorMiddlewareTests : IDisposable
         Assert.Single(_sender.Sent);
     }
 
-    [Fact]
-    public async Task OnTurnAsync_IndicatorLostOnTheWay_IsLoggedAndTheNextTickSendsAgain()
+    public static TheoryData<Exception> LostOnTheWay() =>
+    [
+        new HttpRequestException("connection refused"),
+        new ConnectorException("connection refused", 502),
+        new Polly.Timeout.TimeoutRejectedException("connection refused"),
+        new Polly.CircuitBreaker.BrokenCircuitException("connection refused"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(LostOnTheWay))]
+    public async Task OnTurnAsync_IndicatorLostOnTheWay_IsLoggedAndTheNextTickSendsAgain(Exception failure)
     {
-        _sender.Failure = new HttpRequestException("connection refused");
+        _sender.Failure = failure;
         var turn = RunTurnAsync(Message());
         _time.Advance(TypingIndicatorMiddleware.InitialDelay);
         _sender.Failure = null;
@@ -94,7 +103,7 @@ public sealed class TypingIndicatorMiddlewareTests : IDisposable
 
         Assert.Equal(2, _sender.Sent.Count);
         var logged = Assert.Single(_logs.Entries, e => e.EventId.Id == 2009);
-        Assert.IsType<HttpRequestException>(logged.Exception);
+        Assert.Same(failure, logged.Exception);
         Assert.DoesNotContain("connection refused", logged.Message, StringComparison.Ordinal);
     }
 

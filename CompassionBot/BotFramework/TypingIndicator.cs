@@ -1,5 +1,5 @@
 using CompassionBot.Dialogs.Turns;
-using Polly.CircuitBreaker;
+using Polly;
 
 namespace CompassionBot.BotFramework;
 
@@ -84,9 +84,10 @@ internal sealed class TypingIndicator : IAsyncDisposable
         {
             // The turn finished while the indicator was being sent.
         }
-        catch (Exception exception) when (exception is HttpRequestException or ConnectorException or TimeoutException or BrokenCircuitException)
+        catch (Exception exception) when (exception is HttpRequestException or ConnectorException or TimeoutException or ExecutionRejectedException)
         {
-            // A lost typing indicator is harmless; the turn goes on.
+            // A lost typing indicator is harmless; the turn goes on. (ExecutionRejectedException: the resilience pipeline
+            // gave up, by its timeout or its open circuit.)
             Log.TypingFailed(_logger, exception, _turnContext.Activity.ChannelId, _turnContext.Activity.Conversation?.Id);
         }
     }
