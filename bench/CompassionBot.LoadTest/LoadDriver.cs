@@ -21,12 +21,16 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
     private static int s_drivers;
     private readonly int _driver = Interlocked.Increment(ref s_drivers);
     private readonly long[] _turnsPerInstance = new long[instances.Count];
+    private readonly List<(long EndedAt, double LatencyMs)> _allTurns = [];
     private int _errors;
 
     public int Errors => _errors;
 
     /// <summary>Turns sent to each instance (warm-up included).</summary>
     public IReadOnlyList<long> TurnsPerInstance => _turnsPerInstance;
+
+    /// <summary>Every completed turn of the last run, warm-up included: when it ended and how long it took.</summary>
+    public IReadOnlyList<(long EndedAt, double LatencyMs)> AllTurns => _allTurns;
 
     /// <summary>Runs one conversation in expectReplies mode and returns the number of message replies per turn.</summary>
     public static async Task<IReadOnlyList<int>> CalibrateAsync(HttpClient http)
@@ -53,19 +57,24 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
             : throw new InvalidOperationException($"The script did not finish the practice; last reply: {last}");
     }
 
-    /// <summary>Runs <paramref name="concurrency"/> workers; returns the latencies (ms) of turns inside the measured window.</summary>
+    /// <summary>
+    /// Runs <paramref name="concurrency"/> workers; returns the latencies (ms) of turns inside the measured window
+    /// (<see cref="AllTurns"/> keeps every turn).
+    /// </summary>
     public async Task<double[]> RunAsync(int concurrency, TimeSpan warmup, TimeSpan duration)
     {
         var measureFrom = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkAsync(w, measureFrom, stopAt))).ToArray();
-        var latencies = await Task.WhenAll(workers).ConfigureAwait(false);
-        return [.. latencies.SelectMany(l => l)];
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(() => WorkAsync(w, stopAt))).ToArray();
+        var turns = (await Task.WhenAll(workers).ConfigureAwait(false)).SelectMany(t => t).ToList();
+        _allTurns.Clear();
+        _allTurns.AddRange(turns.Select(t => (t.Ended, Stopwatch.GetElapsedTime(t.Started, t.Ended).TotalMilliseconds)));
+        return [.. turns.Where(t => t.Started >= measureFrom && t.Ended <= stopAt).Select(t => Stopwatch.GetElapsedTime(t.Started, t.Ended).TotalMilliseconds)];
     }
 
-    private async Task<List<double>> WorkAsync(int worker, long measureFrom, long stopAt)
+    private async Task<List<(long Started, long Ended)>> WorkAsync(int worker, long stopAt)
     {
-        var latencies = new List<double>(capacity: 4096);
+        var turns = new List<(long Started, long Ended)>(capacity: 4096);
         for (var n = 0; Stopwatch.GetTimestamp() < stopAt; n++)
         {
             var conversation = $"load-{Run}-{_driver}-{worker}-{n}";
@@ -73,21 +82,17 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
             {
                 var started = Stopwatch.GetTimestamp();
                 var ok = await SendTurnAsync(conversation, turn).ConfigureAwait(false);
-                var ended = Stopwatch.GetTimestamp();
                 if (!ok)
                 {
                     Interlocked.Increment(ref _errors);
                     break;
                 }
 
-                if (started >= measureFrom && ended <= stopAt)
-                {
-                    latencies.Add(Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds);
-                }
+                turns.Add((started, Stopwatch.GetTimestamp()));
             }
         }
 
-        return latencies;
+        return turns;
     }
 
     private async Task<bool> SendTurnAsync(string conversation, int turn)

@@ -9,7 +9,8 @@ namespace CompassionBot.LoadTest;
 /// The default warm-up is 30 s because on a saturated 2-core machine the JIT needs 20–30 s to bring the hot code to
 /// its final (dynamic-PGO optimised) tier; a shorter warm-up partly measures the JIT (see BENCHMARKS.md).
 /// <c>--compare "a=build-a/CompassionBot.dll;b=build-b/CompassionBot.dll|KEY=value,KEY=value" --slices 6 --slice 6</c>
-/// runs an <see cref="InterleavedComparison"/> instead (the first mode only).
+/// runs an <see cref="InterleavedComparison"/> instead (the first mode only). <c>--timeline 5</c> adds a
+/// <see cref="RunTimeline"/> of 5-second windows to a plain run.
 /// </summary>
 internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service, int Instances, string? Postgres)
 {
@@ -21,6 +22,9 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
 
     /// <summary>The measured length of one slice.</summary>
     public TimeSpan Slice { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>The window of a plain run's timeline, or null for none.</summary>
+    public TimeSpan? Timeline { get; init; }
 
     public const string ExpectReplies = "expectReplies";
     public const string Normal = "normal";
@@ -46,6 +50,7 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
             Compare = values.TryGetValue("compare", out var compare) ? ComparedVariant.ParseList(compare) : null,
             Slices = int.Parse(values.GetValueOrDefault("slices", "6"), CultureInfo.InvariantCulture),
             Slice = TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("slice", "6"), CultureInfo.InvariantCulture)),
+            Timeline = values.TryGetValue("timeline", out var timeline) ? TimeSpan.FromSeconds(double.Parse(timeline, CultureInfo.InvariantCulture)) : null,
         };
     }
 }

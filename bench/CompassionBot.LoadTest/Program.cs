@@ -8,6 +8,7 @@ using CompassionBot.Tests.Support;
 // dotnet run -c Release --project bench/CompassionBot.LoadTest -- --mode both --concurrency 32 --warmup 30 --duration 20
 // ... -- --mode both --instances 2 --postgres "Host=127.0.0.1;Port=55432;Username=postgres;Database=bench"
 // ... -- --mode normal --compare "before=/tmp/before/CompassionBot.dll;after=CompassionBot/bin/Release/net10.0/CompassionBot.dll"
+// ... -- --mode normal --timeline 5   (turns/s, p99 and CPU per turn for every 5 s of the run, warm-up included)
 var options = LoadOptions.Parse(args);
 var executable = options.Service ?? ServiceProcess.LocateExecutable(configuration: "Release");
 var results = new List<LoadResult>();
@@ -70,6 +71,7 @@ async Task<LoadResult> RunModeAsync(string mode)
             var processes = services.Select(s => Process.GetProcessById(s.ProcessId)).ToList();
             var warmupDone = Task.Delay(options.Warmup);
             var run = driver.RunAsync(options.Concurrency, options.Warmup, options.Duration);
+            var timeline = options.Timeline is { } window ? RunTimeline.Start(processes, window, run) : null;
             await warmupDone;
             var serviceCpuStart = ProcessCpu.Total(processes);
             var loadCpuStart = ProcessCpu.Current();
@@ -79,6 +81,16 @@ async Task<LoadResult> RunModeAsync(string mode)
             if (services.Count > 1)
             {
                 Console.WriteLine($"Turns per instance (warm-up included): {string.Join(", ", driver.TurnsPerInstance)}");
+            }
+
+            if (timeline is not null)
+            {
+                await timeline.Sampling;
+                Console.WriteLine($"{mode}, by window (warm-up included):");
+                foreach (var line in timeline.Describe(driver.AllTurns))
+                {
+                    Console.WriteLine(line);
+                }
             }
 
             processes.ForEach(p => p.Dispose());
