@@ -13,11 +13,16 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <summary>
 /// The root dialog: the practice menu (what helped this person first), the chosen practice, and — when a practice
 /// does not resonate — an acknowledgement and at most three alternatives from other families, a shorter option or
-/// a pause. Begin options: a <see cref="MainDialogState"/> (or null for the menu).
+/// a pause. Begin options: a <see cref="MainDialogState"/> (or null for the menu). On SMS, where the whole menu takes
+/// several messages, the menu first offers one practice from each of the best-ranked families, and "more" for all.
 /// </summary>
 public sealed class MainDialog : WaterfallDialog<MainDialogState>
 {
+    /// <summary>Practices on the short SMS menu (as many as a non-resonance offer), so it fits one SMS with "more".</summary>
+    public const int SmsMenuSize = 3;
+
     private const string PauseMarker = "#pause";
+    private const string MoreMarker = "#more";
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
 
@@ -43,6 +48,30 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
     {
         ArgumentNullException.ThrowIfNull(ranked);
         return [.. ranked.GroupBy(p => p.Family).SelectMany(g => g)];
+    }
+
+    /// <summary>
+    /// The short SMS menu: the best-ranked practice of each family, best first, at most <see cref="SmsMenuSize"/>, so it
+    /// offers different kinds of practice rather than several of one kind.
+    /// </summary>
+    public static IReadOnlyList<Practice> SmsMenu(IReadOnlyList<Practice> ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return [.. ranked.GroupBy(p => p.Family).Select(g => g.First()).Take(SmsMenuSize)];
+    }
+
+    /// <summary>The short SMS menu's text: its practices numbered by title, then "more" as the last number.</summary>
+    public string SmsMenuText(string locale, IReadOnlyList<Practice> menu)
+    {
+        ArgumentNullException.ThrowIfNull(menu);
+        var text = new StringBuilder(_messages.Get("menu.intro.sms", locale));
+        var titles = menu.Select(p => p.Title).Append(_messages.Get("menu.more.sms", locale)).ToList();
+        for (var i = 0; i < titles.Count; i++)
+        {
+            text.Append('\n').Append(_messages.Get("menu.item.sms", locale, ("number", (i + 1).ToString(CultureInfo.InvariantCulture)), ("title", titles[i])));
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The menu text for practices already in <see cref="MenuOrder"/>: numbered, under family headings, with minutes.</summary>
@@ -78,13 +107,31 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             return await step.NextAsync(chosen, cancellationToken).ConfigureAwait(false);
         }
 
-        var menu = MenuOrder(Ranked(step.Context));
-        step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id)] };
+        var locale = step.Context.Locale;
+        var ranked = Ranked(step.Context);
+        var menu = MenuOrder(ranked);
+        string text;
+        List<Choice> choices;
+        if (ChannelKinds.IsSms(step.Context.Activity.ChannelId) && !step.Values.AllPractices && menu.Count > SmsMenuSize)
+        {
+            menu = SmsMenu(ranked);
+            text = SmsMenuText(locale, menu);
+            var more = _messages.Get("menu.more.sms.words", locale).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            choices = [.. menu.Select(p => new Choice(p.Title, [p.Id])), new Choice(_messages.Get("menu.more.sms", locale), more)];
+            step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id), MoreMarker] };
+        }
+        else
+        {
+            text = MenuText(locale, menu);
+            choices = [.. menu.Select(p => new Choice(p.Title, [p.Id]))];
+            step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id)] };
+        }
+
         var options = new PromptOptions
         {
-            Prompt = Activity.CreateMessage(MenuText(step.Context.Locale, menu)) with { Locale = step.Context.Locale },
+            Prompt = Activity.CreateMessage(text) with { Locale = locale },
             RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = [.. menu.Select(p => new Choice(p.Title, [p.Id]))],
+            Choices = choices,
             ChoicesInText = true,
             MaxAttempts = 2,
         };
@@ -103,6 +150,11 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         {
             await SayAsync(step.Context, "practice.paused", cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (practiceId == MoreMarker)
+        {
+            return await step.ReplaceDialogAsync(Id, step.Values with { OfferedIds = [], AllPractices = true }, cancellationToken).ConfigureAwait(false);
         }
 
         step.Values = step.Values with { CurrentPracticeId = practiceId, OfferedIds = [], TriedThisSession = [.. step.Values.TriedThisSession, practiceId] };

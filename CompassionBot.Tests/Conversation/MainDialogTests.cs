@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Practices;
+using CompassionBot.Tests.Practices;
 using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Conversation;
@@ -6,6 +11,7 @@ namespace CompassionBot.Tests.Conversation;
 /// <summary>The practice menu through the real pipeline.</summary>
 public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactory>
 {
+    private static readonly PracticeCatalog Catalog = PracticeCatalog.Load(RealContent.RootPath);
     private readonly BotApplicationFactory _factory;
 
     public MainDialogTests(BotApplicationFactory factory) => _factory = factory;
@@ -23,20 +29,65 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
     }
 
     [Fact]
-    public async Task Menu_OnSms_ListsEachPracticeOnce()
+    public async Task Menu_OnSms_OffersOnePracticeOfEachOfTheBestKindsAndMoreInOneText()
     {
         var sut = NewConversation("sms");
 
         var menu = Assert.Single(await sut.SendAsync("menu", TestContext.Current.CancellationToken));
 
-        Assert.Single(Regex.Matches(menu.Text!, "Self-Compassion Break"));
+        var items = SmsMenuItem().Matches(menu.Text!).Select(m => m.Groups[2].Value).ToList();
+        Assert.Equal(MainDialog.SmsMenuSize + 1, items.Count);
+        var practices = items.SkipLast(1).Select(title => Catalog.All("en").Single(p => p.Title == title)).ToList();
+        Assert.Equal(practices.Count, practices.Select(p => p.Family).Distinct().Count());
+        Assert.Equal("More practices", items[^1]);
+        Assert.True(Gsm7.FitsOneSegment(Gsm7.Fold(menu.Text!)), menu.Text);
         Assert.Null(menu.SuggestedActions);
+    }
+
+    [Fact]
+    public async Task Menu_OnSmsAfterMore_ListsEachPracticeOnceAndANumberMeansThatList()
+    {
+        var sut = NewConversation("sms");
+        await sut.SendAsync("menu", TestContext.Current.CancellationToken);
+
+        var all = Assert.Single(await sut.SendAsync((MainDialog.SmsMenuSize + 1).ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
+        var replies = await sut.SendAsync("9", TestContext.Current.CancellationToken);
+
+        Assert.Single(Regex.Matches(all.Text!, "Self-Compassion Break"));
+        var ninth = MenuItem().Matches(all.Text!)[8].Groups[2].Value;
+        Assert.StartsWith("Let's begin: " + ninth + " (", replies[0].Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("es")]
+    public void SmsMenuText_TheLongestTitles_FitOneGsm7Sms(string locale)
+    {
+        var sut = new MainDialog(Catalog, MessageCatalog.Load(RealContent.RootPath));
+        var longest = Catalog.All(locale).OrderByDescending(p => Gsm7.Fold(p.Title).Length).Take(MainDialog.SmsMenuSize).ToList();
+
+        var text = Gsm7.Fold(sut.SmsMenuText(locale, longest));
+
+        Assert.True(Gsm7.FitsOneSegment(text), $"{Gsm7.SeptetCount(text)} septets: {text}");
+    }
+
+    [Fact]
+    public void SmsMenu_RankedPractices_TakesTheBestRankedOfEachFamilyInRankOrder()
+    {
+        var ranked = Catalog.All("en").Reverse().ToList();
+
+        var menu = MainDialog.SmsMenu(ranked);
+
+        var expected = ranked.GroupBy(p => p.Family).Select(g => g.First()).Take(MainDialog.SmsMenuSize).ToList();
+        Assert.Equal(expected, menu);
+        Assert.Equal(menu.OrderBy(p => ranked.IndexOf(p)), menu);
     }
 
     [Fact]
     public async Task Menu_NumberTyped_StartsThePracticeWithThatNumber()
     {
-        var sut = NewConversation("sms");
+        // A text-only channel other than SMS gets the whole numbered menu at once.
+        var sut = NewConversation("telegram");
         var menu = Assert.Single(await sut.SendAsync("menu", TestContext.Current.CancellationToken));
         var third = MenuItem().Matches(menu.Text!)[2].Groups[2].Value;
 
@@ -61,4 +112,7 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
 
     [GeneratedRegex(@"^(\d+)\. (.+) \(\d+ min\)$", RegexOptions.Multiline)]
     private static partial Regex MenuItem();
+
+    [GeneratedRegex(@"^(\d+)\. (.+)$", RegexOptions.Multiline)]
+    private static partial Regex SmsMenuItem();
 }

@@ -9,7 +9,7 @@ public sealed class CoreMessagesTests
 {
     private static readonly string[] RequiredKeys =
     [
-        "welcome", "help", "menu.intro", "menu.item",
+        "welcome", "help", "menu.intro", "menu.item", "menu.intro.sms", "menu.item.sms", "menu.more.sms", "menu.more.sms.words",
         "rating.before", "rating.after", "rating.retry", "rating.giveup",
         "feel.ask", "feel.helpful", "feel.neutral", "feel.notforme",
         "step.continue", "step.skip",
