@@ -1,7 +1,7 @@
 namespace CompassionBot.LoadTest;
 
 /// <summary>
-/// One build (or one setting) in an <see cref="InterleavedComparison"/>: <c>label=path/CompassionBot.dll</c>, optionally
+/// One build (or one setting) in an <c>InterleavedComparison</c>: <c>label=path/CompassionBot.dll</c>, optionally
 /// followed by <c>|KEY=value,KEY=value</c> environment variables for that service process only (runtime knobs such as
 /// <c>DOTNET_GCgen0size</c>, or configuration such as <c>Storage__Provider=Memory</c>).
 /// </summary>

@@ -9,8 +9,8 @@ namespace CompassionBot.LoadTest;
 /// The default warm-up is 30 s because on a saturated 2-core machine the JIT needs 20–30 s to bring the hot code to
 /// its final (dynamic-PGO optimised) tier; a shorter warm-up partly measures the JIT (see BENCHMARKS.md).
 /// <c>--compare "a=build-a/CompassionBot.dll;b=build-b/CompassionBot.dll|KEY=value,KEY=value" --slices 6 --slice 6</c>
-/// runs an <see cref="InterleavedComparison"/> instead (the first mode only). <c>--timeline 5</c> adds a
-/// <see cref="RunTimeline"/> of 5-second windows to a plain run.
+/// runs an <c>InterleavedComparison</c> instead (the first mode only). <c>--timeline 5</c> adds a
+/// <c>RunTimeline</c> of 5-second windows to a plain run.
 /// </summary>
 internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service, int Instances, string? Postgres)
 {
