@@ -14,7 +14,8 @@ namespace CompassionBot.Dialogs.Conversation;
 /// The root dialog: the practice menu (what helped this person first), the chosen practice, and — when a practice
 /// does not resonate — an acknowledgement and at most three alternatives from other families, a shorter option or
 /// a pause. Begin options: a <see cref="MainDialogState"/> (or null for the menu). On SMS, where the whole menu takes
-/// several messages, the menu first offers one practice from each of the best-ranked families, and "more" for all.
+/// several messages, the menu first offers one practice from each of the best-ranked families, and "more" for all;
+/// the name of any other practice still starts it.
 /// </summary>
 public sealed class MainDialog : WaterfallDialog<MainDialogState>
 {
@@ -112,13 +113,15 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         var menu = MenuOrder(ranked);
         string text;
         List<Choice> choices;
+        List<Practice> unlisted = [];
         if (ChannelKinds.IsSms(step.Context.Activity.ChannelId) && !step.Values.AllPractices && menu.Count > SmsMenuSize)
         {
             menu = SmsMenu(ranked);
             text = SmsMenuText(locale, menu);
             var more = _messages.Get("menu.more.sms.words", locale).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             choices = [.. menu.Select(p => new Choice(p.Title, [p.Id])), new Choice(_messages.Get("menu.more.sms", locale), more)];
-            step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id), MoreMarker] };
+            unlisted = [.. ranked.Except(menu)];
+            step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id), MoreMarker, .. unlisted.Select(p => p.Id)] };
         }
         else
         {
@@ -132,6 +135,7 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             Prompt = Activity.CreateMessage(text) with { Locale = locale },
             RetryPrompt = Message(step.Context, "choice.retry"),
             Choices = choices,
+            UnlistedChoices = unlisted.Count == 0 ? null : [.. unlisted.Select(p => new Choice(p.Title, [p.Id]))],
             ChoicesInText = true,
             MaxAttempts = 2,
         };

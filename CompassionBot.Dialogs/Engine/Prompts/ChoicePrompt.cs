@@ -3,7 +3,10 @@ using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.Dialogs.Engine.Prompts;
 
-/// <summary>Asks the person to pick one of <see cref="PromptOptions.Choices"/>; ends with a <see cref="PromptResult{T}"/> of <see cref="FoundChoice"/>.</summary>
+/// <summary>
+/// Asks the person to pick one of <see cref="PromptOptions.Choices"/> (or, by name, one of
+/// <see cref="PromptOptions.UnlistedChoices"/>); ends with a <see cref="PromptResult{T}"/> of <see cref="FoundChoice"/>.
+/// </summary>
 public sealed class ChoicePrompt : Prompt<FoundChoice>
 {
     /// <summary>Creates the prompt.</summary>
@@ -14,7 +17,7 @@ public sealed class ChoicePrompt : Prompt<FoundChoice>
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(options);
-        var found = ChoiceRecognizer.Recognize(activity.Text, options.Choices ?? []);
+        var found = ChoiceRecognizer.Recognize(activity.Text, options.Choices ?? [], options.UnlistedChoices);
         return found is null ? PromptRecognition<FoundChoice>.Failed : new(true, found);
     }
 

@@ -3,12 +3,16 @@ namespace CompassionBot.Dialogs.Engine.Prompts;
 /// <summary>
 /// Finds which choice a person meant, in this order: the exact title or a synonym; an ordinal ("second",
 /// "the last one"); a number ("2", "two"); then a title or synonym whose words all appear in the answer.
-/// Case- and accent-insensitive.
+/// Case- and accent-insensitive. Choices that are not shown may be accepted by name too.
 /// </summary>
 public static class ChoiceRecognizer
 {
-    /// <summary>The choice meant by <paramref name="text"/>, or null.</summary>
-    public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
+    /// <summary>
+    /// The choice meant by <paramref name="text"/>, or null. <paramref name="unlisted"/> choices (not shown) count by
+    /// title, synonym or words only, and come after <paramref name="choices"/> in the found index; numbers and ordinals
+    /// refer to <paramref name="choices"/> alone, and an exact name of either wins over a number ("Three Good Things").
+    /// </summary>
+    public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices, IReadOnlyList<Choice>? unlisted = null)
     {
         ArgumentNullException.ThrowIfNull(choices);
         var folded = InputText.Fold(text);
@@ -17,12 +21,10 @@ public static class ChoiceRecognizer
             return null;
         }
 
-        for (var i = 0; i < choices.Count; i++)
+        var named = unlisted is { Count: > 0 } ? [.. choices, .. unlisted] : choices;
+        if (FindExact(folded, named) is { } exact)
         {
-            if (Names(choices[i]).Any(n => InputText.Fold(n) == folded))
-            {
-                return new FoundChoice(choices[i].Value, i);
-            }
+            return exact;
         }
 
         var words = folded.Split(' ');
@@ -36,7 +38,20 @@ public static class ChoiceRecognizer
             return number >= 1 && number <= choices.Count ? new FoundChoice(choices[number - 1].Value, number - 1) : null;
         }
 
-        return FindByWords(words, choices);
+        return FindByWords(words, named);
+    }
+
+    private static FoundChoice? FindExact(string folded, IReadOnlyList<Choice> choices)
+    {
+        for (var i = 0; i < choices.Count; i++)
+        {
+            if (Names(choices[i]).Any(n => InputText.Fold(n) == folded))
+            {
+                return new FoundChoice(choices[i].Value, i);
+            }
+        }
+
+        return null;
     }
 
     private static bool TryFindNumber(string[] words, out int number)

@@ -18,6 +18,13 @@ public sealed record PromptOptions
     public IReadOnlyList<Choice>? Choices { get; init; }
 
     /// <summary>
+    /// Options of a choice prompt that are not shown but still accepted by their title or a synonym (never by number
+    /// or ordinal, which refer to what is shown): a short menu that still understands the name of any practice. Found
+    /// at the indexes after <see cref="Choices"/>.
+    /// </summary>
+    public IReadOnlyList<Choice>? UnlistedChoices { get; init; }
+
+    /// <summary>
     /// True when <see cref="Prompt"/> already lists the choices with their numbers (a long menu): channels without
     /// buttons get the text as is instead of a second, numbered list; channels with buttons still get them.
     /// </summary>

@@ -36,6 +36,29 @@ public sealed class RecognizerTests
         Assert.Null(ChoiceRecognizer.Recognize(text, Choices));
 
     [Theory]
+    [InlineData("Soothing Touch", 0)]
+    [InlineData("3", 2)]
+    [InlineData("the last one", 2)]
+    [InlineData("Three Good Things", 3)]
+    [InlineData("three good things please", 3)]
+    [InlineData("let us do a kind reply", 4)]
+    public void ChoiceRecognizer_RecognizeWithUnlisted_NamesFindUnlistedNumbersOnlyListed(string text, int expected)
+    {
+        Choice[] listed = [new("Soothing Touch"), new("A Compassionate Letter"), new("More practices", ["more"])];
+        Choice[] unlisted = [new("Three Good Things"), new("A Kind Reply")];
+
+        var sut = ChoiceRecognizer.Recognize(text, listed, unlisted);
+
+        Assert.Equal(expected, sut?.Index);
+    }
+
+    [Theory]
+    [InlineData("4")]
+    [InlineData("fifth")]
+    public void ChoiceRecognizer_RecognizeWithUnlisted_NumberPastTheListed_ReturnsNull(string text) =>
+        Assert.Null(ChoiceRecognizer.Recognize(text, [new Choice("Soothing Touch"), new Choice("More practices")], [new Choice("Three Good Things"), new Choice("A Kind Reply"), new Choice("Soothing Breath")]));
+
+    [Theory]
     [InlineData("7", 7)]
     [InlineData("seven", 7)]
     [InlineData("siete", 7)]
