@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
@@ -13,19 +12,15 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <summary>
 /// The root dialog: the practice menu (what helped this person first), the chosen practice, and — when a practice
 /// does not resonate — an acknowledgement and at most three alternatives from other families, a shorter option or
-/// a pause. Begin options: a <see cref="MainDialogState"/> (or null for the menu). On SMS, where the whole menu takes
-/// several messages, the menu first offers one practice from each of the best-ranked families, and "more" for all;
-/// the name of any other practice still starts it.
+/// a pause. Begin options: a <see cref="MainDialogState"/> (or null for the menu). SMS gets the short
+/// <see cref="PracticeMenu"/> first, and the whole one after "more".
 /// </summary>
 public sealed class MainDialog : WaterfallDialog<MainDialogState>
 {
-    /// <summary>Practices on the short SMS menu (as many as a non-resonance offer), so it fits one SMS with "more".</summary>
-    public const int SmsMenuSize = 3;
-
     private const string PauseMarker = "#pause";
-    private const string MoreMarker = "#more";
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
+    private readonly PracticeMenu _menu;
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(PracticeCatalog catalog, MessageCatalog messages)
@@ -35,70 +30,11 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         ArgumentNullException.ThrowIfNull(messages);
         _catalog = catalog;
         _messages = messages;
+        _menu = new PracticeMenu(messages);
         AddStep(ChoosePracticeAsync);
         AddStep(BeginPracticeAsync);
         AddStep(OfferAlternativesIfNeededAsync);
         AddStep(RouteAlternativeAsync);
-    }
-
-    /// <summary>
-    /// The menu order: <paramref name="ranked"/> grouped by family, each family where its best-ranked practice is,
-    /// so what helped stays first and something new stays near the top.
-    /// </summary>
-    public static IReadOnlyList<Practice> MenuOrder(IReadOnlyList<Practice> ranked)
-    {
-        ArgumentNullException.ThrowIfNull(ranked);
-        return [.. ranked.GroupBy(p => p.Family).SelectMany(g => g)];
-    }
-
-    /// <summary>
-    /// The short SMS menu: the best-ranked practice of each family, best first, at most <see cref="SmsMenuSize"/>, so it
-    /// offers different kinds of practice rather than several of one kind.
-    /// </summary>
-    public static IReadOnlyList<Practice> SmsMenu(IReadOnlyList<Practice> ranked)
-    {
-        ArgumentNullException.ThrowIfNull(ranked);
-        return [.. ranked.GroupBy(p => p.Family).Select(g => g.First()).Take(SmsMenuSize)];
-    }
-
-    /// <summary>The short SMS menu's text: its practices numbered by title, then "more" as the last number.</summary>
-    public string SmsMenuText(string locale, IReadOnlyList<Practice> menu)
-    {
-        ArgumentNullException.ThrowIfNull(menu);
-        var text = new StringBuilder(_messages.Get("menu.intro.sms", locale));
-        var titles = menu.Select(p => p.Title).Append(_messages.Get("menu.more.sms", locale)).ToList();
-        for (var i = 0; i < titles.Count; i++)
-        {
-            text.Append('\n').Append(_messages.Get("menu.item.sms", locale, ("number", (i + 1).ToString(CultureInfo.InvariantCulture)), ("title", titles[i])));
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>The menu text for practices already in <see cref="MenuOrder"/>: numbered, under family headings, with minutes.</summary>
-    public string MenuText(string locale, IReadOnlyList<Practice> menu)
-    {
-        ArgumentNullException.ThrowIfNull(menu);
-        var text = new StringBuilder(_messages.Get("menu.intro", locale));
-        PracticeFamily? family = null;
-        for (var i = 0; i < menu.Count; i++)
-        {
-            var practice = menu[i];
-            if (practice.Family != family)
-            {
-                family = practice.Family;
-                text.Append('\n').Append(_messages.Get("menu.family." + PracticeFamilies.Key(practice.Family), locale));
-            }
-
-            text.Append('\n').Append(_messages.Get(
-                "menu.item",
-                locale,
-                ("number", (i + 1).ToString(CultureInfo.InvariantCulture)),
-                ("title", practice.Title),
-                ("minutes", practice.Minutes.ToString(CultureInfo.InvariantCulture))));
-        }
-
-        return text.ToString();
     }
 
     private async Task<DialogTurnResult> ChoosePracticeAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
@@ -109,33 +45,14 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         }
 
         var locale = step.Context.Locale;
-        var ranked = Ranked(step.Context);
-        var menu = MenuOrder(ranked);
-        string text;
-        List<Choice> choices;
-        List<Practice> unlisted = [];
-        if (ChannelKinds.IsSms(step.Context.Activity.ChannelId) && !step.Values.AllPractices && menu.Count > SmsMenuSize)
-        {
-            menu = SmsMenu(ranked);
-            text = SmsMenuText(locale, menu);
-            var more = _messages.Get("menu.more.sms.words", locale).Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            choices = [.. menu.Select(p => new Choice(p.Title, [p.Id])), new Choice(_messages.Get("menu.more.sms", locale), more)];
-            unlisted = [.. ranked.Except(menu)];
-            step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id), MoreMarker, .. unlisted.Select(p => p.Id)] };
-        }
-        else
-        {
-            text = MenuText(locale, menu);
-            choices = [.. menu.Select(p => new Choice(p.Title, [p.Id]))];
-            step.Values = step.Values with { OfferedIds = [.. menu.Select(p => p.Id)] };
-        }
-
+        var menu = _menu.For(Ranked(step.Context), locale, preferShort: ChannelKinds.IsSms(step.Context.Activity.ChannelId) && !step.Values.AllPractices);
+        step.Values = step.Values with { OfferedIds = menu.OfferedIds };
         var options = new PromptOptions
         {
-            Prompt = Activity.CreateMessage(text) with { Locale = locale },
+            Prompt = Activity.CreateMessage(menu.Text) with { Locale = locale },
             RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = choices,
-            UnlistedChoices = unlisted.Count == 0 ? null : [.. unlisted.Select(p => new Choice(p.Title, [p.Id]))],
+            Choices = menu.Choices,
+            UnlistedChoices = menu.Unlisted,
             ChoicesInText = true,
             MaxAttempts = 2,
         };
@@ -156,7 +73,7 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        if (practiceId == MoreMarker)
+        if (practiceId == PracticeMenu.MoreId)
         {
             return await step.ReplaceDialogAsync(Id, step.Values with { OfferedIds = [], AllPractices = true }, cancellationToken).ConfigureAwait(false);
         }

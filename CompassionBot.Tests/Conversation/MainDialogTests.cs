@@ -36,7 +36,7 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
         var menu = Assert.Single(await sut.SendAsync("menu", TestContext.Current.CancellationToken));
 
         var items = SmsMenuItem().Matches(menu.Text!).Select(m => m.Groups[2].Value).ToList();
-        Assert.Equal(MainDialog.SmsMenuSize + 1, items.Count);
+        Assert.Equal(PracticeMenu.ShortSize + 1, items.Count);
         var practices = items.SkipLast(1).Select(title => Catalog.All("en").Single(p => p.Title == title)).ToList();
         Assert.Equal(practices.Count, practices.Select(p => p.Family).Distinct().Count());
         Assert.Equal("More practices", items[^1]);
@@ -50,37 +50,12 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
         var sut = NewConversation("sms");
         await sut.SendAsync("menu", TestContext.Current.CancellationToken);
 
-        var all = Assert.Single(await sut.SendAsync((MainDialog.SmsMenuSize + 1).ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
+        var all = Assert.Single(await sut.SendAsync((PracticeMenu.ShortSize + 1).ToString(CultureInfo.InvariantCulture), TestContext.Current.CancellationToken));
         var replies = await sut.SendAsync("9", TestContext.Current.CancellationToken);
 
         Assert.Single(Regex.Matches(all.Text!, "Self-Compassion Break"));
         var ninth = MenuItem().Matches(all.Text!)[8].Groups[2].Value;
         Assert.StartsWith("Let's begin: " + ninth + " (", replies[0].Text, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("en")]
-    [InlineData("es")]
-    public void SmsMenuText_TheLongestTitles_FitOneGsm7Sms(string locale)
-    {
-        var sut = new MainDialog(Catalog, MessageCatalog.Load(RealContent.RootPath));
-        var longest = Catalog.All(locale).OrderByDescending(p => Gsm7.Fold(p.Title).Length).Take(MainDialog.SmsMenuSize).ToList();
-
-        var text = Gsm7.Fold(sut.SmsMenuText(locale, longest));
-
-        Assert.True(Gsm7.FitsOneSegment(text), $"{Gsm7.SeptetCount(text)} septets: {text}");
-    }
-
-    [Fact]
-    public void SmsMenu_RankedPractices_TakesTheBestRankedOfEachFamilyInRankOrder()
-    {
-        var ranked = Catalog.All("en").Reverse().ToList();
-
-        var menu = MainDialog.SmsMenu(ranked);
-
-        var expected = ranked.GroupBy(p => p.Family).Select(g => g.First()).Take(MainDialog.SmsMenuSize).ToList();
-        Assert.Equal(expected, menu);
-        Assert.Equal(menu.OrderBy(p => ranked.IndexOf(p)), menu);
     }
 
     [Fact]
