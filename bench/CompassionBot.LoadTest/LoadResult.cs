@@ -8,16 +8,19 @@ internal sealed record LoadResult(
 {
     public double TurnsPerSecond => LatenciesMs.Length / Duration.TotalSeconds;
 
-    public double Percentile(double p)
+    public double Percentile(double p) => Percentile([.. LatenciesMs.Order()], p);
+
+    /// <summary>The <paramref name="p"/>th percentile (nearest rank) of <paramref name="sorted"/> latencies, NaN for none.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p)
     {
-        if (LatenciesMs.Length == 0)
+        ArgumentNullException.ThrowIfNull(sorted);
+        if (sorted.Count == 0)
         {
             return double.NaN;
         }
 
-        var sorted = LatenciesMs.Order().ToArray();
-        var index = (int)Math.Ceiling(p / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(index, 0, sorted.Length - 1)];
+        var index = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
     }
 
     public string Describe() => string.Create(

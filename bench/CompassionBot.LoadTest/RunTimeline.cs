@@ -38,7 +38,7 @@ internal sealed class RunTimeline
             var latencies = turns.Where(t => t.EndedAt >= from && t.EndedAt < to).Select(t => t.LatencyMs).Order().ToArray();
             var seconds = Stopwatch.GetElapsedTime(from, to).TotalSeconds;
             var start = Stopwatch.GetElapsedTime(_samples[0].At, from).TotalSeconds;
-            var p99 = latencies.Length == 0 ? double.NaN : latencies[Math.Clamp((int)Math.Ceiling(0.99 * latencies.Length) - 1, 0, latencies.Length - 1)];
+            var p99 = LoadResult.Percentile(latencies, 99);
             yield return string.Create(
                 CultureInfo.InvariantCulture,
                 $"  {start,5:0}–{start + seconds,3:0} s: {latencies.Length / seconds,6:0} turns/s, p99 {p99,6:0.00} ms, " +
