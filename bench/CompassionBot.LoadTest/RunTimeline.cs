@@ -22,6 +22,8 @@ internal sealed class RunTimeline
             {
                 timeline.Sample(services);
             }
+
+            timeline.Sample(services); // the last window, cut short by the end of the run
         });
         return timeline;
     }
