@@ -1,4 +1,6 @@
 using System.Net;
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Hosting;
 using CompassionBot.Sms;
 using CompassionBot.Storage.Relational;
@@ -196,6 +198,22 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
 
         Assert.Contains(replies, r => r.Contains("116 123", StringComparison.Ordinal) && r.Contains("999", StringComparison.Ordinal));
         Assert.DoesNotContain(replies, r => r.Contains("988", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Post_Menu_ArrivesAsOneTextAndMoreBringsEveryPractice()
+    {
+        await using var sut = await StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+
+        var menu = await sut.TextAsync(SmsTestHost.Client, "menu");
+        var all = await sut.TextAsync(SmsTestHost.Client, "more");
+
+        var text = Assert.Single(menu);
+        Assert.True(Gsm7.FitsOneSegment(text), text);
+        Assert.EndsWith($"{PracticeMenu.ShortSize + 1}. More practices", text, StringComparison.Ordinal);
+        Assert.StartsWith("Here are some practices.", all[0], StringComparison.Ordinal);
+        Assert.Contains(all, t => t.Contains("13. A Kind Reply", StringComparison.Ordinal));
     }
 
     [Fact]
