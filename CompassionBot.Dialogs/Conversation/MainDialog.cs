@@ -1,4 +1,3 @@
-using System.Globalization;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
@@ -12,15 +11,15 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <summary>
 /// The root dialog: the practice menu (what helped this person first), the chosen practice, and — when a practice
 /// does not resonate — an acknowledgement and at most three alternatives from other families, a shorter option or
-/// a pause. Begin options: a <see cref="MainDialogState"/> (or null for the menu). SMS gets the short
-/// <see cref="PracticeMenu"/> first, and the whole one after "more".
+/// a pause (<see cref="AlternativesOffer"/>). Begin options: a <see cref="MainDialogState"/> (or null for the menu).
+/// SMS gets the short <see cref="PracticeMenu"/> first, and the whole one after "more"; its offer is one text too.
 /// </summary>
 public sealed class MainDialog : WaterfallDialog<MainDialogState>
 {
-    private const string PauseMarker = "#pause";
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
     private readonly PracticeMenu _menu;
+    private readonly AlternativesOffer _offer;
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(PracticeCatalog catalog, MessageCatalog messages)
@@ -31,6 +30,7 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         _catalog = catalog;
         _messages = messages;
         _menu = new PracticeMenu(messages);
+        _offer = new AlternativesOffer(messages);
         AddStep(ChoosePracticeAsync);
         AddStep(BeginPracticeAsync);
         AddStep(OfferAlternativesIfNeededAsync);
@@ -93,28 +93,26 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         var all = _catalog.All(locale).Where(p => !step.Values.TriedThisSession.Contains(p.Id)).ToList();
         var current = _catalog.Get(outcome.PracticeId, locale);
         var profile = BotStateAccessors.Profile.Get(step.Context, () => new UserProfile());
-        var alternatives = PracticeRecommender.Alternatives(all, profile, current).ToList();
-        var shorter = PracticeRecommender.Shorter(all, current, alternatives);
-        var choices = alternatives.Select(p => new Choice(p.Title)).ToList();
-        var ids = alternatives.Select(p => p.Id).ToList();
-        if (shorter is not null)
-        {
-            choices.Add(new Choice(_messages.Get("nonresonance.shorter", locale, ("title", shorter.Title), ("minutes", shorter.Minutes.ToString(CultureInfo.InvariantCulture))), [shorter.Title]));
-            ids.Add(shorter.Id);
-        }
-
-        choices.Add(new Choice(_messages.Get("nonresonance.pause", locale)));
-        ids.Add(PauseMarker);
-        step.Values = step.Values with { OfferedIds = ids };
+        var alternatives = PracticeRecommender.Alternatives(all, profile, current);
+        var offer = _offer.For(alternatives, PracticeRecommender.Shorter(all, current, alternatives), locale, ChannelKinds.IsSms(step.Context.Activity.ChannelId));
+        step.Values = step.Values with { OfferedIds = offer.OfferedIds };
         await SayAsync(step.Context, "nonresonance.ack", cancellationToken).ConfigureAwait(false);
-        var options = new PromptOptions { Prompt = Message(step.Context, "nonresonance.offer"), RetryPrompt = Message(step.Context, "choice.retry"), Choices = choices, MaxAttempts = 2 };
+        var options = new PromptOptions
+        {
+            Prompt = Activity.CreateMessage(offer.Text) with { Locale = locale },
+            RetryPrompt = Message(step.Context, "choice.retry"),
+            Choices = offer.Choices,
+            UnlistedChoices = offer.Unlisted,
+            ChoicesInText = offer.ChoicesInText,
+            MaxAttempts = 2,
+        };
         return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> RouteAlternativeAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
     {
-        var chosen = step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } ? step.Values.OfferedIds[choice.Index] : PauseMarker;
-        if (chosen == PauseMarker)
+        var chosen = step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } ? step.Values.OfferedIds[choice.Index] : AlternativesOffer.PauseId;
+        if (chosen == AlternativesOffer.PauseId)
         {
             await SayAsync(step.Context, "practice.paused", cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -217,6 +217,23 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
     }
 
     [Fact]
+    public async Task Post_PracticeDoesNotResonate_OfferArrivesAsOneTextAfterTheAcknowledgement()
+    {
+        await using var sut = await StartAsync(Monday);
+        await sut.EnrolAsync(SmsTestHost.Client);
+        await sut.TextAsync(SmsTestHost.Client, "menu");
+        await sut.TextAsync(SmsTestHost.Client, "Loving-Kindness Phrases");
+
+        var replies = await sut.TextAsync(SmsTestHost.Client, "this isn't doing anything for me");
+
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("Thanks for telling me.", replies[0], StringComparison.Ordinal);
+        Assert.True(Gsm7.FitsOneSegment(replies[1]), replies[1]);
+        Assert.StartsWith("Try a different kind? Reply with a number, or LATER:\n1. ", replies[1], StringComparison.Ordinal);
+        Assert.EndsWith("(2 min)", replies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_CrisisMessageWithStopWord_IsScreenedBeforeKeywords()
     {
         await using var sut = await StartAsync(Monday);
