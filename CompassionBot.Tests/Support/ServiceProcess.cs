@@ -114,7 +114,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private static ServiceProcess Launch(IReadOnlyDictionary<string, string> environment, string? executable)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        executable ??= LocateExecutable();
+        // The child runs in the executable's folder, so a path relative to ours would not be found there.
+        executable = Path.GetFullPath(executable ?? LocateExecutable());
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(executable)!,
