@@ -38,6 +38,11 @@ internal sealed class RunTimeline
             var (from, serviceFrom, loadFrom) = _samples[i - 1];
             var (to, serviceTo, loadTo) = _samples[i];
             var latencies = turns.Where(t => t.EndedAt >= from && t.EndedAt < to).Select(t => t.LatencyMs).Order().ToArray();
+            if (latencies.Length == 0 && i == _samples.Count - 1)
+            {
+                yield break; // the run ended on a window's edge: the last "window" is only the moment after it
+            }
+
             var seconds = Stopwatch.GetElapsedTime(from, to).TotalSeconds;
             var start = Stopwatch.GetElapsedTime(_samples[0].At, from).TotalSeconds;
             var p99 = LoadResult.Percentile(latencies, 99);
