@@ -10,7 +10,8 @@ namespace CompassionBot.Dialogs;
 
 /// <summary>
 /// The bot. One turn = safety gate (every message with text, before anything else) → interruptions (help, menu,
-/// stop, language, channel keywords) → the dialog stack (or the main dialog when none is running).
+/// stop, language, channel keywords) → the dialog stack (or the main dialog when none is running). An edited message
+/// is screened too, and answered only when the gate responds.
 /// Welcomes people who join a conversation or install the app.
 /// </summary>
 public sealed class CompassionBot : ITurnHandler
@@ -51,6 +52,7 @@ public sealed class CompassionBot : ITurnHandler
             await (turnContext.Activity.Type switch
             {
                 ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
+                ActivityTypes.MessageUpdate => OnMessageUpdateAsync(turn, cancellationToken),
                 ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
                 ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
                 _ => Task.CompletedTask,
@@ -88,6 +90,16 @@ public sealed class CompassionBot : ITurnHandler
         if (result.Status == DialogTurnStatus.Empty)
         {
             await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // An edited message is screened like a new one (someone may add what they could not say at first); otherwise it
+    // changes nothing: the conversation has moved on from the message that was edited.
+    private async Task OnMessageUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(turn.Context.Activity.Text))
+        {
+            await _safetyGate.ScreenEditAsync(turn, cancellationToken).ConfigureAwait(false);
         }
     }
 

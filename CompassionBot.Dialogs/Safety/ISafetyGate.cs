@@ -10,4 +10,11 @@ public interface ISafetyGate
 {
     /// <summary>Screens the message; returns true when the safety response handled the whole turn.</summary>
     Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Screens an edited message (<c>messageUpdate</c>): crisis and concern language get the same response as in a new
+    /// message; anything else is left alone (an edit neither answers a question nor ends a follow-up). Returns true
+    /// when the safety response was sent.
+    /// </summary>
+    Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Telemetry;
+using CompassionBot.Dialogs.Turns;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Dialogs.Safety;
@@ -58,34 +59,63 @@ public sealed partial class SafetyGate : ISafetyGate
             assessment = new SafetyAssessment(RiskLevel.Crisis, [.. assessment.Rules, answer is null ? "screening.unclear" : "screening.yes"]);
         }
 
+        Record(context, assessment);
+        if (assessment.Level > RiskLevel.None)
+        {
+            await RespondToRiskAsync(turn, assessment, state, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (state != SafetyConversationState.Clear)
+        {
+            StateAccessor.Set(context, SafetyConversationState.Clear);
+        }
+
+        if (state.FollowUpPending)
+        {
+            await turn.SayAsync("crisis.followup", cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var context = turn.Context;
+        var assessment = await AssessAsync(context.Activity.Text ?? string.Empty, context.Activity.Locale ?? turn.Locale, cancellationToken).ConfigureAwait(false);
+        Record(context, assessment);
+        if (assessment.Level == RiskLevel.None)
+        {
+            return false;
+        }
+
+        await RespondToRiskAsync(turn, assessment, StateAccessor.Get(context, () => SafetyConversationState.Clear), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private void Record(ITurnContext context, SafetyAssessment assessment)
+    {
         context.Safety = assessment;
         LogAssessment(_logger, context.Activity.ChannelId, context.Activity.Conversation?.Id, assessment.Level, assessment.Rules.Count);
-        switch (assessment.Level)
+    }
+
+    // Crisis: every dialog ends and the responder refers. Concern: one screening question, direct from the second in a row.
+    private async Task RespondToRiskAsync(BotTurn turn, SafetyAssessment assessment, SafetyConversationState state, CancellationToken cancellationToken)
+    {
+        if (assessment.Level == RiskLevel.Crisis)
         {
-            case RiskLevel.Crisis:
-                await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                StateAccessor.Set(context, new SafetyConversationState(false, true, ConcernStreak.Empty));
-                await _responder.RespondAsync(turn, assessment, cancellationToken).ConfigureAwait(false);
-                return true;
-            case RiskLevel.Concern:
-                var streak = state.Streak.Observe(RiskLevel.Concern);
-                StateAccessor.Set(context, new SafetyConversationState(true, state.FollowUpPending, streak));
-                await turn.SayAsync(streak.Check == SafetyCheck.Direct ? "screening.ask.direct" : "screening.ask", cancellationToken).ConfigureAwait(false);
-                return true;
-            default:
-                if (state != SafetyConversationState.Clear)
-                {
-                    StateAccessor.Set(context, SafetyConversationState.Clear);
-                }
-
-                if (state.FollowUpPending)
-                {
-                    await turn.SayAsync("crisis.followup", cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-
-                return false;
+            await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            StateAccessor.Set(turn.Context, new SafetyConversationState(false, true, ConcernStreak.Empty));
+            await _responder.RespondAsync(turn, assessment, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        var streak = state.Streak.Observe(RiskLevel.Concern);
+        StateAccessor.Set(turn.Context, new SafetyConversationState(true, state.FollowUpPending, streak));
+        await turn.SayAsync(streak.Check == SafetyCheck.Direct ? "screening.ask.direct" : "screening.ask", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SafetyAssessment> AssessAsync(string text, string? locale, CancellationToken cancellationToken)

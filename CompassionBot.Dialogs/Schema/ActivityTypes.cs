@@ -6,6 +6,9 @@ public static class ActivityTypes
     /// <summary>A message from a person or the bot.</summary>
     public const string Message = "message";
 
+    /// <summary>A message was edited (Teams: <c>channelData.eventType</c> <c>editMessage</c>); carries the revised message's fields, text included.</summary>
+    public const string MessageUpdate = "messageUpdate";
+
     /// <summary>Members joined or left the conversation.</summary>
     public const string ConversationUpdate = "conversationUpdate";
 

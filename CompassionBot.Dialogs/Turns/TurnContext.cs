@@ -44,8 +44,9 @@ public sealed class TurnContext : ITurnContext
     /// <inheritdoc />
     public InvokeResponse? InvokeResponse { get; set; }
 
-    /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply.</summary>
-    public bool NeedsScreening => Activity.IsMessage && !string.IsNullOrWhiteSpace(Activity.Text);
+    /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply: a message, or an edit of one.</summary>
+    public bool NeedsScreening =>
+        (Activity.IsMessage || string.Equals(Activity.Type, ActivityTypes.MessageUpdate, StringComparison.Ordinal)) && !string.IsNullOrWhiteSpace(Activity.Text);
 
     /// <inheritdoc />
     public Task SendActivityAsync(Activity activity, CancellationToken cancellationToken) =>

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Hosting;
 using CompassionBot.Tests.Support;
@@ -11,6 +13,7 @@ namespace CompassionBot.Tests.BotFramework;
 /// <summary>/api/messages with the real bot (safety gate, interruptions, dialogs) in local mode, in-memory state.</summary>
 public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
 {
+    private static readonly MessageCatalog Messages = MessageCatalog.Load(Practices.RealContent.RootPath);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private BotApplicationFactory _sut = null!;
     private HttpClient _http = null!;
@@ -119,6 +122,54 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
             session.GetProperty("distressAfter").GetInt32(),
             session.GetProperty("resonance").GetString(),
             session.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
+    public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "edit-crisis", channelId: "msteams");
+        await person.JoinAsync(ct);
+        var first = person.Message("Self-Compassion Break");
+        await person.ExpectRepliesAsync(first, ct);
+
+        var referral = MessagesClient.Texts(await person.ExpectRepliesAsync(person.Edit(first["id"]!.GetValue<string>(), "I want to kill myself"), ct));
+        var next = MessagesClient.Texts(await person.SayAsync("6", ct));
+
+        Assert.Contains(referral, t => t.Contains("988", StringComparison.Ordinal));
+        Assert.DoesNotContain(referral, t => t.Contains("distress", StringComparison.Ordinal));
+        Assert.Equal(Messages.Get("crisis.followup", "en"), Assert.Single(next));
+        var recorded = Assert.Single(await _sut.Services.GetRequiredService<ICrisisEventStore>().ListAsync("msteams", "edit-crisis", ct));
+        Assert.Equal(RiskLevel.Crisis, recorded.Level);
+    }
+
+    [Fact]
+    public async Task Post_MessageEditedToConcern_AsksTheScreeningQuestion()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "edit-concern", channelId: "msteams");
+        var first = person.Message("menu");
+        await person.ExpectRepliesAsync(first, ct);
+
+        var replies = MessagesClient.Texts(await person.ExpectRepliesAsync(person.Edit(first["id"]!.GetValue<string>(), "I feel so hopeless"), ct));
+
+        Assert.Equal([Messages.Get("screening.ask", "en")], replies);
+    }
+
+    [Fact]
+    public async Task Post_MessageEditedWithoutRisk_IsNotAnsweredAndThePracticeGoesOn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "edit-calm", channelId: "msteams");
+        await person.JoinAsync(ct);
+        var first = person.Message("Self-Compassion Break");
+        await person.ExpectRepliesAsync(first, ct);
+
+        var edited = await person.ExpectRepliesAsync(person.Edit(first["id"]!.GetValue<string>(), "Soothing Touch"), ct);
+        var next = MessagesClient.Texts(await person.SayAsync("6", ct));
+
+        Assert.Empty(edited);
+        Assert.StartsWith("Bring to mind something", Assert.Single(next), StringComparison.Ordinal);
     }
 
     [Fact]

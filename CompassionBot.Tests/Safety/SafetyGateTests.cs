@@ -64,6 +64,31 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
+    public async Task ScreenEditAsync_CalmEditAfterACrisis_SaysNothingAndLeavesTheFollowUpForTheNextMessage()
+    {
+        var sut = new TestConversation(_factory.Services, "msteams", "en-US");
+        await sut.SendAsync("I want to kill myself", Ct);
+
+        var edited = await sut.SendActivityAsync(new Activity { Type = ActivityTypes.MessageUpdate, Id = "a1", Text = "I want to rest" }, Ct);
+        var next = await sut.SendAsync("ok", Ct);
+
+        Assert.Empty(edited);
+        Assert.Equal([Messages.Get("crisis.followup", "en")], Texts(next));
+    }
+
+    [Fact]
+    public async Task ScreenEditAsync_ConcernEditWhileAQuestionWaits_AsksTheScreeningQuestionAndTheAnswerCounts()
+    {
+        var sut = await InPracticeAsync();
+
+        var asked = await sut.SendActivityAsync(new Activity { Type = ActivityTypes.MessageUpdate, Id = "a1", Text = Concern }, Ct);
+        var answered = await sut.SendAsync("yes", Ct);
+
+        Assert.Equal([Messages.Get("screening.ask", "en")], Texts(asked));
+        Assert.Equal(CrisisTexts("en", "referral.US"), Texts(answered));
+    }
+
+    [Fact]
     public async Task ScreenAsync_SecondConcernAfterNo_AsksDirectQuestion()
     {
         var sut = new TestConversation(_factory.Services, "test", "en-US");
@@ -202,13 +227,15 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
         Assert.Equal([Messages.Get("error.turn", "en")], replies);
     }
 
-    [Fact]
-    public async Task ProcessActivityAsync_HandlerRepliesWithoutGate_Throws()
+    [Theory]
+    [InlineData(ActivityTypes.Message)]
+    [InlineData(ActivityTypes.MessageUpdate)]
+    public async Task ProcessActivityAsync_HandlerRepliesWithoutGate_Throws(string type)
     {
         await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ITurnHandler, UngatedHandler>());
         var sender = new TestConversation(factory.Services, "test", "en-US");
 
-        var replies = await sender.SendAsync("hello", Ct);
+        var replies = await sender.SendActivityAsync(new Activity { Type = type, Text = "hello" }, Ct);
 
         Assert.DoesNotContain(replies, r => r.Text == UngatedHandler.Reply);
     }
@@ -245,11 +272,15 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     private sealed class ThrowingGate : ISafetyGate
     {
         public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => throw new InvalidOperationException("gate down");
+
+        public Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken) => throw new InvalidOperationException("gate down");
     }
 
     private sealed class BypassingGate : ISafetyGate
     {
         public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 
     private sealed class UngatedHandler : ITurnHandler

@@ -39,6 +39,19 @@ public sealed class MessagesClient(HttpClient http, string conversationId, strin
         return activity;
     }
 
+    /// <summary>
+    /// An edit of the message <paramref name="editedId"/> to <paramref name="text"/>, as Teams sends it: a
+    /// <c>messageUpdate</c> with the revised message's fields and <c>channelData.eventType</c> <c>editMessage</c>.
+    /// </summary>
+    public JsonObject Edit(string editedId, string text)
+    {
+        var activity = Message(text);
+        activity["type"] = "messageUpdate";
+        activity["id"] = editedId;
+        activity["channelData"] = new JsonObject { ["eventType"] = "editMessage" };
+        return activity;
+    }
+
     /// <summary>A <c>conversationUpdate</c> adding this person.</summary>
     public JsonObject Join()
     {
