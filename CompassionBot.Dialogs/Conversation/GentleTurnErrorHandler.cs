@@ -54,7 +54,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 
     private SafetyAssessment Screen(Schema.Activity activity)
     {
-        if (!activity.IsMessage || string.IsNullOrWhiteSpace(activity.Text))
+        if (!activity.IsMessageOrEdit || string.IsNullOrWhiteSpace(activity.Text))
         {
             return SafetyAssessment.Safe;
         }

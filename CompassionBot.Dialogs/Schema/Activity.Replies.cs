@@ -12,6 +12,10 @@ public sealed partial record Activity
     [JsonIgnore]
     public bool IsMessage => string.Equals(Type, ActivityTypes.Message, StringComparison.Ordinal);
 
+    /// <summary>Whether this is what a person wrote: a <c>message</c>, or a <c>messageUpdate</c> (an edit of one).</summary>
+    [JsonIgnore]
+    public bool IsMessageOrEdit => IsMessage || string.Equals(Type, ActivityTypes.MessageUpdate, StringComparison.Ordinal);
+
     /// <summary>
     /// Addresses <paramref name="reply"/> as an answer to this activity: from our recipient to the sender, same
     /// conversation and channel, <c>replyToId</c> set, locale inherited when the reply has none.

@@ -45,8 +45,7 @@ public sealed class TurnContext : ITurnContext
     public InvokeResponse? InvokeResponse { get; set; }
 
     /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply: a message, or an edit of one.</summary>
-    public bool NeedsScreening =>
-        (Activity.IsMessage || string.Equals(Activity.Type, ActivityTypes.MessageUpdate, StringComparison.Ordinal)) && !string.IsNullOrWhiteSpace(Activity.Text);
+    public bool NeedsScreening => Activity.IsMessageOrEdit && !string.IsNullOrWhiteSpace(Activity.Text);
 
     /// <inheritdoc />
     public Task SendActivityAsync(Activity activity, CancellationToken cancellationToken) =>

@@ -203,13 +203,15 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
         Assert.Contains(logs.Entries, e => e.Exception is InvalidOperationException { Message: var m } && m.Contains("safety gate", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task ProcessActivityAsync_GateThrowsOnCrisisMessage_ErrorReplyStillCarriesTheReferral()
+    [Theory]
+    [InlineData(ActivityTypes.Message)]
+    [InlineData(ActivityTypes.MessageUpdate)]
+    public async Task ProcessActivityAsync_GateThrowsOnCrisisMessage_ErrorReplyStillCarriesTheReferral(string type)
     {
         await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ISafetyGate, ThrowingGate>());
         var sender = new TestConversation(factory.Services, "test", "en-US");
 
-        var replies = Texts(await sender.SendAsync("I want to kill myself", Ct));
+        var replies = Texts(await sender.SendActivityAsync(new Activity { Type = type, Text = "I want to kill myself" }, Ct));
 
         Assert.Equal(Messages.Get("crisis.referral", "en"), replies[0]);
         Assert.Contains(replies, r => r.Contains("988", StringComparison.Ordinal));
