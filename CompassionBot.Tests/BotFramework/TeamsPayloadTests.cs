@@ -141,6 +141,29 @@ public sealed class TeamsPayloadTests : IAsyncLifetime
         Assert.Contains("clinic", texts[2], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("i want to kill myself", 2)]
+    [InlineData("hello again", 0)]
+    public async Task Post_TenantNotAllowedEditsAMessage_OnlyCrisisLanguageIsAnswered(string text, int expectedPosts)
+    {
+        const string otherTenant = "0d6b2c1a-0000-4000-8000-000000000000";
+        var edit = PersonalMessage(otherTenant, text, "{\"eventType\":\"editMessage\",\"tenant\":{\"id\":\"" + otherTenant + "\"}}")
+            .Replace("\"type\":\"message\"", "\"type\":\"messageUpdate\"", StringComparison.Ordinal);
+
+        var response = await PostAsync(edit);
+        await _sut.WhenTurnsIdleAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_sut.Bot.Seen);
+        var texts = _connector.Posts.Select(p => p.Activity.Text ?? string.Empty).ToList();
+        Assert.Equal(expectedPosts, texts.Count);
+        Assert.All(texts, t => Assert.DoesNotContain("clinic", t, StringComparison.Ordinal));
+        if (expectedPosts > 0)
+        {
+            Assert.Contains("988", texts[1], StringComparison.Ordinal);
+        }
+    }
+
     private string PersonalMessage(string tenant, string text, string channelData) =>
         "{\"type\":\"message\",\"id\":\"1485983408511\",\"timestamp\":\"2017-02-01T21:10:07.437Z\",\"localTimestamp\":\"2017-02-01T14:10:07.437-07:00\"," +
         "\"serviceUrl\":\"" + _connector.ServiceUrl + "\",\"channelId\":\"msteams\"," +

@@ -113,12 +113,17 @@ internal sealed partial class MessagesEndpointHandler(
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tenant not served");
         }
 
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate))
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.MessageUpdate or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate))
         {
             return TypedResults.Ok();
         }
 
         var replies = RefusalTexts(activity).Select(text => activity.AddressReply(Activity.CreateMessage(text))).ToList();
+        if (replies.Count == 0)
+        {
+            return TypedResults.Ok();
+        }
+
         if (IsExpectReplies(activity))
         {
             return ExpectedRepliesResult(replies);
@@ -129,18 +134,22 @@ internal sealed partial class MessagesEndpointHandler(
         return TypedResults.Ok();
     }
 
-    // Even a person this deployment does not serve is screened: crisis language gets the region's resources first.
-    // Nothing is stored (no conversation, no crisis event): there is no clinic relationship to record it under.
+    // Even a person this deployment does not serve is screened, edits included: crisis language gets the region's
+    // resources first. Nothing is stored (no conversation, no crisis event): there is no clinic relationship to record
+    // it under. An edit gets only those resources, not the refusal again.
     private IEnumerable<string> RefusalTexts(Activity activity)
     {
-        if (activity.IsMessage && !string.IsNullOrWhiteSpace(activity.Text)
+        if (activity.IsMessageOrEdit && !string.IsNullOrWhiteSpace(activity.Text)
             && crisisDetector.Classify(activity.Text, activity.Locale).Level >= RiskLevel.Concern)
         {
             yield return messages.Get("crisis.referral", activity.Locale);
             yield return messages.Get(ReferralResponder.ReferralKey(messages, CrisisRegion.Resolve(activity, clinic.Region)), activity.Locale);
         }
 
-        yield return messages.Get(TenantNotServedKey, activity.Locale);
+        if (!string.Equals(activity.Type, ActivityTypes.MessageUpdate, StringComparison.Ordinal))
+        {
+            yield return messages.Get(TenantNotServedKey, activity.Locale);
+        }
     }
 
     private static bool IsExpectReplies(Activity activity) =>
