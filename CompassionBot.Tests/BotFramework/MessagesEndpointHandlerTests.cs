@@ -125,6 +125,25 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_PracticeStoppedAfterAnUnansweredRating_SavesAnAbandonedSessionWithoutARating()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "abandoned-1");
+        await person.SayAsync("menu", ct);
+        await person.SayAsync("Self-Compassion Break", ct);
+        await person.SayAsync("dunno", ct);
+        await person.SayAsync("no idea", ct);
+
+        var stopped = MessagesClient.Texts(await person.SayAsync("stop", ct));
+
+        Assert.StartsWith("Okay, we'll stop here", Assert.Single(stopped), StringComparison.Ordinal);
+        var session = (await ReadProfileAsync("emulator/users/user-1")).GetProperty("history").EnumerateArray().Single();
+        Assert.Equal(("self-compassion-break", "Abandoned"), (session.GetProperty("practiceId").GetString(), session.GetProperty("outcome").GetString()));
+        Assert.False(session.TryGetProperty("distressBefore", out var before) && before.ValueKind != JsonValueKind.Null, "no rating was given");
+        Assert.False(session.TryGetProperty("distressAfter", out var after) && after.ValueKind != JsonValueKind.Null, "no rating was given");
+    }
+
+    [Fact]
     public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
     {
         var ct = TestContext.Current.CancellationToken;
