@@ -16,6 +16,7 @@ public sealed class WaterfallDialogTests
             .Add(waterfall)
             .Add(new RatingPrompt(nameof(RatingPrompt)))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))
+            .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))
             .Add(new TextPrompt(nameof(TextPrompt)));
         return new DialogTestClient(dialogs, "root");
     }
@@ -88,6 +89,68 @@ public sealed class WaterfallDialogTests
         Assert.Empty(await sut.SendActivityAsync(new Activity { Type = type, Name = "x" }));
         Assert.Equal(DialogTurnStatus.Waiting, sut.LastResult!.Status);
         Assert.Equal("Pick", Assert.Single(await sut.SendAsync("3")).Text);
+    }
+
+    private static async Task<DialogTurnResult> AskConfirmAsync(WaterfallStepContext<TestWaterfallState> step, CancellationToken ct)
+    {
+        step.Values = step.Values with { StepsRun = step.Values.StepsRun + 1 };
+        var options = new PromptOptions { Prompt = Ask("Continue?"), RetryPrompt = Ask("Yes or no?"), Choices = [new("Yes, go on"), new("Not now")], MaxAttempts = 2 };
+        return await step.PromptAsync(nameof(ConfirmPrompt), options, ct);
+    }
+
+    private static async Task<DialogTurnResult> SayConfirmAsync(WaterfallStepContext<TestWaterfallState> step, CancellationToken ct)
+    {
+        var answer = step.Result switch
+        {
+            PromptResult<bool> { Succeeded: true, Value: var value } => value ? "yes" : "no",
+            PromptResult<bool> => "no answer",
+            _ => "?",
+        };
+        await step.Context.SendActivityAsync(Ask(answer), ct);
+        return await step.EndDialogAsync(null, ct);
+    }
+
+    [Theory]
+    [InlineData("yes", "yes")]
+    [InlineData("Sí", "yes")]
+    [InlineData("claro que sí", "yes")]
+    [InlineData("nope", "no")]
+    [InlineData("NO", "no")]
+    [InlineData("not now", "no")]
+    [InlineData("2", "no")]
+    public async Task ConfirmPrompt_YesOrNoInEnglishOrSpanishOrAChoice_EndsWithThatAnswer(string reply, string expected)
+    {
+        var sut = Client(AskConfirmAsync, SayConfirmAsync);
+        Assert.Equal("Continue?", Assert.Single(await sut.SendAsync("hi")).Text);
+
+        Assert.Equal(expected, Assert.Single(await sut.SendAsync(reply)).Text);
+    }
+
+    [Fact]
+    public async Task ConfirmPrompt_NeitherTwice_RetriesThenEndsWithNoAnswer()
+    {
+        var sut = Client(AskConfirmAsync, SayConfirmAsync);
+        await sut.SendAsync("hi");
+
+        Assert.Equal("Yes or no?", Assert.Single(await sut.SendAsync("purple")).Text);
+        Assert.Equal("no answer", Assert.Single(await sut.SendAsync("green")).Text);
+    }
+
+    [Fact]
+    public async Task NonMessageActivity_StepWaitingWithoutAPrompt_DoesNotAdvance()
+    {
+        var sut = Client(
+            async (step, ct) =>
+            {
+                await step.Context.SendActivityAsync(Ask("Take your time."), ct);
+                return Dialog.EndOfTurn;
+            },
+            FinishAsync);
+        await sut.SendAsync("hi");
+
+        Assert.Empty(await sut.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }));
+        Assert.Equal(DialogTurnStatus.Waiting, sut.LastResult!.Status);
+        Assert.StartsWith("rating=none", Assert.Single(await sut.SendAsync("done")).Text, StringComparison.Ordinal);
     }
 
     [Fact]
