@@ -57,6 +57,20 @@ public sealed class ActivityTests
         Assert.Equal("image/png", attachment.GetProperty("contentType").GetString());
     }
 
+    [Theory]
+    [InlineData(InputHints.AcceptingInput, "acceptingInput")]
+    [InlineData(InputHints.ExpectingInput, "expectingInput")]
+    [InlineData(InputHints.IgnoringInput, "ignoringInput")]
+    public void Serialize_InputHint_WritesTheWireValue(string inputHint, string wireValue)
+    {
+        var sut = Activity.CreateMessage("hello", inputHint);
+
+        var json = JsonSerializer.Serialize(sut, BotJsonContext.Default.Activity);
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(wireValue, document.RootElement.GetProperty("inputHint").GetString());
+    }
+
     [Fact]
     public void Serialize_Message_WritesNoComputedProperties()
     {
