@@ -85,6 +85,28 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         await AssertNothingProcessedAsync();
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Post_ConversationIdMissingOrEmpty_Returns400ProblemDetails(string? id)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl);
+        var conversation = activity["conversation"]!.AsObject();
+        conversation.Remove("id");
+        if (id is not null)
+        {
+            conversation["id"] = id;
+        }
+
+        var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = Activities.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("conversation.id", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingProcessedAsync();
+    }
+
     [Fact]
     public async Task Post_ExpectReplies_Returns200WithActivities()
     {
