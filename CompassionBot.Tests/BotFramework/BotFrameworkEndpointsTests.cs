@@ -24,10 +24,15 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Get_AnyRequest_Returns405ProblemDetails()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task NonPost_AnyRequest_Returns405ProblemDetails(string method)
     {
-        var response = await _sut.Client.GetAsync("/api/messages", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/messages");
+
+        var response = await _sut.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -42,6 +47,7 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         var response = await _sut.Client.PostAsync("/api/messages", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         await AssertNothingProcessedAsync();
     }
 
@@ -53,6 +59,7 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         await AssertNothingProcessedAsync();
     }
 
