@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace CompassionBot.Dialogs.Schema;
 
 /// <summary>Quick replies shown under the last bot message.</summary>
@@ -8,4 +11,8 @@ public sealed record SuggestedActions
 
     /// <summary>The actions, in display order.</summary>
     public IReadOnlyList<CardAction> Actions { get; init; } = [];
+
+    /// <summary>Fields this schema does not name, kept for round-trip.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; set; }
 }

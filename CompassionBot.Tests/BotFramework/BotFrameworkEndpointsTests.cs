@@ -1,7 +1,12 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using CompassionBot.BotFramework;
 using CompassionBot.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Tests.BotFramework;
@@ -9,13 +14,14 @@ namespace CompassionBot.Tests.BotFramework;
 /// <summary>/api/messages in local mode (no app id): input checks, expectReplies, delivery through the Connector.</summary>
 public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
 {
+    private readonly RequestHeadersRecorder _requests = new();
     private FakeConnector _connector = null!;
     private BotFrameworkTestHost _sut = null!;
 
     public async ValueTask InitializeAsync()
     {
         _connector = await FakeConnector.StartAsync();
-        _sut = new BotFrameworkTestHost(new Dictionary<string, string?>());
+        _sut = new BotFrameworkTestHost(new Dictionary<string, string?>(), services => services.AddSingleton<IStartupFilter>(_requests));
     }
 
     public async ValueTask DisposeAsync()
@@ -24,10 +30,15 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         await _connector.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Get_AnyRequest_Returns405ProblemDetails()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task NonPost_AnyRequest_Returns405ProblemDetails(string method)
     {
-        var response = await _sut.Client.GetAsync("/api/messages", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/messages");
+
+        var response = await _sut.Client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -42,6 +53,7 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         var response = await _sut.Client.PostAsync("/api/messages", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         await AssertNothingProcessedAsync();
     }
 
@@ -53,6 +65,26 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Fact]
+    public async Task Post_ChunkedBodyOver256KBWithoutContentLength_Returns413ProblemDetails()
+    {
+        var activity = Activities.Message(_connector.ServiceUrl, text: new string('a', ActivityRequestReader.MaxBodyBytes));
+        using var content = new UnknownLengthContent(Encoding.UTF8.GetBytes(activity.ToJsonString()));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json", "utf-8");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        using var client = _sut.CreateClientWithoutRedirects();
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var seen = Assert.Single(_requests.Seen);
+        Assert.Null(seen.ContentLength);
+        Assert.Equal("chunked", seen.TransferEncoding);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         await AssertNothingProcessedAsync();
     }
 
@@ -82,6 +114,28 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = Activities.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Contains(field, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingProcessedAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public async Task Post_ConversationIdMissingOrEmpty_Returns400ProblemDetails(string? id)
+    {
+        var activity = Activities.Message(_connector.ServiceUrl);
+        var conversation = activity["conversation"]!.AsObject();
+        conversation.Remove("id");
+        if (id is not null)
+        {
+            conversation["id"] = id;
+        }
+
+        var response = await _sut.Client.SendAsync(Activities.Post(activity), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = Activities.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("conversation.id", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertNothingProcessedAsync();
     }
 
@@ -225,5 +279,33 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
         Assert.Empty(_sut.Bot.Seen);
         Assert.Equal(0, _sut.References.Count);
         Assert.False(await _sut.HasConversationStateAsync("msteams", "a:1Xy@thread.skype:personal"));
+    }
+
+    /// <summary>A body whose length is not known before it is sent, so the request goes without Content-Length.</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Records the length headers of each request as the server sees them (before the endpoint runs).</summary>
+    private sealed class RequestHeadersRecorder : IStartupFilter
+    {
+        public ConcurrentQueue<(long? ContentLength, string TransferEncoding)> Seen { get; } = new();
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                Seen.Enqueue((context.Request.ContentLength, context.Request.Headers.TransferEncoding.ToString()));
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

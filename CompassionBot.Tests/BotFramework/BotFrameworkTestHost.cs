@@ -48,6 +48,12 @@ public sealed class BotFrameworkTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>
+    /// A client that sends request bodies as given. <see cref="Client"/> follows redirects, and to resend a body its
+    /// redirect handler copies it into a stream of known length, so every POST it makes gets a Content-Length.
+    /// </summary>
+    public HttpClient CreateClientWithoutRedirects() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     public IServiceProvider Services => _factory.Services;
 
     public IStorage Storage => Services.GetRequiredService<IStorage>();

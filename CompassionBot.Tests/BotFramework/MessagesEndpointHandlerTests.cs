@@ -144,6 +144,20 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_PracticeChosenWithExpectReplies_AsksTheRatingQuestionExpectingInput()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "input-hint-1");
+        await person.JoinAsync(ct);
+
+        var replies = await person.SayAsync("Self-Compassion Break", ct);
+
+        var question = replies[^1];
+        Assert.StartsWith("Before we start: how much distress", question.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("\"expectingInput\"", question.GetProperty("inputHint").GetRawText());
+    }
+
+    [Fact]
     public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -26,6 +26,52 @@ public sealed class ActivityTests
     }
 
     [Fact]
+    public void Deserialize_UnknownFieldOnSuggestedActions_SurvivesRoundTrip()
+    {
+        const string json = """
+            {"type":"message","suggestedActions":{"to":["u"],"actions":[{"type":"imBack","title":"A","value":"A"}],"layout":{"columns":2}}}
+            """;
+
+        var sut = JsonSerializer.Deserialize(json, BotJsonContext.Default.Activity)!;
+        var roundTripped = JsonSerializer.Serialize(sut, BotJsonContext.Default.Activity);
+
+        using var document = JsonDocument.Parse(roundTripped);
+        var suggestedActions = document.RootElement.GetProperty("suggestedActions");
+        Assert.Equal(2, suggestedActions.GetProperty("layout").GetProperty("columns").GetInt32());
+        Assert.Equal("A", suggestedActions.GetProperty("actions")[0].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Deserialize_UnknownFieldOnAttachment_SurvivesRoundTrip()
+    {
+        const string json = """
+            {"type":"message","attachments":[{"contentType":"image/png","contentUrl":"https://example.test/a.png","thumbnailUrl":"https://example.test/t.png"}]}
+            """;
+
+        var sut = JsonSerializer.Deserialize(json, BotJsonContext.Default.Activity)!;
+        var roundTripped = JsonSerializer.Serialize(sut, BotJsonContext.Default.Activity);
+
+        using var document = JsonDocument.Parse(roundTripped);
+        var attachment = document.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("https://example.test/t.png", attachment.GetProperty("thumbnailUrl").GetString());
+        Assert.Equal("image/png", attachment.GetProperty("contentType").GetString());
+    }
+
+    [Theory]
+    [InlineData(InputHints.AcceptingInput, "acceptingInput")]
+    [InlineData(InputHints.ExpectingInput, "expectingInput")]
+    [InlineData(InputHints.IgnoringInput, "ignoringInput")]
+    public void Serialize_InputHint_WritesTheWireValue(string inputHint, string wireValue)
+    {
+        var sut = Activity.CreateMessage("hello", inputHint);
+
+        var json = JsonSerializer.Serialize(sut, BotJsonContext.Default.Activity);
+
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(wireValue, document.RootElement.GetProperty("inputHint").GetString());
+    }
+
+    [Fact]
     public void Serialize_Message_WritesNoComputedProperties()
     {
         var sut = Activity.CreateMessage("hello");
