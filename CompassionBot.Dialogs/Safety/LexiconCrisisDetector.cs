@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Safety.Lexicon;
 
@@ -6,11 +7,11 @@ namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
 /// The embedded crisis detector: transparent rules and lexicons from <c>{content root}/Safety/{locale}/*.rules</c>,
-/// reviewed by clinicians (see <c>Safety/Content/README.md</c>). Text is normalised first (case, accents,
+/// reviewed by clinicians (see <c>Safety/Content/README.md</c>). Text is normalised first (HTML entities, case, accents,
 /// apostrophes, leetspeak, repeated letters, slang rewrites, fillers); then every language's patterns are matched.
 /// A crisis, concern or distress match is silenced only by an exclusion match that wholly contains it, so a
 /// disclosure next to a denial or a joke still counts. Thread-safe; allocates nothing per message except the
-/// result when two or more rules fire.
+/// result when two or more rules fire, and the decoded text of a message with an <c>&amp;</c>.
 /// </summary>
 public sealed class LexiconCrisisDetector : ICrisisDetector
 {
@@ -105,6 +106,12 @@ public sealed class LexiconCrisisDetector : ICrisisDetector
         if (text.Length == 0)
         {
             return SafetyAssessment.Safe;
+        }
+
+        // Channels that send HTML (Teams) may put "&nbsp;" or "&#160;" between words; decoded, it cannot split a phrase.
+        if (text.Contains('&', StringComparison.Ordinal))
+        {
+            text = WebUtility.HtmlDecode(text);
         }
 
         char[]? rentedChars = null;

@@ -158,6 +158,18 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_TeamsHtmlMessageWithCrisisLanguage_GetsTheReferral()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "teams-html", channelId: "msteams");
+
+        var replies = MessagesClient.Texts(await person.SayAsync("<p>I want to&nbsp;die</p>", ct));
+
+        Assert.Equal(Messages.Get("crisis.referral", "en"), replies[0]);
+        Assert.Contains(replies, t => t.Contains("988", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -20,6 +20,12 @@ public sealed class LexiconCrisisDetectorTests
     public void Classify_IssueExamplesOfCrisis_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
+    [InlineData("I want to&nbsp;die")]
+    [InlineData("<p>I want to&#160;kill myself</p>")]
+    [InlineData("quiero&nbsp;morirme")]
+    public void Classify_HtmlEntitiesBetweenWords_StillFindsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+
+    [Theory]
     [InlineData("this homework is killing me")]
     [InlineData("I'm dying to see it")]
     [InlineData("my phone is dead")]
