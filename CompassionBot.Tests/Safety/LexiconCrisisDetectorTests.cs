@@ -20,6 +20,19 @@ public sealed class LexiconCrisisDetectorTests
     public void Classify_IssueExamplesOfCrisis_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
+    [InlineData("i want 2 die")]
+    [InlineData("want 2 die")]
+    [InlineData("i need 2 end it")]
+    [InlineData("im ready 2 die")]
+    public void Classify_TwoForTo_StillFindsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+
+    [Theory]
+    [InlineData("i need 2 go 2 the store")]
+    [InlineData("I would rate it a 2")]
+    [InlineData("trying 2 sleep")]
+    public void Classify_TwoInEverydayText_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
+
+    [Theory]
     [InlineData("I want to&nbsp;die")]
     [InlineData("<p>I want to&#160;kill myself</p>")]
     [InlineData("quiero&nbsp;morirme")]
