@@ -20,6 +20,20 @@ public sealed class LexiconCrisisDetectorTests
     public void Classify_IssueExamplesOfCrisis_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
+    [InlineData("me voy a quitar la vida")]
+    [InlineData("i have a rope ready")]
+    [InlineData("no point in living anymore")]
+    [InlineData("thinking abt ending things")]
+    [InlineData("idw 2 live")]
+    public void Classify_TextingStylesFoundByHeldout3_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+
+    [Theory]
+    [InlineData("no me voy a quitar la vida")]
+    [InlineData("i have a rope ready for camping")]
+    [InlineData("no point in living in this city")]
+    public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
+
+    [Theory]
     [InlineData("i want 2 die")]
     [InlineData("want 2 die")]
     [InlineData("i need 2 end it")]
