@@ -25,12 +25,26 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("no point in living anymore")]
     [InlineData("thinking abt ending things")]
     [InlineData("idw 2 live")]
-    public void Classify_TextingStylesFoundByHeldout3_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+    [InlineData("me voy a colgar")]
+    [InlineData("me voy a aventar del puente")]
+    [InlineData("me tome todo el frasco de pastillas")]
+    [InlineData("ya compre la soga")]
+    [InlineData("mejor me muero")]
+    [InlineData("i swallowed a bottle of tylenol")]
+    [InlineData("i'm better off gone")]
+    [InlineData("cutting again tonight")]
+    public void Classify_TextingStylesFoundByHeldout3And4_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
     [InlineData("no me voy a quitar la vida")]
     [InlineData("i have a rope ready for camping")]
     [InlineData("no point in living in this city")]
+    [InlineData("me voy a tirar a dormir")]
+    [InlineData("voy a colgar la ropa")]
+    [InlineData("mejor me muero de hambre antes que comer eso")]
+    [InlineData("compre una soga para el columpio")]
+    [InlineData("he took a bottle of water")]
+    [InlineData("the old couch is better off gone")]
     public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
 
     [Theory]
