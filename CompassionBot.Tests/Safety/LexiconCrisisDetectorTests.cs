@@ -33,7 +33,12 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("i swallowed a bottle of tylenol")]
     [InlineData("i'm better off gone")]
     [InlineData("cutting again tonight")]
-    public void Classify_TextingStylesFoundByHeldout3And4_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+    [InlineData("he is going to kill me")]
+    [InlineData("i just took everything in the medicine cabinet")]
+    [InlineData("been standing by the tracks for an hour")]
+    [InlineData("me voy a colgar esta noche")]
+    [InlineData("estoy por tomarme las pastillas")]
+    public void Classify_TextingStylesFoundByHeldout3To5_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
     [InlineData("no me voy a quitar la vida")]
@@ -45,6 +50,10 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("compre una soga para el columpio")]
     [InlineData("he took a bottle of water")]
     [InlineData("the old couch is better off gone")]
+    [InlineData("this exam is going to kill me")]
+    [InlineData("she's going to kill me if I'm late again")]
+    [InlineData("saving them for later")]
+    [InlineData("my cat will not stop bleeding")]
     public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
 
     [Theory]

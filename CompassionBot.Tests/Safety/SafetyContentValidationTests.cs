@@ -15,6 +15,7 @@ public sealed class SafetyContentValidationTests
     [InlineData("crisis x = @nothing die", 1, "Unknown set '@nothing'")]
     [InlineData("crisis x = ab* die", 1, "at least 3 letters")]
     [InlineData("crisis x = die?", 1, "at least one word")]
+    [InlineData("exclude x = (this|exams?) ~2 kill me", 1, "matches nothing")]
     [InlineData("filler = lol\ncrisis x = lol die", 2, "filler word")]
     [InlineData("set @a = @b\nset @b = @a\ncrisis x = @a", 3, "refers to itself")]
     [InlineData("map kms = kill myself\nmap kms = kill myself", 2, "already mapped")]

@@ -89,7 +89,11 @@ internal sealed class PatternParser
                 }
 
                 _position++;
-                return new PatternElement(PatternElementKind.Group, Alternatives: alternatives);
+
+                // "(this|exams?|...)" would match no word at all, so the group would always match.
+                return alternatives.Any(a => a.All(e => e.Optional))
+                    ? throw new FormatException("An alternative in '( )' made only of optional words matches nothing; put the '?' after the whole group instead.")
+                    : new PatternElement(PatternElementKind.Group, Alternatives: alternatives);
             case '~':
                 _position++;
                 var digits = ReadWord();
