@@ -38,6 +38,11 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("been standing by the tracks for an hour")]
     [InlineData("me voy a colgar esta noche")]
     [InlineData("estoy por tomarme las pastillas")]
+    [InlineData("he's outside screaming that he's going to kill me")]
+    [InlineData("ive got the hose taped to the exhaust")]
+    [InlineData("tomé cloro hace rato")]
+    [InlineData("ya me tomé todos los clonas")]
+    [InlineData("me tiro de la terraza esta noche")]
     public void Classify_TextingStylesFoundByHeldout3To5_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
@@ -54,6 +59,10 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("she's going to kill me if I'm late again")]
     [InlineData("saving them for later")]
     [InlineData("my cat will not stop bleeding")]
+    [InlineData("im standing on the bridge taking photos")]
+    [InlineData("hace como cinco años intenté quitarme la vida, pero hoy estoy bien")]
+    [InlineData("no estoy pensando en hacerme daño, solo estoy cansada")]
+    [InlineData("mi mama dice que me va a matar si llego tarde")]
     public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
 
     [Theory]
