@@ -43,6 +43,10 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("tomé cloro hace rato")]
     [InlineData("ya me tomé todos los clonas")]
     [InlineData("me tiro de la terraza esta noche")]
+    [InlineData("he's outside saying he'll finish me this time")]
+    [InlineData("I've decided tonight is my last night.")]
+    [InlineData("mi nota amable para mí: perdóname por lo que voy a hacer esta noche")]
+    [InlineData("quiero estar muerta")]
     public void Classify_TextingStylesFoundByHeldout3To5_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
@@ -63,6 +67,11 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("hace como cinco años intenté quitarme la vida, pero hoy estoy bien")]
     [InlineData("no estoy pensando en hacerme daño, solo estoy cansada")]
     [InlineData("mi mama dice que me va a matar si llego tarde")]
+    [InlineData("I keep singing \"I Don't Wanna Live Forever\" in the shower")]
+    [InlineData("my doctor said I'd basically overdosed on vitamin D supplements")]
+    [InlineData("three years ago I tried to end my life. today I feel proud of how far I've come")]
+    [InlineData("me quiero morir de la vergüenza jaja")]
+    [InlineData("today is my last day at work")]
     public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
 
     [Theory]
