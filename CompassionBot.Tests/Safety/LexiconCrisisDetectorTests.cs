@@ -47,6 +47,10 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("I've decided tonight is my last night.")]
     [InlineData("mi nota amable para mí: perdóname por lo que voy a hacer esta noche")]
     [InlineData("quiero estar muerta")]
+    [InlineData("I want to kill me.")]
+    [InlineData("cutting again rn, can't stop")]
+    [InlineData("Mi marido me ha dicho que esta noche me mata")]
+    [InlineData("I told the renal unit I'm not coming to dialysis anymore")]
     public void Classify_TextingStylesFoundByHeldout3To5_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
@@ -72,6 +76,8 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("three years ago I tried to end my life. today I feel proud of how far I've come")]
     [InlineData("me quiero morir de la vergüenza jaja")]
     [InlineData("today is my last day at work")]
+    [InlineData("my team would manage fine without me on holiday")]
+    [InlineData("voy a matar a ese tipo en el juego")]
     public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
 
     [Theory]
