@@ -10,6 +10,8 @@ namespace CompassionBot.Tests.Operations;
 
 public sealed class TelemetryExportTests
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     [Fact]
     public async Task AddOperations_OtlpEndpointSet_ExportsTracesAndMetricsOverHttpProtobuf()
     {
@@ -25,9 +27,13 @@ public sealed class TelemetryExportTests
         {
             using var http = sut.CreateClient();
             await new MessagesClient(http, "otlp-" + Guid.NewGuid().ToString("N")).SayAsync("hello", TestContext.Current.CancellationToken);
+
+            // Both exporters run every 100 ms; waiting for them while the host runs does not depend on the flush at
+            // shutdown finishing in time on a busy machine.
+            await receiver.WaitForExportAsync("/v1/traces", Patience);
+            await receiver.WaitForExportAsync("/v1/metrics", Patience);
         }
 
-        // Stopping the host flushes both providers, so no waiting is needed.
         var requests = receiver.Requests;
         Assert.Contains(requests, r => r is { Method: "POST", Path: "/v1/traces", ContentType: "application/x-protobuf", Length: > 0 });
         Assert.Contains(requests, r => r is { Method: "POST", Path: "/v1/metrics", ContentType: "application/x-protobuf", Length: > 0 });

@@ -16,6 +16,16 @@ internal sealed class FakeOtlpReceiver : IAsyncDisposable
 
     public IReadOnlyList<Received> Requests => [.. _requests];
 
+    /// <summary>Waits until an export with a body has reached <paramref name="path"/>, or <paramref name="timeout"/> has passed.</summary>
+    public async Task WaitForExportAsync(string path, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!_requests.Any(r => r.Path == path && r.Length > 0) && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None);
+        }
+    }
+
     public static async Task<FakeOtlpReceiver> StartAsync()
     {
         var receiver = new FakeOtlpReceiver();
