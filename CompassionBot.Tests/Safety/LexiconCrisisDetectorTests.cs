@@ -51,6 +51,8 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("cutting again rn, can't stop")]
     [InlineData("Mi marido me ha dicho que esta noche me mata")]
     [InlineData("I told the renal unit I'm not coming to dialysis anymore")]
+    [InlineData("my husband is outside banging on the door and I'm scared for my life")]
+    [InlineData("i swear im going to kill my stepdad tonight")]
     public void Classify_TextingStylesFoundByHeldout3To5_ReturnsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
@@ -78,6 +80,8 @@ public sealed class LexiconCrisisDetectorTests
     [InlineData("today is my last day at work")]
     [InlineData("my team would manage fine without me on holiday")]
     [InlineData("voy a matar a ese tipo en el juego")]
+    [InlineData("I was scared for my life on that rollercoaster")]
+    [InlineData("im going to kill my brother tonight lol he ate my pizza")]
     public void Classify_SameWordsInEverydayUseOrDenied_ReturnsNone(string text) => AssertLevel(text, RiskLevel.None);
 
     [Theory]
