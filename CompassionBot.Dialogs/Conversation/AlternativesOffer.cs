@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Practices;
@@ -55,27 +54,19 @@ public sealed class AlternativesOffer
     {
         var listed = alternatives.Take(shorter is null ? SmsSize : SmsSize - 1).ToList();
         var unlisted = alternatives.Except(listed).ToList();
-        var text = new StringBuilder(_messages.Get("nonresonance.offer.sms", locale));
-        for (var i = 0; i < listed.Count; i++)
-        {
-            text.Append('\n').Append(Item(locale, i, listed[i].Title));
-        }
-
+        var items = listed.Select(p => p.Title).ToList();
         if (shorter is not null)
         {
-            text.Append('\n').Append(Item(locale, listed.Count, _messages.Get("nonresonance.shorter.sms", locale, ("title", shorter.Title), ("minutes", Minutes(shorter)))));
+            items.Add(_messages.Get("nonresonance.shorter.sms", locale, ("title", shorter.Title), ("minutes", Minutes(shorter))));
             listed.Add(shorter);
         }
 
         return new MenuPrompt(
-            text.ToString(),
+            SmsNumberedList.Text(_messages, locale, _messages.Get("nonresonance.offer.sms", locale), items),
             [.. listed.Select(p => new Choice(p.Title))],
             [.. unlisted.Select(p => new Choice(p.Title))],
             [.. listed.Select(p => p.Id), .. unlisted.Select(p => p.Id)]);
     }
-
-    private string Item(string locale, int index, string title) =>
-        _messages.Get("menu.item.sms", locale, ("number", (index + 1).ToString(CultureInfo.InvariantCulture)), ("title", title));
 
     private static string Minutes(Practice practice) => practice.Minutes.ToString(CultureInfo.InvariantCulture);
 }

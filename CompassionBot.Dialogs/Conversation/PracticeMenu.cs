@@ -102,14 +102,8 @@ public sealed class PracticeMenu
     public string ShortText(string locale, IReadOnlyList<Practice> menu)
     {
         ArgumentNullException.ThrowIfNull(menu);
-        var text = new StringBuilder(_messages.Get("menu.intro.sms", locale));
-        var titles = menu.Select(p => p.Title).Append(_messages.Get("menu.more.sms", locale)).ToList();
-        for (var i = 0; i < titles.Count; i++)
-        {
-            text.Append('\n').Append(_messages.Get("menu.item.sms", locale, ("number", Number(i)), ("title", titles[i])));
-        }
-
-        return text.ToString();
+        return SmsNumberedList.Text(
+            _messages, locale, _messages.Get("menu.intro.sms", locale), menu.Select(p => p.Title).Append(_messages.Get("menu.more.sms", locale)));
     }
 
     private static Choice ChoiceOf(Practice practice) => new(practice.Title, [practice.Id]);
