@@ -173,12 +173,9 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
     {
         var ct = TestContext.Current.CancellationToken;
-        var person = new MessagesClient(_http, "edit-crisis", channelId: "msteams");
-        await person.JoinAsync(ct);
-        var first = person.Message("Self-Compassion Break");
-        await person.ExpectRepliesAsync(first, ct);
+        var (person, firstId) = await TeamsPersonWhoSaidAsync("edit-crisis", "Self-Compassion Break", ct);
 
-        var referral = MessagesClient.Texts(await person.ExpectRepliesAsync(person.Edit(first["id"]!.GetValue<string>(), "I want to kill myself"), ct));
+        var referral = MessagesClient.Texts(await person.ExpectRepliesAsync(person.Edit(firstId, "I want to kill myself"), ct));
         var next = MessagesClient.Texts(await person.SayAsync("6", ct));
 
         Assert.Contains(referral, t => t.Contains("988", StringComparison.Ordinal));
@@ -192,11 +189,9 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     public async Task Post_MessageEditedToConcern_AsksTheScreeningQuestion()
     {
         var ct = TestContext.Current.CancellationToken;
-        var person = new MessagesClient(_http, "edit-concern", channelId: "msteams");
-        var first = person.Message("menu");
-        await person.ExpectRepliesAsync(first, ct);
+        var (person, firstId) = await TeamsPersonWhoSaidAsync("edit-concern", "menu", ct);
 
-        var replies = MessagesClient.Texts(await person.ExpectRepliesAsync(person.Edit(first["id"]!.GetValue<string>(), "I feel so hopeless"), ct));
+        var replies = MessagesClient.Texts(await person.ExpectRepliesAsync(person.Edit(firstId, "I feel so hopeless"), ct));
 
         Assert.Equal([Messages.Get("screening.ask", "en")], replies);
     }
@@ -205,12 +200,9 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     public async Task Post_MessageEditedWithoutRisk_IsNotAnsweredAndThePracticeGoesOn()
     {
         var ct = TestContext.Current.CancellationToken;
-        var person = new MessagesClient(_http, "edit-calm", channelId: "msteams");
-        await person.JoinAsync(ct);
-        var first = person.Message("Self-Compassion Break");
-        await person.ExpectRepliesAsync(first, ct);
+        var (person, firstId) = await TeamsPersonWhoSaidAsync("edit-calm", "Self-Compassion Break", ct);
 
-        var edited = await person.ExpectRepliesAsync(person.Edit(first["id"]!.GetValue<string>(), "Soothing Touch"), ct);
+        var edited = await person.ExpectRepliesAsync(person.Edit(firstId, "Soothing Touch"), ct);
         var next = MessagesClient.Texts(await person.SayAsync("6", ct));
 
         Assert.Empty(edited);
@@ -287,6 +279,16 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"-{traceId}-", Assert.Single(connector.Posts).TraceParent, StringComparison.Ordinal);
+    }
+
+    // A Teams person who has joined and sent one message, and that message's id (to edit it).
+    private async Task<(MessagesClient Person, string FirstId)> TeamsPersonWhoSaidAsync(string conversationId, string text, CancellationToken ct)
+    {
+        var person = new MessagesClient(_http, conversationId, channelId: "msteams");
+        await person.JoinAsync(ct);
+        var first = person.Message(text);
+        await person.ExpectRepliesAsync(first, ct);
+        return (person, first["id"]!.GetValue<string>());
     }
 
     private async Task<JsonElement> ReadProfileAsync(string key)
