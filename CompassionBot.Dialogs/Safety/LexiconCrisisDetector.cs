@@ -1,13 +1,13 @@
 using System.Buffers;
-using System.Net;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Safety.Lexicon;
+using CompassionBot.Dialogs.Understanding;
 
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
 /// The embedded crisis detector: transparent rules and lexicons from <c>{content root}/Safety/{locale}/*.rules</c>,
-/// reviewed by clinicians (see <c>Safety/Content/README.md</c>). Text is normalised first (HTML entities, case, accents,
+/// reviewed by clinicians (see <c>Safety/Content/README.md</c>). Text is canonicalised (<see cref="TextCanonicaliser"/>), then normalised (case, accents,
 /// apostrophes, leetspeak, repeated letters, slang rewrites, fillers); then every language's patterns are matched.
 /// A crisis, concern or distress match is silenced only by an exclusion match that wholly contains it, so a
 /// disclosure next to a denial or a joke still counts. Thread-safe; allocates nothing per message except the
@@ -108,11 +108,8 @@ public sealed class LexiconCrisisDetector : ICrisisDetector
             return SafetyAssessment.Safe;
         }
 
-        // Channels that send HTML (Teams) may put "&nbsp;" or "&#160;" between words; decoded, it cannot split a phrase.
-        if (text.Contains('&', StringComparison.Ordinal))
-        {
-            text = WebUtility.HtmlDecode(text);
-        }
+        // Entities, invisible characters, look-alike letters and line breaks must not split or disguise a phrase.
+        text = TextCanonicaliser.Canonicalise(text);
 
         char[]? rentedChars = null;
         RawToken[]? rentedRaw = null;

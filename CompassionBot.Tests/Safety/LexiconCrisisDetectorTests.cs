@@ -104,6 +104,23 @@ public sealed class LexiconCrisisDetectorTests
     public void Classify_HtmlEntitiesBetweenWords_StillFindsCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
 
     [Theory]
+    [InlineData("I want to kill\nmyself")]
+    [InlineData("i dont want to\nlive anymore")]
+    [InlineData("quiero\nmatarme")]
+    [InlineData("I want to\r\ndie")]
+    [InlineData("I want to k\u200Bill myself")]
+    [InlineData("I want to kill my\u200Dself")]
+    [InlineData("I want to kil\u00ADl myself")]
+    [InlineData("\uFEFFI want to d\u200Cie")]
+    [InlineData("\uFF29 \uFF57\uFF41\uFF4E\uFF54 \uFF54\uFF4F \uFF44\uFF49\uFF45")]
+    [InlineData("\u0456 want to d\u0456e")]
+    [InlineData("I w\u0430nt to kill mys\u0435lf")]
+    [InlineData("I want to k\u0336i\u0336l\u0336l\u0336 myself")]
+    [InlineData("I want to di\u0301e")]
+    [InlineData("quiero\u200B matarme")]
+    public void Classify_HiddenCharactersLineBreaksAndLookAlikes_StillFindCrisis(string text) => AssertLevel(text, RiskLevel.Crisis);
+
+    [Theory]
     [InlineData("this homework is killing me")]
     [InlineData("I'm dying to see it")]
     [InlineData("my phone is dead")]

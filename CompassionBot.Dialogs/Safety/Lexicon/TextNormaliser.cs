@@ -136,7 +136,7 @@ internal static class TextNormaliser
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '@' or '$';
 
-    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '\r' or '\u00A1' or '\u00BF';
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\u00A1' or '\u00BF';
 
     private static bool IsClauseMark(char c) => c is ',' or ':' or '(' or ')' or '"' or '\u201C' or '\u201D' or '\u00AB' or '\u00BB';
 
