@@ -16,7 +16,7 @@ public sealed class DevSetMetricsTests(ITestOutputHelper output)
     public void Classify_DevSet_MeetsRecallAndFalsePositiveThresholds()
     {
         var sut = SafetyContent.Detector;
-        var messages = new[] { "dev.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv" }.SelectMany(LabelledMessage.ReadAll).ToList();
+        var messages = Directory.GetFiles(Path.Combine(LabelledMessage.CorpusRoot, "train"), "team-*.tsv").Order(StringComparer.Ordinal).Select(f => "train/" + Path.GetFileName(f)).SelectMany(LabelledMessage.ReadAll).ToList();
         var report = new StringBuilder();
         var byFile = messages.GroupBy(m => m.File).Select(g => Measure(sut, g.Key, [.. g], report)).ToList();
         var all = Measure(sut, "all", messages, report);
