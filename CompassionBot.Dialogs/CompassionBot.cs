@@ -4,6 +4,7 @@ using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.Understanding;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Dialogs;
@@ -22,10 +23,12 @@ public sealed class CompassionBot : ITurnHandler
     private readonly MessageCatalog _messages;
     private readonly string _defaultLocale;
     private readonly ClinicOptions _clinic;
+    private readonly ISentenceEncoder _encoder;
 
     /// <summary>Creates the bot.</summary>
-    public CompassionBot(DialogSet dialogs, ISafetyGate safetyGate, IEnumerable<IInterruptionHandler> interruptions, MessageCatalog messages, IOptions<ContentOptions> content, ClinicOptions clinic)
+    public CompassionBot(DialogSet dialogs, ISafetyGate safetyGate, IEnumerable<IInterruptionHandler> interruptions, MessageCatalog messages, IOptions<ContentOptions> content, ClinicOptions clinic, ISentenceEncoder encoder)
     {
+        ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(safetyGate);
         ArgumentNullException.ThrowIfNull(interruptions);
@@ -38,6 +41,7 @@ public sealed class CompassionBot : ITurnHandler
         _messages = messages;
         _defaultLocale = content.Value.DefaultLocale;
         _clinic = clinic;
+        _encoder = encoder;
     }
 
     /// <inheritdoc />
@@ -45,7 +49,11 @@ public sealed class CompassionBot : ITurnHandler
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var dialogState = BotStateAccessors.Dialogs.Get(turnContext, () => new DialogState());
-        var turn = new BotTurn(turnContext, _dialogs.CreateContext(turnContext, dialogState), _messages);
+        var text = turnContext.Activity.Text;
+        var turn = new BotTurn(turnContext, _dialogs.CreateContext(turnContext, dialogState), _messages)
+        {
+            Message = string.IsNullOrWhiteSpace(text) ? null : new MessageUnderstanding(text, _encoder),
+        };
         turn.Locale = ConversationLocale.Resolve(turnContext.Activity, turn.Profile, _defaultLocale);
         try
         {

@@ -2,6 +2,7 @@ using CompassionBot.BotFramework;
 using CompassionBot.Cli;
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Understanding;
 using CompassionBot.DirectLine;
 using CompassionBot.Hosting;
 using CompassionBot.Operations;
@@ -33,7 +34,7 @@ app.MapOperations();
 return verb switch
 {
     "chat" => await ChatVerb.RunAsync(app.Services, Console.In, Console.Out, CancellationToken.None),
-    "classify" => await ClassifyVerb.RunConsoleAsync(app.Services.GetRequiredService<ICrisisDetector>(), CancellationToken.None),
+    "classify" => await ClassifyVerb.RunConsoleAsync(app.Services.GetRequiredService<ICrisisScreen>(), app.Services.GetRequiredService<ISentenceEncoder>(), CancellationToken.None),
     _ => await app.RunServiceAsync(),
 };
 

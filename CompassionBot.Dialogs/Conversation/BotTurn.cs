@@ -2,6 +2,7 @@ using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.Understanding;
 
 namespace CompassionBot.Dialogs.Conversation;
 
@@ -21,6 +22,10 @@ public sealed class BotTurn
 
     /// <summary>The turn.</summary>
     public ITurnContext Context { get; }
+
+    /// <summary>The inbound message as every step of the turn reads it (its embedding computed at most once), or null when
+    /// the activity has no text.</summary>
+    public MessageUnderstanding? Message { get; init; }
 
     /// <summary>The conversation's dialog stack.</summary>
     public DialogContext Dialogs { get; }

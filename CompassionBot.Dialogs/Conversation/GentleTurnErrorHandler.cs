@@ -3,6 +3,7 @@ using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.Understanding;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Dialogs.Conversation;
@@ -16,19 +17,22 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 {
     private readonly MessageCatalog _messages;
     private readonly ICrisisResponder _crisisResponder;
-    private readonly ICrisisDetector _detector;
+    private readonly ICrisisScreen _screen;
+    private readonly ISentenceEncoder _encoder;
     private readonly ILogger<GentleTurnErrorHandler> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public GentleTurnErrorHandler(MessageCatalog messages, ICrisisResponder crisisResponder, ICrisisDetector detector, ILogger<GentleTurnErrorHandler> logger)
+    public GentleTurnErrorHandler(MessageCatalog messages, ICrisisResponder crisisResponder, ICrisisScreen screen, ISentenceEncoder encoder, ILogger<GentleTurnErrorHandler> logger)
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(crisisResponder);
-        ArgumentNullException.ThrowIfNull(detector);
+        ArgumentNullException.ThrowIfNull(screen);
+        ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(logger);
         _messages = messages;
         _crisisResponder = crisisResponder;
-        _detector = detector;
+        _screen = screen;
+        _encoder = encoder;
         _logger = logger;
     }
 
@@ -42,7 +46,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
         var profile = BotStateAccessors.Profile.Get(turnContext, () => new Engagement.UserProfile());
         turnContext.Locale = ConversationLocale.Resolve(activity, profile, SupportedLocales.English);
         BotStateAccessors.Dialogs.Set(turnContext, new DialogState());
-        turnContext.Safety ??= Screen(activity);
+        turnContext.Safety ??= await ScreenAsync(activity, cancellationToken).ConfigureAwait(false);
         var turn = new BotTurn(turnContext, new DialogSet().CreateContext(turnContext, new DialogState()), _messages);
         if (turnContext.Safety.Level == RiskLevel.Crisis)
         {
@@ -52,7 +56,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
         await turn.SayAsync("error.turn", cancellationToken).ConfigureAwait(false);
     }
 
-    private SafetyAssessment Screen(Schema.Activity activity)
+    private async Task<SafetyAssessment> ScreenAsync(Schema.Activity activity, CancellationToken cancellationToken)
     {
         if (!activity.IsMessageOrEdit || string.IsNullOrWhiteSpace(activity.Text))
         {
@@ -62,7 +66,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 #pragma warning disable CA1031 // Any failure to screen must still end in a safe answer: the referral, not silence.
         try
         {
-            return _detector.Classify(activity.Text, activity.Locale);
+            return await _screen.ScreenAsync(new MessageUnderstanding(activity.Text, _encoder), activity.Locale, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

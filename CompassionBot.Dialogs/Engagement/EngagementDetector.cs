@@ -60,6 +60,17 @@ public sealed class EngagementDetector
         }
     }
 
+    /// <summary>Words a remark about the practice may have around its "not for me" phrase ("honestly this is not for me").</summary>
+    public const int ShortRemarkWords = 6;
+
+    /// <summary>
+    /// True when <paramref name="text"/> is one of the signal phrases ("next", "not for me", "meh"), or a short remark
+    /// (at most <see cref="ShortRemarkWords"/> words) around a "this isn't helping" phrase: feedback about the practice.
+    /// </summary>
+    public bool IsRemarkAboutThePractice(string? text) =>
+        _phrases.KindOf(text) is not null
+        || (_phrases.Contains(NonResonanceKind, text) && InputText.Words(text).Length <= ShortRemarkWords);
+
     /// <summary>True when the last three free-text replies each got shorter and the last is three words or fewer.</summary>
     public static bool IsShrinking(IReadOnlyList<int> replyWordCounts)
     {

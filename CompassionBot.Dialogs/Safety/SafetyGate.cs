@@ -3,13 +3,14 @@ using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.Understanding;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
-/// The safety gate: classifies every message first (the embedded detector; a borderline message may be raised by the
-/// optional <see cref="IRiskSignal"/>); on crisis ends every dialog and lets the <see cref="ICrisisResponder"/> refer in
+/// The safety gate: classifies every message first (<see cref="ICrisisScreen"/>: the rules, the semantic layer and any
+/// optional signal); on crisis ends every dialog and lets the <see cref="ICrisisResponder"/> refer in
 /// the same turn; on concern asks one gentle screening question (a direct one from the second concern in a row, see
 /// <see cref="ConcernStreak"/>) whose "yes" or unclear answer leads to the crisis response and whose "no" gets a kind
 /// acknowledgement and the conversation continues; after a crisis, the next message is first met with "how are you now?".
@@ -22,20 +23,20 @@ public sealed partial class SafetyGate : ISafetyGate
     private static readonly StatePropertyAccessor<SafetyConversationState> StateAccessor =
         new(StateScope.Conversation, "Safety", SafetyJsonContext.Default.SafetyConversationState);
 
-    private readonly ICrisisDetector _detector;
-    private readonly IRiskSignal _signal;
+    private readonly ICrisisScreen _screen;
+    private readonly ISentenceEncoder _encoder;
     private readonly ICrisisResponder _responder;
     private readonly ILogger<SafetyGate> _logger;
 
     /// <summary>Creates the gate.</summary>
-    public SafetyGate(ICrisisDetector detector, IRiskSignal signal, ICrisisResponder responder, ILogger<SafetyGate> logger)
+    public SafetyGate(ICrisisScreen screen, ISentenceEncoder encoder, ICrisisResponder responder, ILogger<SafetyGate> logger)
     {
-        ArgumentNullException.ThrowIfNull(detector);
-        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(screen);
+        ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(logger);
-        _detector = detector;
-        _signal = signal;
+        _screen = screen;
+        _encoder = encoder;
         _responder = responder;
         _logger = logger;
     }
@@ -46,7 +47,7 @@ public sealed partial class SafetyGate : ISafetyGate
         ArgumentNullException.ThrowIfNull(turn);
         var context = turn.Context;
         var text = context.Activity.Text ?? string.Empty;
-        var assessment = await AssessAsync(text, context.Activity.Locale ?? turn.Locale, cancellationToken).ConfigureAwait(false);
+        var assessment = await AssessAsync(turn, cancellationToken).ConfigureAwait(false);
         var state = StateAccessor.Get(context, () => SafetyConversationState.Clear);
         if (state.AwaitingScreeningAnswer && assessment.Level < RiskLevel.Crisis)
         {
@@ -56,7 +57,12 @@ public sealed partial class SafetyGate : ISafetyGate
                 return await AcknowledgeNoAsync(turn, assessment, state, cancellationToken).ConfigureAwait(false);
             }
 
-            assessment = new SafetyAssessment(RiskLevel.Crisis, [.. assessment.Rules, answer is null ? "screening.unclear" : "screening.yes"]);
+            assessment = assessment with
+            {
+                Level = RiskLevel.Crisis,
+                Rules = [.. assessment.Rules, answer is null ? "screening.unclear" : "screening.yes"],
+                Source = ScreeningSource.Screening,
+            };
         }
 
         Record(context, assessment);
@@ -85,7 +91,7 @@ public sealed partial class SafetyGate : ISafetyGate
     {
         ArgumentNullException.ThrowIfNull(turn);
         var context = turn.Context;
-        var assessment = await AssessAsync(context.Activity.Text ?? string.Empty, context.Activity.Locale ?? turn.Locale, cancellationToken).ConfigureAwait(false);
+        var assessment = await AssessAsync(turn, cancellationToken).ConfigureAwait(false);
         Record(context, assessment);
         if (assessment.Level == RiskLevel.None)
         {
@@ -118,27 +124,10 @@ public sealed partial class SafetyGate : ISafetyGate
         await turn.SayAsync(streak.Check == SafetyCheck.Direct ? "screening.ask.direct" : "screening.ask", cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<SafetyAssessment> AssessAsync(string text, string? locale, CancellationToken cancellationToken)
+    private ValueTask<SafetyAssessment> AssessAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        var local = _detector.Classify(text, locale);
-        // At None the only rules a detector reports are distress markers (see ICrisisDetector.Classify); a calm message
-        // without any is never sent to the signal.
-        if (local.Level != RiskLevel.None || local.Rules.Count == 0)
-        {
-            return local;
-        }
-
-        try
-        {
-            var raised = await _signal.RaiseAsync(text, locale, local, cancellationToken).ConfigureAwait(false);
-            return raised > local.Level ? new SafetyAssessment(raised, [.. local.Rules, RiskSignalRule]) : local;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // The signal may only raise; when it breaks its contract the local verdict stands.
-            LogSignalFailed(_logger, exception.GetType().Name, exception);
-            return local;
-        }
+        var message = turn.Message ?? new MessageUnderstanding(turn.Context.Activity.Text ?? string.Empty, _encoder);
+        return _screen.ScreenAsync(message, turn.Context.Activity.Locale ?? turn.Locale, cancellationToken);
     }
 
     private static async Task<bool> AcknowledgeNoAsync(BotTurn turn, SafetyAssessment assessment, SafetyConversationState state, CancellationToken cancellationToken)
@@ -156,6 +145,4 @@ public sealed partial class SafetyGate : ISafetyGate
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules)")]
     private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Risk signal failed with {ExceptionType}; the local assessment stands")]
-    private static partial void LogSignalFailed(ILogger logger, string exceptionType, Exception exception);
 }

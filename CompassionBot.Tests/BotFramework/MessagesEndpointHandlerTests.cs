@@ -169,6 +169,26 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
         Assert.Contains(replies, t => t.Contains("988", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("I want to kill\nmyself")]
+    [InlineData("i dont want to\r\nlive anymore")]
+    [InlineData("quiero\nmatarme")]
+    [InlineData("I want to k\u200Bill myself")]
+    [InlineData("I want to kil\u00ADl myself")]
+    [InlineData("\uFF29 \uFF57\uFF41\uFF4E\uFF54 \uFF54\uFF4F \uFF44\uFF49\uFF45")]
+    [InlineData("\u0456 want to d\u0456e")]
+    [InlineData("I want to k\u0336i\u0336l\u0336l\u0336 myself")]
+    public async Task Post_CrisisLanguageDisguisedByLineBreaksOrInvisibleOrLookAlikeCharacters_GetsTheReferral(string text)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "disguised-" + Convert.ToHexString(System.Text.Encoding.UTF8.GetBytes(text))[..24], channelId: "msteams");
+
+        var replies = MessagesClient.Texts(await person.SayAsync(text, ct));
+
+        Assert.Equal(Messages.Get("crisis.referral", "en"), replies[0]);
+        Assert.Contains(replies, t => t.Contains("988", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
     {

@@ -33,6 +33,8 @@ internal static class AzureTemplateAllowList
         ["CheckIns:ClaimTimeout"] = "default 5 minutes",
         ["CheckIns:MaxLateness"] = "default 2 hours",
         ["CheckIns:UnansweredLimit"] = "default 3",
+        ["Safety:Model:Enabled"] = "default on: the semantic layer of the crisis screen always runs in a clinic",
+        ["Safety:Model:CacheSize"] = "default 4,096 verdicts kept by text",
         ["Safety:AlertTimeout"] = "default 10 seconds",
         ["Safety:AlertRetryDelay"] = "default 1 second",
         ["Safety:AlertInitialBackoff"] = "default 30 seconds",
@@ -40,6 +42,10 @@ internal static class AzureTemplateAllowList
         ["Safety:AlertPollInterval"] = "default 15 seconds",
         ["Safety:AzureLanguage:Timeout"] = "default 2 seconds",
         ["Safety:AzureLanguage:NegativeThreshold"] = "default 0.9",
+        ["Safety:ContentSafety:Timeout"] = "default 2 seconds",
+        ["Safety:ContentSafety:SelfHarmCrisisSeverity"] = "default 4 (medium)",
+        ["Safety:ContentSafety:SelfHarmConcernSeverity"] = "default 2 (low)",
+        ["Safety:ContentSafety:ViolenceConcernSeverity"] = "default 4 (medium)",
         ["Sms:Twilio:ApiBaseUrl"] = "default Twilio's own API (tests point it at a fake)",
         ["Sms:Twilio:RetryDelay"] = "default 1 second",
         ["Sms:Twilio:AttemptTimeout"] = "default 10 seconds",
@@ -54,5 +60,7 @@ internal static class AzureTemplateAllowList
         ["MicrosoftAppPassword"] = "production's bot is UserAssignedMSI, which has no secret (the service refuses one)",
         ["Safety:AzureLanguage:Endpoint"] = "optional signal that sends message text to Azure AI Language: a clinic's choice (azureLanguageEndpoint)",
         ["Safety:AzureLanguage:Key"] = "set with Safety:AzureLanguage:Endpoint, from Key Vault",
+        ["Safety:ContentSafety:Endpoint"] = "optional signal that sends message text to Azure AI Content Safety: a clinic's choice (contentSafetyEndpoint)",
+        ["Safety:ContentSafety:Key"] = "set with Safety:ContentSafety:Endpoint, from Key Vault",
     };
 }

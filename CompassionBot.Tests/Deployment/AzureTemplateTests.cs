@@ -183,6 +183,7 @@ public sealed class AzureTemplateTests
         param clinicianApiUsers = ['dr-lee', 'front-desk']
         param alertWebhookUrl = 'https://alerts.clinic.example/hook'
         param azureLanguageEndpoint = 'https://language.cognitiveservices.azure.com/'
+        param contentSafetyEndpoint = 'https://content-safety.cognitiveservices.azure.com/'
         param directLineAllowedOrigins = ['https://clinic.example']
         param smsEnabled = true
         param twilioAccountSid = 'AC00000000000000000000000000000000'

@@ -11,6 +11,7 @@ public sealed class SecretNamesTests
     [InlineData("Sms__Twilio__AuthToken")]
     [InlineData("Clinic__ApiKeys__dr-lee")]
     [InlineData("Safety__AzureLanguage__Key")]
+    [InlineData("Safety__ContentSafety__Key")]
     [InlineData("postgresAdministratorPassword")]
     [InlineData("adminPassword2")]
     public void IsSecret_SecretName_IsTrue(string name) => Assert.True(SecretNames.IsSecret(name));

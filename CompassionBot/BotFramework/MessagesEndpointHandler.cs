@@ -3,6 +3,7 @@ using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.Understanding;
 using CompassionBot.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,8 @@ internal sealed partial class MessagesEndpointHandler(
     IConversationReferenceStore references,
     BackgroundTurnRunner runner,
     MessageCatalog messages,
-    ICrisisDetector crisisDetector,
+    ICrisisScreen crisisScreen,
+    ISentenceEncoder encoder,
     ClinicOptions clinic,
     IOptions<BotFrameworkOptions> options,
     TimeProvider timeProvider,
@@ -63,7 +65,7 @@ internal sealed partial class MessagesEndpointHandler(
         if (!IsTenantAllowed(activity))
         {
             Log.TenantRefused(logger, activity.ChannelId, activity.Conversation?.Id);
-            return RefuseTenant(activity);
+            return await RefuseTenantAsync(activity, http.RequestAborted).ConfigureAwait(false);
         }
 
         if (activity.ServiceUrl is not null)
@@ -106,7 +108,7 @@ internal sealed partial class MessagesEndpointHandler(
         return tenantId is not null && allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
     }
 
-    private IResult RefuseTenant(Activity activity)
+    private async Task<IResult> RefuseTenantAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (string.Equals(activity.Type, ActivityTypes.Invoke, StringComparison.Ordinal))
         {
@@ -118,7 +120,8 @@ internal sealed partial class MessagesEndpointHandler(
             return TypedResults.Ok();
         }
 
-        var replies = RefusalTexts(activity).Select(text => activity.AddressReply(Activity.CreateMessage(text))).ToList();
+        var texts = await RefusalTextsAsync(activity, cancellationToken).ConfigureAwait(false);
+        var replies = texts.Select(text => activity.AddressReply(Activity.CreateMessage(text))).ToList();
         if (replies.Count == 0)
         {
             return TypedResults.Ok();
@@ -137,19 +140,25 @@ internal sealed partial class MessagesEndpointHandler(
     // Even a person this deployment does not serve is screened, edits included: crisis language gets the region's
     // resources first. Nothing is stored (no conversation, no crisis event): there is no clinic relationship to record
     // it under. An edit gets only those resources, not the refusal again.
-    private IEnumerable<string> RefusalTexts(Activity activity)
+    private async Task<List<string>> RefusalTextsAsync(Activity activity, CancellationToken cancellationToken)
     {
-        if (activity.IsMessageOrEdit && !string.IsNullOrWhiteSpace(activity.Text)
-            && crisisDetector.Classify(activity.Text, activity.Locale).Level >= RiskLevel.Concern)
+        var texts = new List<string>();
+        if (activity.IsMessageOrEdit && !string.IsNullOrWhiteSpace(activity.Text))
         {
-            yield return messages.Get("crisis.referral", activity.Locale);
-            yield return messages.Get(ReferralResponder.ReferralKey(messages, CrisisRegion.Resolve(activity, clinic.Region)), activity.Locale);
+            var assessment = await crisisScreen.ScreenAsync(new MessageUnderstanding(activity.Text, encoder), activity.Locale, cancellationToken).ConfigureAwait(false);
+            if (assessment.Level >= RiskLevel.Concern)
+            {
+                texts.Add(messages.Get("crisis.referral", activity.Locale));
+                texts.Add(messages.Get(ReferralResponder.ReferralKey(messages, CrisisRegion.Resolve(activity, clinic.Region)), activity.Locale));
+            }
         }
 
         if (!string.Equals(activity.Type, ActivityTypes.MessageUpdate, StringComparison.Ordinal))
         {
-            yield return messages.Get(TenantNotServedKey, activity.Locale);
+            texts.Add(messages.Get(TenantNotServedKey, activity.Locale));
         }
+
+        return texts;
     }
 
     private static bool IsExpectReplies(Activity activity) =>

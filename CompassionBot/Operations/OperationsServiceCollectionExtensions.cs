@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ internal static class OperationsServiceCollectionExtensions
     /// <summary>How long the storage probe may take before <c>/readyz</c> answers 503.</summary>
     public static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Adds the <c>/readyz</c> storage check, <see cref="BotMetrics"/> and telemetry export; safe to call twice.</summary>
+    /// <summary>Adds the <c>/readyz</c> storage and screening checks, <see cref="BotMetrics"/> and telemetry export; safe to call twice.</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,7 +24,9 @@ internal static class OperationsServiceCollectionExtensions
         services.AddSingleton<OperationsMarker>();
         services.AddStorageReadiness();
         services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready], timeout: ReadinessTimeout);
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready], timeout: ReadinessTimeout)
+            .AddCheck<ScreeningHealthCheck>(ScreeningHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready]);
+        services.TryAddSingleton<ScreeningHealth>();
         services.AddBotMetrics();
         services.AddTelemetryExport(configuration);
         return services;

@@ -188,6 +188,9 @@ param recordMessageText bool = false
 @description('Azure AI Language endpoint for the optional sentiment signal; empty for off. Its key is the Safety--AzureLanguage--Key secret.')
 param azureLanguageEndpoint string = ''
 
+@description('Azure AI Content Safety endpoint for the optional self-harm and violence signal; empty for off. Its key is the Safety--ContentSafety--Key secret.')
+param contentSafetyEndpoint string = ''
+
 @description('Origins allowed to call Direct Line from a browser (DirectLine:AllowedOrigins), e.g. https://clinic.example.')
 param directLineAllowedOrigins array = []
 
@@ -213,6 +216,7 @@ var secretNames = {
   twilioAuthToken: 'Sms--Twilio--AuthToken'
   alertWebhookSecret: 'Safety--AlertWebhookSecret'
   azureLanguageKey: 'Safety--AzureLanguage--Key'
+  contentSafetyKey: 'Safety--ContentSafety--Key'
   appInsights: 'ApplicationInsights--ConnectionString'
   clinicianApiKeyPrefix: 'Clinic--ApiKeys--'
 }
@@ -272,6 +276,12 @@ var optionalSettings = concat(
     : [
         { name: 'Safety__AzureLanguage__Endpoint', value: azureLanguageEndpoint }
         { name: 'Safety__AzureLanguage__Key', value: keyVaultReference(keyVaultName, secretNames.azureLanguageKey) }
+      ],
+  empty(contentSafetyEndpoint)
+    ? []
+    : [
+        { name: 'Safety__ContentSafety__Endpoint', value: contentSafetyEndpoint }
+        { name: 'Safety__ContentSafety__Key', value: keyVaultReference(keyVaultName, secretNames.contentSafetyKey) }
       ],
   smsEnabled
     ? [

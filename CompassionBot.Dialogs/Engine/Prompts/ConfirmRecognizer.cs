@@ -15,6 +15,13 @@ public static class ConfirmRecognizer
         "ahora no", "todavia no", "no gracias", "para nada", "nunca",
     };
 
+    /// <summary>True when the whole of <paramref name="text"/> is one of the yes or no words (not merely starts with one).</summary>
+    public static bool IsWholeAnswer(string? text)
+    {
+        var folded = InputText.Fold(text);
+        return Yes.Contains(folded) || No.Contains(folded);
+    }
+
     /// <summary>True for yes, false for no, null when the answer is neither.</summary>
     public static bool? Recognize(string? text)
     {

@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CompassionBot.Dialogs.Safety.Model;
+
+/// <summary>Source-generated JSON for the crisis head file.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(CrisisHeadFile))]
+public sealed partial class CrisisHeadJsonContext : JsonSerializerContext;
