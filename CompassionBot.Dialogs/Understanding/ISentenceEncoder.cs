@@ -6,7 +6,7 @@ public interface ISentenceEncoder
     /// <summary>The length of every embedding (384 for all-MiniLM-L6-v2).</summary>
     int Dimensions { get; }
 
-    /// <summary>Identifies the exact model and vocabulary (a SHA-256 of both, lower-case hex), so that a classifier
+    /// <summary>Identifies the exact model, vocabulary and quantisation (a SHA-256, lower-case hex), so that a classifier
     /// trained on its embeddings can refuse to run on another's.</summary>
     string Fingerprint { get; }
 

