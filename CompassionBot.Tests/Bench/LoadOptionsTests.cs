@@ -19,6 +19,18 @@ public sealed class LoadOptionsTests
         Assert.Null(sut.Postgres);
         Assert.Null(sut.Compare);
         Assert.Null(sut.Timeline);
+        Assert.False(sut.UniqueText);
+    }
+
+    [Fact]
+    public void Parse_UniqueText_MakesTheFreeTextTurnDifferPerConversationInOneSentence()
+    {
+        var sut = LoadOptions.Parse(["--unique-text", "true"]);
+
+        Assert.True(sut.UniqueText);
+        Assert.Equal("It's okay, you're doing your best, c-7.", ConversationScript.Text(ConversationScript.FreeTextTurn, "c-7", unique: true));
+        Assert.Equal("It's okay, you're doing your best.", ConversationScript.Text(ConversationScript.FreeTextTurn, "c-7", unique: false));
+        Assert.Equal("Next", ConversationScript.Text(3, "c-7", unique: true));
     }
 
     [Fact]

@@ -30,14 +30,14 @@ internal static class InterleavedComparison
             var expected = await LoadDriver.CalibrateAsync(running[0].Client);
             foreach (var variant in running)
             {
-                await new LoadDriver([variant.Client], sink, expected).RunAsync(options.Concurrency, options.Warmup, TimeSpan.Zero);
+                await new LoadDriver([variant.Client], sink, expected, options.UniqueText).RunAsync(options.Concurrency, options.Warmup, TimeSpan.Zero);
             }
 
             for (var slice = 0; slice < options.Slices; slice++)
             {
                 foreach (var variant in slice % 2 == 0 ? running : Enumerable.Reverse(running))
                 {
-                    await variant.MeasureSliceAsync(new LoadDriver([variant.Client], sink, expected), options.Concurrency, options.Slice);
+                    await variant.MeasureSliceAsync(new LoadDriver([variant.Client], sink, expected, options.UniqueText), options.Concurrency, options.Slice);
                 }
             }
 

@@ -11,7 +11,7 @@ namespace CompassionBot.LoadTest;
 /// response; in normal delivery from the request until the turn's last reply reaches the sink. With several
 /// instances, consecutive turns of a conversation go to different instances (a load balancer without affinity).
 /// </summary>
-internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorSink? sink, IReadOnlyList<int> expectedReplies)
+internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorSink? sink, IReadOnlyList<int> expectedReplies, bool uniqueText = false)
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(30);
 
@@ -98,7 +98,7 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
     private async Task<bool> SendTurnAsync(string conversation, int turn)
     {
         var delivered = sink?.ExpectAsync(ActivityId(conversation, turn), expectedReplies[turn]);
-        using var content = Body(conversation, turn, sink?.ServiceUrl, expectReplies: sink is null);
+        using var content = Body(conversation, turn, sink?.ServiceUrl, expectReplies: sink is null, uniqueText);
         var instance = (conversation.GetHashCode(StringComparison.Ordinal) & int.MaxValue) + turn;
         instance %= instances.Count;
         Interlocked.Increment(ref _turnsPerInstance[instance]);
@@ -127,9 +127,9 @@ internal sealed class LoadDriver(IReadOnlyList<HttpClient> instances, ConnectorS
 
     private static string ActivityId(string conversation, int turn) => $"{conversation}-{turn}";
 
-    private static StringContent Body(string conversation, int turn, Uri? serviceUrl, bool expectReplies)
+    private static StringContent Body(string conversation, int turn, Uri? serviceUrl, bool expectReplies, bool uniqueText = false)
     {
-        var text = ConversationScript.Turns[turn];
+        var text = ConversationScript.Text(turn, conversation, uniqueText);
         var json = new StringBuilder(512)
             .Append("{\"type\":\"").Append(text is null ? "conversationUpdate" : "message").Append('"')
             .Append(",\"id\":\"").Append(ActivityId(conversation, turn)).Append('"')

@@ -10,7 +10,8 @@ namespace CompassionBot.LoadTest;
 /// its final (dynamic-PGO optimised) tier; a shorter warm-up partly measures the JIT (see BENCHMARKS.md).
 /// <c>--compare "a=build-a/CompassionBot.dll;b=build-b/CompassionBot.dll|KEY=value,KEY=value" --slices 6 --slice 6</c>
 /// runs an <c>InterleavedComparison</c> instead (the first mode only). <c>--timeline 5</c> adds a
-/// <c>RunTimeline</c> of 5-second windows to a plain run.
+/// <c>RunTimeline</c> of 5-second windows to a plain run. <c>--unique-text true</c> makes the script's free-text turn
+/// unique per conversation, so no cache of screening verdicts by text can hide their cost.
 /// </summary>
 internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency, TimeSpan Warmup, TimeSpan Duration, string? Service, int Instances, string? Postgres)
 {
@@ -22,6 +23,9 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
 
     /// <summary>The measured length of one slice.</summary>
     public TimeSpan Slice { get; init; } = TimeSpan.FromSeconds(6);
+
+    /// <summary>Whether the free-text turn differs in every conversation.</summary>
+    public bool UniqueText { get; init; }
 
     /// <summary>The window of a plain run's timeline, or null for none.</summary>
     public TimeSpan? Timeline { get; init; }
@@ -51,6 +55,7 @@ internal sealed record LoadOptions(IReadOnlyList<string> Modes, int Concurrency,
             Slices = int.Parse(values.GetValueOrDefault("slices", "6"), CultureInfo.InvariantCulture),
             Slice = TimeSpan.FromSeconds(double.Parse(values.GetValueOrDefault("slice", "6"), CultureInfo.InvariantCulture)),
             Timeline = values.TryGetValue("timeline", out var timeline) ? TimeSpan.FromSeconds(double.Parse(timeline, CultureInfo.InvariantCulture)) : null,
+            UniqueText = values.TryGetValue("unique-text", out var unique) && bool.Parse(unique),
         };
     }
 }

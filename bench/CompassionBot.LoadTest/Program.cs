@@ -66,7 +66,7 @@ async Task<LoadResult> RunModeAsync(string mode)
 
             await using var sink = mode == LoadOptions.Normal ? await ConnectorSink.StartAsync() : null;
             var expected = await LoadDriver.CalibrateAsync(clients[0]);
-            var driver = new LoadDriver(clients, sink, expected);
+            var driver = new LoadDriver(clients, sink, expected, options.UniqueText);
 
             var processes = services.Select(s => Process.GetProcessById(s.ProcessId)).ToList();
             var warmupDone = Task.Delay(options.Warmup);
