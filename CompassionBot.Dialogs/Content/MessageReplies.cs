@@ -13,4 +13,11 @@ public static class MessageReplies
         ArgumentNullException.ThrowIfNull(messages);
         return context.SendActivityAsync(Activity.CreateMessage(messages.Get(key, context.Locale, arguments)) with { Locale = context.Locale }, cancellationToken);
     }
+
+    /// <summary>Sends a text already composed in the turn's language (for example by <see cref="Safety.SafetyTexts"/>).</summary>
+    public static Task SayTextAsync(this ITurnContext context, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SendActivityAsync(Activity.CreateMessage(text) with { Locale = context.Locale }, cancellationToken);
+    }
 }

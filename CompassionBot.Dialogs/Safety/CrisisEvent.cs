@@ -20,4 +20,11 @@ public sealed record CrisisEvent(
     RiskLevel Level,
     IReadOnlyList<string> Rules,
     string Region,
-    string? MessageText);
+    string? MessageText)
+{
+    /// <summary>What happened next (<see cref="CrisisOutcome.LineGiven"/> until the person or a clinician says more).</summary>
+    public CrisisOutcome Outcome { get; init; }
+
+    /// <summary>When <see cref="Outcome"/> was recorded, or null while it is the referral itself.</summary>
+    public DateTimeOffset? OutcomeAt { get; init; }
+}

@@ -29,7 +29,7 @@ public static class CrisisLine
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(context);
-        var region = CrisisRegion.Resolve(context.Activity, clinicRegion);
+        var region = CrisisRegion.Resolve(context.Activity, clinicRegion, messages);
         return messages.Get(CrisisRegion.MessageKey(messages, prefix, region), context.Locale);
     }
 }

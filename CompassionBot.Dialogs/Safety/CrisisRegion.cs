@@ -7,25 +7,40 @@ namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
 /// Where the person probably is, for crisis resources (ISO 3166-1 alpha-2, upper case): on SMS the country of the
-/// sender's phone number (<c>from.id</c> in E.164); otherwise the <c>clientInfo</c> entity's <c>country</c>; otherwise
-/// the region of the activity's locale (<c>es-MX</c> → <c>MX</c>); otherwise the clinic's configured region.
+/// sender's phone number (<c>from.id</c> in E.164); otherwise the clinic's configured region, unless the client reports a
+/// country (the <c>clientInfo</c> entity's <c>country</c>, then the region of the activity's locale, <c>en-GB</c> →
+/// <c>GB</c>) that the referral table has its own lines for. A locale names a language more often than a place
+/// (<c>es-ES</c> is what many browsers send for Spanish anywhere), so a country without its own lines never replaces the
+/// clinic's: a Spanish speaker of a US clinic gets 988.
 /// </summary>
 public static class CrisisRegion
 {
     /// <summary>The suffix of the texts used for every region without its own (<c>referral.other</c>).</summary>
     public const string OtherRegion = "other";
 
+    /// <summary>Prefix of the referral texts (<c>referral.GB</c>).</summary>
+    public const string ReferralKeyPrefix = "referral.";
+
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     /// <summary>The region for <paramref name="activity"/>, falling back to <paramref name="clinicRegion"/>.</summary>
-    public static string Resolve(Activity activity, string clinicRegion)
+    /// <param name="activity">The inbound activity.</param>
+    /// <param name="clinicRegion">The clinic's region (<c>Clinic:Region</c>).</param>
+    /// <param name="messages">The texts: a reported country counts only when they have its <c>referral.XX</c> lines.</param>
+    public static string Resolve(Activity activity, string clinicRegion, MessageCatalog messages)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return (ChannelKinds.IsSms(activity.ChannelId) ? FromPhoneNumber(activity.From?.Id) : null)
-            ?? Normalize(activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))?.GetString("country"))
-            ?? FromLocale(activity.Locale)
-            ?? Normalize(clinicRegion)
-            ?? "US";
+        ArgumentNullException.ThrowIfNull(messages);
+        if (ChannelKinds.IsSms(activity.ChannelId) && FromPhoneNumber(activity.From?.Id) is { } fromPhone)
+        {
+            return fromPhone;
+        }
+
+        var reported = Normalize(activity.Entities?.FirstOrDefault(e => string.Equals(e.Type, "clientInfo", StringComparison.OrdinalIgnoreCase))?.GetString("country"))
+            ?? FromLocale(activity.Locale);
+        return reported is not null && messages.Contains(ReferralKeyPrefix + reported)
+            ? reported
+            : Normalize(clinicRegion) ?? "US";
     }
 
     /// <summary>The country of an E.164 number (<c>+447700900123</c> → <c>GB</c>), or null when it is not one.</summary>

@@ -67,6 +67,9 @@ public sealed partial class CrisisScreen : ICrisisScreen
         return verdict;
     }
 
+    /// <summary>Rule id added when an optional signal raised the level.</summary>
+    public const string RiskSignalRule = "signal.raised";
+
     /// <summary>The semantic layer's concern-or-crisis probability from which a message the layers below left at none is
     /// still shown to the optional signals.</summary>
     public const float BorderlineRisk = 0.5f;
@@ -104,7 +107,7 @@ public sealed partial class CrisisScreen : ICrisisScreen
         {
             var raised = await signal.RaiseAsync(text, locale, verdict, cancellationToken).ConfigureAwait(false);
             return raised > verdict.Level
-                ? verdict with { Level = raised, Rules = [.. verdict.Rules, SafetyGate.RiskSignalRule], Source = ScreeningSource.Signal }
+                ? verdict with { Level = raised, Rules = [.. verdict.Rules, RiskSignalRule], Source = ScreeningSource.Signal }
                 : verdict;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

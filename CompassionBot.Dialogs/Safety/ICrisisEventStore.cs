@@ -10,6 +10,10 @@ public interface ICrisisEventStore
     /// <returns>True when recorded now, false when an event with that id already existed.</returns>
     Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken);
 
+    /// <summary>Records what happened after the event <paramref name="eventId"/> (the latest outcome wins); an unknown id
+    /// changes nothing.</summary>
+    Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>The events of one conversation, oldest first.</summary>
     Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 }

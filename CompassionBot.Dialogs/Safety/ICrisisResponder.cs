@@ -2,9 +2,15 @@ using CompassionBot.Dialogs.Conversation;
 
 namespace CompassionBot.Dialogs.Safety;
 
-/// <summary>What happens in a crisis turn after the dialogs end: the referral, the audit record, the clinician alert.</summary>
+/// <summary>Carries out the crisis part of the safety policy in a turn: the referral, its audit record and clinician
+/// alert, and what happened next.</summary>
 public interface ICrisisResponder
 {
-    /// <summary>Responds to a crisis assessment in the current turn.</summary>
-    Task RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken);
+    /// <summary>Sends the referral (<see cref="SafetyTexts.Referral"/>, or <see cref="SafetyTexts.ReferralAgain"/> when
+    /// <paramref name="again"/>) and records the event, which queues the clinician alert.</summary>
+    /// <returns>The recorded event's id, or null when it could not be recorded (the referral was still sent).</returns>
+    Task<string?> ReferAsync(BotTurn turn, SafetyAssessment assessment, CrisisUrgency urgency, bool again, CancellationToken cancellationToken);
+
+    /// <summary>Records what happened after the event <paramref name="eventId"/>; a storage fault is logged, never thrown.</summary>
+    Task RecordOutcomeAsync(BotTurn turn, string eventId, CrisisOutcome outcome, CancellationToken cancellationToken);
 }

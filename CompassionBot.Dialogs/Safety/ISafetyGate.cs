@@ -17,4 +17,11 @@ public interface ISafetyGate
     /// when the safety response was sent.
     /// </summary>
     Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives an already screened message what the safety policy decides (the turn-error handler uses this when a turn
+    /// failed after, or before, the gate ran). Sets <see cref="Turns.ITurnContext.Safety"/>; returns true when a safety
+    /// response was sent.
+    /// </summary>
+    Task<bool> RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken);
 }

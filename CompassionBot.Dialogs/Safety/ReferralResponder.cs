@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -6,19 +7,13 @@ using Microsoft.Extensions.Options;
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
-/// The crisis response: a warm referral with the resources for the person's region (<see cref="CrisisRegion"/>) in
-/// their language (<c>referral.&lt;region&gt;</c> in <c>referrals.messages</c>, else <c>referral.other</c>), their
-/// safety plan when the clinic has one on file, the clinic's contact; then the audit record and the queued clinician
-/// alert. Storage faults never stop the referral: they are logged and the turn goes on.
+/// The crisis response: the referral (<see cref="SafetyTexts"/>) with the resources for the person's region
+/// (<see cref="CrisisRegion"/>) in their language, their safety plan when the clinic has one on file and the clinic's
+/// contact; then the audit record and the queued clinician alert. Storage faults never stop the referral: they are
+/// logged and the turn goes on.
 /// </summary>
 public sealed partial class ReferralResponder : ICrisisResponder
 {
-    /// <summary>Prefix of the referral keys in the message catalog.</summary>
-    public const string ReferralKeyPrefix = "referral.";
-
-    /// <summary>Key used for every region without its own line.</summary>
-    public const string OtherRegionKey = ReferralKeyPrefix + CrisisRegion.OtherRegion;
-
     private readonly ClinicOptions _clinic;
     private readonly ISafetyPlanStore _plans;
     private readonly ICrisisEventStore _events;
@@ -49,26 +44,52 @@ public sealed partial class ReferralResponder : ICrisisResponder
         _logger = logger;
     }
 
-    /// <summary>The referral key for <paramref name="region"/>: its own line when the table has one, else <see cref="OtherRegionKey"/>.</summary>
-    public static string ReferralKey(Content.MessageCatalog messages, string region) =>
-        CrisisRegion.MessageKey(messages, ReferralKeyPrefix, region);
-
     /// <inheritdoc />
-    public async Task RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken)
+    public async Task<string?> ReferAsync(BotTurn turn, SafetyAssessment assessment, CrisisUrgency urgency, bool again, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(assessment);
         var activity = turn.Context.Activity;
-        var region = CrisisRegion.Resolve(activity, _clinic.Region);
-        await turn.SayAsync("crisis.referral", cancellationToken).ConfigureAwait(false);
-        await turn.SayAsync(ReferralKey(turn.Messages, region), cancellationToken).ConfigureAwait(false);
-        if (await FindPlanAsync(activity.ChannelId, activity.From?.Id, cancellationToken).ConfigureAwait(false) is { } plan)
+        var region = CrisisRegion.Resolve(activity, _clinic.Region, turn.Messages);
+        var eventId = await RecordAsync(turn, assessment, region, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> texts;
+        if (again)
         {
-            await turn.SayAsync("crisis.safetyplan", cancellationToken, ("plan", plan.Text)).ConfigureAwait(false);
+            texts = SafetyTexts.ReferralAgain(turn.Messages, turn.Locale, region, urgency);
+        }
+        else
+        {
+            var plan = await FindPlanAsync(activity.ChannelId, activity.From?.Id, cancellationToken).ConfigureAwait(false);
+            var clinic = new ClinicLine(_clinic.ContactText(turn), Alerted: eventId is not null && _options.Value.AlertsConfigured);
+            texts = SafetyTexts.Referral(turn.Messages, turn.Locale, region, urgency, clinic, plan?.Text);
         }
 
-        await turn.SayAsync("crisis.clinic", cancellationToken, ("clinicContact", _clinic.ContactText(turn))).ConfigureAwait(false);
-        await RecordAsync(turn, assessment, region, cancellationToken).ConfigureAwait(false);
+        foreach (var text in texts)
+        {
+            await turn.Context.SayTextAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return eventId;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordOutcomeAsync(BotTurn turn, string eventId, CrisisOutcome outcome, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (string.IsNullOrEmpty(eventId))
+        {
+            return;
+        }
+
+        try
+        {
+            await _events.RecordOutcomeAsync(eventId, outcome, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogOutcome(_logger, eventId, outcome);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogOutcomeFailed(_logger, eventId, outcome, exception);
+        }
     }
 
     private async Task<SafetyPlan?> FindPlanAsync(string? channelId, string? userId, CancellationToken cancellationToken)
@@ -89,7 +110,7 @@ public sealed partial class ReferralResponder : ICrisisResponder
         }
     }
 
-    private async Task RecordAsync(BotTurn turn, SafetyAssessment assessment, string region, CancellationToken cancellationToken)
+    private async Task<string?> RecordAsync(BotTurn turn, SafetyAssessment assessment, string region, CancellationToken cancellationToken)
     {
         var activity = turn.Context.Activity;
         var crisisEvent = new CrisisEvent(
@@ -105,11 +126,13 @@ public sealed partial class ReferralResponder : ICrisisResponder
         {
             var recorded = await _events.RecordAsync(crisisEvent, cancellationToken).ConfigureAwait(false);
             LogRecorded(_logger, crisisEvent.Id, crisisEvent.ChannelId, crisisEvent.ConversationId, region, recorded);
+            return crisisEvent.Id;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The referral has been said; a storage fault must not take it away. Logged loudly for the on-call.
+            // The referral is still said; a storage fault must not take it away. Logged loudly for the on-call.
             LogRecordFailed(_logger, crisisEvent.Id, crisisEvent.ChannelId, crisisEvent.ConversationId, exception);
+            return null;
         }
     }
 
@@ -121,4 +144,10 @@ public sealed partial class ReferralResponder : ICrisisResponder
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Safety plan could not be read on {ChannelId}; referral sent without it")]
     private static partial void LogPlanReadFailed(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Crisis event {EventId}: {Outcome}")]
+    private static partial void LogOutcome(ILogger logger, string eventId, CrisisOutcome outcome);
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Error, Message = "Crisis event {EventId}: the outcome {Outcome} could not be recorded")]
+    private static partial void LogOutcomeFailed(ILogger logger, string eventId, CrisisOutcome outcome, Exception exception);
 }

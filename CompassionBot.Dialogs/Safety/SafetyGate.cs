@@ -1,148 +1,176 @@
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
-using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Telemetry;
-using CompassionBot.Dialogs.Turns;
 using CompassionBot.Dialogs.Understanding;
 using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
-/// The safety gate: classifies every message first (<see cref="ICrisisScreen"/>: the rules, the semantic layer and any
-/// optional signal); on crisis ends every dialog and lets the <see cref="ICrisisResponder"/> refer in
-/// the same turn; on concern asks one gentle screening question (a direct one from the second concern in a row, see
-/// <see cref="ConcernStreak"/>) whose "yes" or unclear answer leads to the crisis response and whose "no" gets a kind
-/// acknowledgement and the conversation continues; after a crisis, the next message is first met with "how are you now?".
+/// The safety gate: screens every message first (<see cref="ICrisisScreen"/>: the rules, the semantic layer and any
+/// optional signal), asks the <see cref="SafetyPolicy"/> what it gets, and carries that out in the same turn: the referral
+/// (the dialog stack set aside, crisis mode begun), the screening question, or, in crisis mode, the line again until the
+/// person says they are safe; a false alarm right after a referral puts the practice back where it was.
 /// </summary>
 public sealed partial class SafetyGate : ISafetyGate
 {
-    /// <summary>Rule id added when the risk signal raised the level.</summary>
-    public const string RiskSignalRule = "signal.raised";
-
     private static readonly StatePropertyAccessor<SafetyConversationState> StateAccessor =
         new(StateScope.Conversation, "Safety", SafetyJsonContext.Default.SafetyConversationState);
 
+    // The dialog stack as it was when a referral interrupted it, kept while crisis mode lasts.
+    private static readonly StatePropertyAccessor<DialogState> SuspendedDialogs =
+        new(StateScope.Conversation, "SuspendedDialogs", BotStateJsonContext.Default.DialogState);
+
     private readonly ICrisisScreen _screen;
+    private readonly SafetyPolicy _policy;
     private readonly ISentenceEncoder _encoder;
     private readonly ICrisisResponder _responder;
+    private readonly ClinicOptions _clinic;
     private readonly ILogger<SafetyGate> _logger;
 
     /// <summary>Creates the gate.</summary>
-    public SafetyGate(ICrisisScreen screen, ISentenceEncoder encoder, ICrisisResponder responder, ILogger<SafetyGate> logger)
+    public SafetyGate(ICrisisScreen screen, SafetyPolicy policy, ISentenceEncoder encoder, ICrisisResponder responder, ClinicOptions clinic, ILogger<SafetyGate> logger)
     {
         ArgumentNullException.ThrowIfNull(screen);
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(logger);
         _screen = screen;
+        _policy = policy;
         _encoder = encoder;
         _responder = responder;
+        _clinic = clinic;
         _logger = logger;
     }
 
     /// <inheritdoc />
-    public async Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var context = turn.Context;
-        var text = context.Activity.Text ?? string.Empty;
-        var assessment = await AssessAsync(turn, cancellationToken).ConfigureAwait(false);
-        var state = StateAccessor.Get(context, () => SafetyConversationState.Clear);
-        if (state.AwaitingScreeningAnswer && assessment.Level < RiskLevel.Crisis)
-        {
-            var answer = ConfirmRecognizer.Recognize(text);
-            if (answer == false)
-            {
-                return await AcknowledgeNoAsync(turn, assessment, state, cancellationToken).ConfigureAwait(false);
-            }
-
-            assessment = assessment with
-            {
-                Level = RiskLevel.Crisis,
-                Rules = [.. assessment.Rules, answer is null ? "screening.unclear" : "screening.yes"],
-                Source = ScreeningSource.Screening,
-            };
-        }
-
-        Record(context, assessment);
-        if (assessment.Level > RiskLevel.None)
-        {
-            await RespondToRiskAsync(turn, assessment, state, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
-        if (state != SafetyConversationState.Clear)
-        {
-            StateAccessor.Set(context, SafetyConversationState.Clear);
-        }
-
-        if (state.FollowUpPending)
-        {
-            await turn.SayAsync("crisis.followup", cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-
-        return false;
-    }
+    public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => GateAsync(turn, isEdit: false, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken)
+    public Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken) => GateAsync(turn, isEdit: true, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
+        var message = turn.Message ?? new MessageUnderstanding(turn.Context.Activity.Text ?? string.Empty, _encoder);
+        return RespondAsync(turn, message, assessment, string.Equals(turn.Context.Activity.Type, Schema.ActivityTypes.MessageUpdate, StringComparison.Ordinal), cancellationToken);
+    }
+
+    private async Task<bool> GateAsync(BotTurn turn, bool isEdit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var message = turn.Message ?? new MessageUnderstanding(turn.Context.Activity.Text ?? string.Empty, _encoder);
+        var assessment = await _screen.ScreenAsync(message, turn.Context.Activity.Locale ?? turn.Locale, cancellationToken).ConfigureAwait(false);
+        return await RespondAsync(turn, message, assessment, isEdit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> RespondAsync(BotTurn turn, MessageUnderstanding message, SafetyAssessment assessment, bool isEdit, CancellationToken cancellationToken)
+    {
         var context = turn.Context;
-        var assessment = await AssessAsync(turn, cancellationToken).ConfigureAwait(false);
-        Record(context, assessment);
-        if (assessment.Level == RiskLevel.None)
+        var state = StateAccessor.Get(context, () => SafetyConversationState.Clear);
+        var decision = _policy.Decide(assessment, state, message.Canonical, isEdit);
+        context.Safety = decision.Assessment;
+        LogAssessment(_logger, context.Activity.ChannelId, context.Activity.Conversation?.Id, decision.Assessment.Level, decision.Assessment.Rules.Count, decision.Action);
+        var next = await ActAsync(turn, decision, state, cancellationToken).ConfigureAwait(false);
+        if (next != state)
+        {
+            StateAccessor.Set(context, next);
+        }
+
+        return decision.HandlesTurn;
+    }
+
+    private async Task<SafetyConversationState> ActAsync(BotTurn turn, SafetyDecision decision, SafetyConversationState state, CancellationToken cancellationToken)
+    {
+        switch (decision.Action)
+        {
+            case SafetyAction.Refer:
+            case SafetyAction.ReferAgain:
+                var again = decision.Action == SafetyAction.ReferAgain;
+                if (!again)
+                {
+                    SetDialogsAside(turn);
+                }
+
+                var eventId = await _responder.ReferAsync(turn, decision.Assessment, decision.Urgency, again, cancellationToken).ConfigureAwait(false);
+                return decision.Next with { Crisis = decision.Next.Crisis! with { EventId = eventId ?? state.Crisis?.EventId ?? string.Empty } };
+            case SafetyAction.AskScreeningQuestion:
+                await turn.SayAsync(decision.Next.Streak.Check == SafetyCheck.Direct ? "screening.ask.direct" : "screening.ask", cancellationToken).ConfigureAwait(false);
+                return decision.Next;
+            case SafetyAction.AcknowledgeScreeningNo:
+                await turn.SayAsync("screening.no", cancellationToken).ConfigureAwait(false);
+                await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return decision.Next;
+            case SafetyAction.RemindInCrisisMode:
+                var region = CrisisRegion.Resolve(turn.Context.Activity, _clinic.Region, turn.Messages);
+                await turn.Context.SayTextAsync(SafetyTexts.CrisisModeReminder(turn.Messages, turn.Locale, region, decision.Urgency), cancellationToken).ConfigureAwait(false);
+                return decision.Next;
+            case SafetyAction.AcknowledgeSafe:
+                await _responder.RecordOutcomeAsync(turn, state.Crisis!.EventId, decision.Outcome!.Value, cancellationToken).ConfigureAwait(false);
+                await turn.SayAsync("crisis.safe.ack", cancellationToken).ConfigureAwait(false);
+                await EndSetAsideDialogsAsync(turn, cancellationToken).ConfigureAwait(false);
+                return decision.Next;
+            case SafetyAction.AcknowledgeFalseAlarm:
+                await _responder.RecordOutcomeAsync(turn, state.Crisis!.EventId, decision.Outcome!.Value, cancellationToken).ConfigureAwait(false);
+                await turn.SayAsync("crisis.falsealarm.ack", cancellationToken).ConfigureAwait(false);
+                await ResumeSetAsideDialogsAsync(turn, cancellationToken).ConfigureAwait(false);
+                return decision.Next;
+            default:
+                return decision.Next;
+        }
+    }
+
+    // The stack moves aside untouched (no dialog is ended, so nothing is saved as abandoned yet): a false alarm puts it back.
+    private static void SetDialogsAside(BotTurn turn)
+    {
+        var stack = turn.Dialogs.State.DialogStack;
+        if (stack.Count == 0)
+        {
+            return;
+        }
+
+        SuspendedDialogs.Set(turn.Context, new DialogState { DialogStack = [.. stack] });
+        stack.Clear();
+    }
+
+    private static async Task ResumeSetAsideDialogsAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (!RestoreSetAsideDialogs(turn))
+        {
+            return;
+        }
+
+        await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // A practice interrupted by a crisis that was real ends as abandoned once the person is safe.
+    private static async Task EndSetAsideDialogsAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (RestoreSetAsideDialogs(turn))
+        {
+            await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static bool RestoreSetAsideDialogs(BotTurn turn)
+    {
+        var aside = SuspendedDialogs.Get(turn.Context, () => new DialogState());
+        if (aside.DialogStack.Count == 0)
         {
             return false;
         }
 
-        await RespondToRiskAsync(turn, assessment, StateAccessor.Get(context, () => SafetyConversationState.Clear), cancellationToken).ConfigureAwait(false);
+        turn.Dialogs.State.DialogStack.Clear();
+        turn.Dialogs.State.DialogStack.AddRange(aside.DialogStack);
+        SuspendedDialogs.Set(turn.Context, new DialogState());
         return true;
     }
 
-    private void Record(ITurnContext context, SafetyAssessment assessment)
-    {
-        context.Safety = assessment;
-        LogAssessment(_logger, context.Activity.ChannelId, context.Activity.Conversation?.Id, assessment.Level, assessment.Rules.Count);
-    }
-
-    // Crisis: every dialog ends and the responder refers. Concern: one screening question, direct from the second in a row.
-    private async Task RespondToRiskAsync(BotTurn turn, SafetyAssessment assessment, SafetyConversationState state, CancellationToken cancellationToken)
-    {
-        if (assessment.Level == RiskLevel.Crisis)
-        {
-            await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            StateAccessor.Set(turn.Context, new SafetyConversationState(false, true, ConcernStreak.Empty));
-            await _responder.RespondAsync(turn, assessment, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var streak = state.Streak.Observe(RiskLevel.Concern);
-        StateAccessor.Set(turn.Context, new SafetyConversationState(true, state.FollowUpPending, streak));
-        await turn.SayAsync(streak.Check == SafetyCheck.Direct ? "screening.ask.direct" : "screening.ask", cancellationToken).ConfigureAwait(false);
-    }
-
-    private ValueTask<SafetyAssessment> AssessAsync(BotTurn turn, CancellationToken cancellationToken)
-    {
-        var message = turn.Message ?? new MessageUnderstanding(turn.Context.Activity.Text ?? string.Empty, _encoder);
-        return _screen.ScreenAsync(message, turn.Context.Activity.Locale ?? turn.Locale, cancellationToken);
-    }
-
-    private static async Task<bool> AcknowledgeNoAsync(BotTurn turn, SafetyAssessment assessment, SafetyConversationState state, CancellationToken cancellationToken)
-    {
-        turn.Context.Safety = assessment;
-
-        // The answer turn does not break the streak: "no" followed by another concern gets the direct question.
-        var streak = assessment.Level == RiskLevel.Concern ? state.Streak.Observe(RiskLevel.Concern) : state.Streak;
-        StateAccessor.Set(turn.Context, state with { AwaitingScreeningAnswer = false, Streak = streak });
-        await turn.SayAsync("screening.no", cancellationToken).ConfigureAwait(false);
-        await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules)")]
-    private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount);
-
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules), {Action}")]
+    private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount, SafetyAction action);
 }

@@ -51,8 +51,7 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     [Theory]
     [InlineData("en-GB", "call Samaritans on 116 123")]
     [InlineData("en-AU", "call Lifeline on 13 11 14")]
-    [InlineData("es-US", "llama o escribe al 988")]
-    [InlineData("fr-FR", "visit findahelpline.com")]
+    [InlineData("es-US", "llama o escribe AYUDA al 988")]
     public async Task Post_ConversationUpdateFromAnotherRegion_WelcomesWithThatRegionsCrisisLine(string locale, string crisisLine)
     {
         var person = new MessagesClient(_http, "welcome-" + locale);
@@ -66,6 +65,29 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
         {
             Assert.DoesNotContain("988", welcome, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("es-ES")]
+    [InlineData("es-MX")]
+    [InlineData("es")]
+    public async Task Post_SpanishSpeakerOfAUsClinic_GetsTheSpanish988InTheWelcomeAndTheReferral(string locale)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var person = new MessagesClient(_http, "es-us-" + locale);
+        var join = person.Join();
+        join["locale"] = locale;
+
+        var welcome = MessagesClient.Texts(await person.ExpectRepliesAsync(join, ct))[0];
+        var message = person.Message("me quiero morir");
+        message["locale"] = locale;
+        var referral = MessagesClient.Texts(await person.ExpectRepliesAsync(message, ct));
+
+        Assert.Contains("llama o escribe AYUDA al 988", welcome, StringComparison.Ordinal);
+        Assert.Equal(Messages.Get("crisis.referral", "es"), referral[0]);
+        Assert.Equal(Messages.Get("referral.US", "es"), referral[1]);
+        Assert.Contains("marca 2", referral[1], StringComparison.Ordinal);
+        Assert.Contains("911", referral[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,7 +212,7 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralEndsThePracticeAndRecordsTheEvent()
+    public async Task Post_MessageEditedToCrisisLanguage_GetsTheReferralSetsThePracticeAsideAndRecordsTheEvent()
     {
         var ct = TestContext.Current.CancellationToken;
         var (person, firstId) = await TeamsPersonWhoSaidAsync("edit-crisis", "Self-Compassion Break", ct);
@@ -200,7 +222,7 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
 
         Assert.Contains(referral, t => t.Contains("988", StringComparison.Ordinal));
         Assert.DoesNotContain(referral, t => t.Contains("distress", StringComparison.Ordinal));
-        Assert.Equal(Messages.Get("crisis.followup", "en"), Assert.Single(next));
+        Assert.Equal(Messages.Get("crisis.mode.ask", "en", ("crisisLine", Messages.Get("crisisLine.US", "en"))), Assert.Single(next));
         var recorded = Assert.Single(await _sut.Services.GetRequiredService<ICrisisEventStore>().ListAsync("msteams", "edit-crisis", ct));
         Assert.Equal(RiskLevel.Crisis, recorded.Level);
     }

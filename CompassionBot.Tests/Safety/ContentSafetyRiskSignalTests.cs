@@ -195,7 +195,7 @@ public sealed class ContentSafetyRiskSignalTests
 
         Assert.Equal(Messages.Get("crisis.referral", "en"), replies[0].Text);
         var recorded = Assert.Single(await factory.Services.GetRequiredService<ICrisisEventStore>().ListAsync("test", sut.Conversation.Id!, Ct));
-        Assert.Contains(SafetyGate.RiskSignalRule, recorded.Rules);
+        Assert.Contains(CrisisScreen.RiskSignalRule, recorded.Rules);
         Assert.Equal(1, fake.Requests);
     }
 

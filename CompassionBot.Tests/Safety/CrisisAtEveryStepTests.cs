@@ -40,7 +40,7 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
 
     [Theory]
     [MemberData(nameof(Points))]
-    public async Task CrisisMessage_AtPracticePoint_EndsDialogsAndRefersInSameTurn(string locale, string practiceId, string point)
+    public async Task CrisisMessage_AtPracticePoint_RefersInSameTurnAndStaysInCrisisModeUntilSafe(string locale, string practiceId, string point)
     {
         var ct = TestContext.Current.CancellationToken;
         var practice = Catalog.Get(practiceId, locale);
@@ -49,16 +49,19 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
 
         var replies = await sut.SendAsync(locale == SupportedLocales.Spanish ? "la verdad es que quiero matarme" : "honestly I want to kill myself", ct);
 
-        string[] expected = [Messages.Get("crisis.referral", locale), Messages.Get("referral.US", locale), Messages.Get("crisis.clinic", locale, ("clinicContact", Messages.Get("clinic.contact.unset", locale)))];
+        string[] expected = [Messages.Get("crisis.referral", locale), Messages.Get("referral.US", locale), Messages.Get("crisis.clinic.tell", locale, ("clinicContact", Messages.Get("clinic.contact.unset", locale)))];
         Assert.Equal(expected, replies.Select(r => r.Text));
         Assert.All(replies, r => Assert.Null(r.SuggestedActions));
         var events = await _factory.Services.GetRequiredService<ICrisisEventStore>().ListAsync("test", sut.Conversation.Id!, ct);
         Assert.Equal(RiskLevel.Crisis, Assert.Single(events).Level);
 
-        var followUp = await sut.SendAsync("ok", ct);
-        Assert.Equal([Messages.Get("crisis.followup", locale)], followUp.Select(r => r.Text));
+        // Crisis mode: whatever comes next, the line again and "are you safe right now?", never the practice.
+        var reminder = Messages.Get("crisis.mode.ask", locale, ("crisisLine", Messages.Get("crisisLine.US", locale)));
+        Assert.Equal([reminder], (await sut.SendAsync("ok", ct)).Select(r => r.Text));
+        Assert.Equal([reminder], (await sut.SendAsync("5", ct)).Select(r => r.Text));
+        Assert.Equal([Messages.Get("crisis.safe.ack", locale)], (await sut.SendAsync(locale == SupportedLocales.Spanish ? "sí" : "yes", ct)).Select(r => r.Text));
 
-        // With every dialog ended, an answer that the practice would have taken starts the menu afresh instead.
+        // The practice the crisis interrupted has ended: an answer it would have taken starts the menu afresh.
         var next = await sut.SendAsync("5", ct);
         Assert.StartsWith(Messages.Get("menu.intro", locale), next[0].Text, StringComparison.Ordinal);
     }

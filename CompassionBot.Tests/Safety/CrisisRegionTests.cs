@@ -1,11 +1,15 @@
 using System.Text.Json;
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Tests.Practices;
 
 namespace CompassionBot.Tests.Safety;
 
 public sealed class CrisisRegionTests
 {
+    private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
+
     [Theory]
     [InlineData("+447400123456", "GB")]
     [InlineData("+447911123456", "GG")]
@@ -41,7 +45,7 @@ public sealed class CrisisRegionTests
     {
         var activity = Activity("sms", "+447400123456", "en-US", "AU");
 
-        Assert.Equal("GB", CrisisRegion.Resolve(activity, "US"));
+        Assert.Equal("GB", CrisisRegion.Resolve(activity, "US", Messages));
     }
 
     [Fact]
@@ -49,19 +53,41 @@ public sealed class CrisisRegionTests
     {
         var activity = Activity("webchat", "+447400123456", "en-US", "au");
 
-        Assert.Equal("AU", CrisisRegion.Resolve(activity, "US"));
+        Assert.Equal("AU", CrisisRegion.Resolve(activity, "US", Messages));
     }
 
     [Fact]
     public void Resolve_NothingKnown_ClinicRegion()
     {
-        Assert.Equal("IE", CrisisRegion.Resolve(Activity("msteams", "29:abc", "en", null), "ie"));
+        Assert.Equal("IE", CrisisRegion.Resolve(Activity("msteams", "29:abc", "en", null), "ie", Messages));
     }
 
     [Fact]
     public void Resolve_ClinicRegionInvalid_US()
     {
-        Assert.Equal("US", CrisisRegion.Resolve(Activity("msteams", "29:abc", null, null), "nowhere"));
+        Assert.Equal("US", CrisisRegion.Resolve(Activity("msteams", "29:abc", null, null), "nowhere", Messages));
+    }
+
+    [Theory]
+    [InlineData("es-ES")]
+    [InlineData("es-MX")]
+    [InlineData("es")]
+    [InlineData("en-IN")]
+    public void Resolve_LocaleOfACountryWithoutItsOwnLines_KeepsTheClinicRegion(string locale)
+    {
+        Assert.Equal("US", CrisisRegion.Resolve(Activity("directline", "dl_user", locale, null), "US", Messages));
+    }
+
+    [Fact]
+    public void Resolve_LocaleOfACountryWithItsOwnLines_IsThatCountry()
+    {
+        Assert.Equal("GB", CrisisRegion.Resolve(Activity("directline", "dl_user", "en-GB", null), "US", Messages));
+    }
+
+    [Fact]
+    public void Resolve_ClientInfoCountryWithoutItsOwnLines_KeepsTheClinicRegion()
+    {
+        Assert.Equal("US", CrisisRegion.Resolve(Activity("msteams", "29:abc", "es-ES", "ES"), "US", Messages));
     }
 
     private static Activity Activity(string channel, string from, string? locale, string? country) => new()

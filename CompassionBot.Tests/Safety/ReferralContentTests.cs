@@ -33,7 +33,7 @@ public sealed class ReferralContentTests
     [MemberData(nameof(Required))]
     public void ReferralTable_Region_NamesItsResource(string locale, string region, string resource)
     {
-        var text = Messages.Get(ReferralResponder.ReferralKeyPrefix + region, locale);
+        var text = Messages.Get(CrisisRegion.ReferralKeyPrefix + region, locale);
 
         Assert.Contains(resource, text, StringComparison.Ordinal);
     }
@@ -47,8 +47,8 @@ public sealed class ReferralContentTests
     [Fact]
     public void ReferralKey_RegionWithoutLine_IsOther()
     {
-        Assert.Equal(ReferralResponder.OtherRegionKey, ReferralResponder.ReferralKey(Messages, "FR"));
-        Assert.Equal("referral.GB", ReferralResponder.ReferralKey(Messages, "GB"));
+        Assert.Equal((CrisisRegion.ReferralKeyPrefix + CrisisRegion.OtherRegion), CrisisRegion.MessageKey(Messages, CrisisRegion.ReferralKeyPrefix, "FR"));
+        Assert.Equal("referral.GB", CrisisRegion.MessageKey(Messages, CrisisRegion.ReferralKeyPrefix, "GB"));
     }
 
     public static TheoryData<string> Locales => [.. SupportedLocales.All];
@@ -68,21 +68,21 @@ public sealed class ReferralContentTests
     [MemberData(nameof(PhraseTables))]
     public void ShortPhrases_EveryReferralRegion_HasOneNamingWhatItsReferralNames(string locale, string prefix)
     {
-        Assert.Equal(Regions(locale, ReferralResponder.ReferralKeyPrefix), Regions(locale, prefix));
+        Assert.Equal(Regions(locale, CrisisRegion.ReferralKeyPrefix), Regions(locale, prefix));
         Assert.All(NamedByPhrase[prefix], line =>
         {
             Assert.Contains(line.Named, Messages.Get(prefix + line.Region, locale), StringComparison.Ordinal);
-            Assert.Contains(line.Named, Messages.Get(ReferralResponder.ReferralKeyPrefix + line.Region, locale), StringComparison.Ordinal);
+            Assert.Contains(line.Named, Messages.Get(CrisisRegion.ReferralKeyPrefix + line.Region, locale), StringComparison.Ordinal);
         });
     }
 
     [Fact]
     public void ReferralTable_EveryKey_IsAnIsoRegionOrOther()
     {
-        var keys = Messages.All("en").Keys.Where(k => k.StartsWith(ReferralResponder.ReferralKeyPrefix, StringComparison.Ordinal));
+        var keys = Messages.All("en").Keys.Where(k => k.StartsWith(CrisisRegion.ReferralKeyPrefix, StringComparison.Ordinal));
 
         Assert.All(keys, k => Assert.True(
-            k == ReferralResponder.OtherRegionKey || CrisisRegion.Normalize(k[ReferralResponder.ReferralKeyPrefix.Length..]) == k[ReferralResponder.ReferralKeyPrefix.Length..],
+            k == (CrisisRegion.ReferralKeyPrefix + CrisisRegion.OtherRegion) || CrisisRegion.Normalize(k[CrisisRegion.ReferralKeyPrefix.Length..]) == k[CrisisRegion.ReferralKeyPrefix.Length..],
             $"'{k}' must be referral.<ISO 3166 upper-case code> or referral.other"));
     }
 

@@ -64,7 +64,7 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     }
 
     [Fact]
-    public async Task ScreenEditAsync_CalmEditAfterACrisis_SaysNothingAndLeavesTheFollowUpForTheNextMessage()
+    public async Task ScreenEditAsync_CalmEditAfterACrisis_SaysNothingAndCrisisModeGoesOn()
     {
         var sut = new TestConversation(_factory.Services, "msteams", "en-US");
         await sut.SendAsync("I want to kill myself", Ct);
@@ -73,7 +73,7 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
         var next = await sut.SendAsync("ok", Ct);
 
         Assert.Empty(edited);
-        Assert.Equal([Messages.Get("crisis.followup", "en")], Texts(next));
+        Assert.Equal([Messages.Get("crisis.mode.ask", "en", ("crisisLine", Messages.Get("crisisLine.US", "en")))], Texts(next));
     }
 
     [Fact]
@@ -86,6 +86,62 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
 
         Assert.Equal([Messages.Get("screening.ask", "en")], Texts(asked));
         Assert.Equal(CrisisTexts("en", "referral.US"), Texts(answered));
+    }
+
+    [Theory]
+    [InlineData("it was a joke, I didn't mean it", CrisisOutcome.PersonSaidFalseAlarm)]
+    [InlineData("I'm safe now, I called 988", CrisisOutcome.PersonReachedHelp)]
+    [InlineData("I'm safe", CrisisOutcome.PersonSaidSafe)]
+    public async Task ScreenAsync_AfterAReferral_WhatThePersonSaysIsRecordedOnTheEvent(string said, CrisisOutcome outcome)
+    {
+        var sut = await InPracticeAsync();
+        await sut.SendAsync("I want to kill myself", Ct);
+
+        await sut.SendAsync(said, Ct);
+
+        var recorded = Assert.Single(await Events(sut));
+        Assert.Equal(outcome, recorded.Outcome);
+        Assert.NotNull(recorded.OutcomeAt);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_FalseAlarmAfterTheFirstReply_IsNotAFalseAlarmAnyMore()
+    {
+        var sut = await InPracticeAsync();
+        await sut.SendAsync("I want to kill myself", Ct);
+        await sut.SendAsync("ok", Ct);
+
+        var replies = await sut.SendAsync("it was a joke", Ct);
+
+        Assert.Equal([Messages.Get("crisis.mode.ask", "en", ("crisisLine", Messages.Get("crisisLine.US", "en")))], Texts(replies));
+        Assert.Equal(CrisisOutcome.LineGiven, Assert.Single(await Events(sut)).Outcome);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_NoToAreYouSafe_RefersAgainAndRecordsIt()
+    {
+        var sut = await InPracticeAsync();
+        await sut.SendAsync("I want to kill myself", Ct);
+        await sut.SendAsync("ok", Ct);
+
+        var replies = await sut.SendAsync("no", Ct);
+
+        Assert.Equal([Messages.Get("crisis.again", "en"), Messages.Get("referral.US", "en")], Texts(replies));
+        Assert.Equal(2, (await Events(sut)).Count);
+    }
+
+    [Fact]
+    public async Task ScreenAsync_InDangerFromSomeone_EmergencyNumberFirstAndSafeEndsIt()
+    {
+        var sut = new TestConversation(_factory.Services, "test", "en-US", userId: "user-" + Guid.NewGuid().ToString("N"));
+
+        var referral = await sut.SendAsync("my stepdad keeps hitting me", Ct);
+        var reminder = await sut.SendAsync("ok", Ct);
+        var safe = await sut.SendAsync("he left, I'm safe now", Ct);
+
+        Assert.Equal(Messages.Get("urgent.danger.US", "en"), referral[0].Text);
+        Assert.Equal([Messages.Get("crisis.mode.danger", "en", ("emergencyLine", Messages.Get("emergencyLine.US", "en")))], Texts(reminder));
+        Assert.Equal([Messages.Get("crisis.safe.ack", "en")], Texts(safe));
     }
 
     [Fact]
@@ -121,8 +177,9 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     [InlineData("sms", "en-US", "+16135550123", null, "en", "referral.CA", "988")]
     [InlineData("test", "en", "user1", "AU", "en", "referral.AU", "13 11 14")]
     [InlineData("test", "en-IE", "user1", null, "en", "referral.IE", "50808")]
-    [InlineData("test", "en", "user1", "FR", "en", "referral.other", "findahelpline.com")]
-    [InlineData("test", "es-MX", "user1", null, "es", "referral.other", "findahelpline.com")]
+    [InlineData("test", "en", "user1", "FR", "en", "referral.US", "988")]
+    [InlineData("test", "es-MX", "user1", null, "es", "referral.US", "AYUDA")]
+    [InlineData("test", "es-ES", "user1", null, "es", "referral.US", "911")]
     [InlineData("test", "en", "user1", null, "en", "referral.US", "741741")]
     public async Task ScreenAsync_CrisisInRegion_RefersToThatRegionsResourcesInTheirLanguage(
         string channel, string locale, string userId, string? clientCountry, string language, string referralKey, string number)
@@ -172,8 +229,6 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
         var sut = new TestConversation(factory.Services, "test", "en-US");
 
         await sut.SendAsync("hello there", Ct);
-        await sut.SendAsync("I want to kill myself", Ct);
-        await sut.SendAsync("ok", Ct);
         var replies = await sut.SendAsync("I feel so lonely", Ct);
 
         Assert.Equal(["I feel so lonely"], signal.Asked);
@@ -245,7 +300,7 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     private static string[] Texts(IReadOnlyList<Activity> replies) => [.. replies.Select(r => r.Text ?? string.Empty)];
 
     private static string[] CrisisTexts(string locale, string referralKey) =>
-        [Messages.Get("crisis.referral", locale), Messages.Get(referralKey, locale), Messages.Get("crisis.clinic", locale, ("clinicContact", Messages.Get("clinic.contact.unset", locale)))];
+        [Messages.Get("crisis.referral", locale), Messages.Get(referralKey, locale), Messages.Get("crisis.clinic.tell", locale, ("clinicContact", Messages.Get("clinic.contact.unset", locale)))];
 
     private async Task<TestConversation> InPracticeAsync()
     {
@@ -276,6 +331,8 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
         public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => throw new InvalidOperationException("gate down");
 
         public Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken) => throw new InvalidOperationException("gate down");
+
+        public Task<bool> RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken) => throw new InvalidOperationException("gate down");
     }
 
     private sealed class BypassingGate : ISafetyGate
@@ -283,6 +340,8 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
         public Task<bool> ScreenAsync(BotTurn turn, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<bool> ScreenEditAsync(BotTurn turn, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<bool> RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 
     private sealed class UngatedHandler : ITurnHandler

@@ -33,6 +33,9 @@ internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAl
 
     public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) => Inner.RecordAsync(crisisEvent, cancellationToken);
 
+    public Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Inner.RecordOutcomeAsync(eventId, outcome, at, cancellationToken);
+
     public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         Inner.ListAsync(channelId, conversationId, cancellationToken);
 

@@ -146,10 +146,10 @@ internal sealed partial class MessagesEndpointHandler(
         if (activity.IsMessageOrEdit && !string.IsNullOrWhiteSpace(activity.Text))
         {
             var assessment = await crisisScreen.ScreenAsync(new MessageUnderstanding(activity.Text, encoder), activity.Locale, cancellationToken).ConfigureAwait(false);
-            if (assessment.Level >= RiskLevel.Concern)
+            var decision = SafetyPolicy.DecideWithoutState(assessment);
+            if (decision.Action == SafetyAction.Refer)
             {
-                texts.Add(messages.Get("crisis.referral", activity.Locale));
-                texts.Add(messages.Get(ReferralResponder.ReferralKey(messages, CrisisRegion.Resolve(activity, clinic.Region)), activity.Locale));
+                texts.AddRange(SafetyTexts.Referral(messages, activity.Locale ?? SupportedLocales.English, CrisisRegion.Resolve(activity, clinic.Region, messages), decision.Urgency));
             }
         }
 

@@ -22,6 +22,8 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton(sp => EngagementDetector.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(sp => InterruptionRecognizer.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(CreateDialogs);
+        services.AddSingleton(sp => SafetyStatements.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+        services.AddSingleton<SafetyPolicy>();
         services.AddSingleton<ICrisisResponder, ReferralResponder>();
         services.AddSingleton<ISafetyGate, SafetyGate>();
         services.AddSingleton<IInterruptionHandler, CoreInterruptions>();

@@ -16,6 +16,9 @@ internal sealed class NotifyingCrisisEventStore(ICrisisEventStore inner, CrisisA
         return recorded;
     }
 
+    public Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken) =>
+        inner.RecordOutcomeAsync(eventId, outcome, at, cancellationToken);
+
     public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         inner.ListAsync(channelId, conversationId, cancellationToken);
 }

@@ -26,6 +26,20 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
         }
     }
 
+    public Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var index = _events.FindIndex(e => e.Id == eventId);
+            if (index >= 0)
+            {
+                _events[index] = _events[index] with { Outcome = outcome, OutcomeAt = at };
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         lock (_lock)

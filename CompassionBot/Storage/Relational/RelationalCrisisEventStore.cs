@@ -6,7 +6,7 @@ using CompassionBot.Safety.Alerts;
 namespace CompassionBot.Storage.Relational;
 
 /// <summary>
-/// Crisis events and the clinician-alert outbox in the clinic's database (migrations 0002 and 0012), on SQLite or
+/// Crisis events, their outcomes and the clinician-alert outbox in the clinic's database (migrations 0002, 0012 and 0014), on SQLite or
 /// PostgreSQL. An event and its outbox row are written in one transaction, so the alert survives a crash or restart
 /// until it is delivered. Events are rare, so each call opens its own short-lived connection.
 /// </summary>
@@ -80,7 +80,7 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.Command(
-            "SELECT id, occurred_at, channel_id, conversation_id, level, rules, region, message_text FROM crisis_events " +
+            "SELECT id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, outcome, outcome_at FROM crisis_events " +
             "WHERE channel_id = @channel_id AND conversation_id = @conversation_id ORDER BY occurred_at, id;",
             ("@channel_id", channelId),
             ("@conversation_id", conversationId)).ListAsync(
@@ -92,8 +92,23 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
                     Enum.Parse<RiskLevel>(reader.GetString(4)),
                     Rules(reader.GetString(5)),
                     reader.GetString(6),
-                    reader.StringOrNull(7)),
+                    reader.StringOrNull(7))
+                {
+                    Outcome = Enum.Parse<CrisisOutcome>(reader.GetString(8)),
+                    OutcomeAt = reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                },
                 cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await write.Connection.Command(
+            "UPDATE crisis_events SET outcome = @outcome, outcome_at = @at WHERE id = @id;",
+            ("@outcome", outcome.ToString()),
+            ("@at", at.ToUnixTimeMilliseconds()),
+            ("@id", eventId)).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
