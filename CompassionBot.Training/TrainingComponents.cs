@@ -1,7 +1,4 @@
-using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
-using CompassionBot.Dialogs.Engagement;
-using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Safety.Model;
 using CompassionBot.Dialogs.Understanding;
@@ -24,11 +21,6 @@ internal sealed record TrainingComponents(ISentenceEncoder Encoder, ICrisisDetec
     /// <summary>Loads the rules, catalogs and encoder from <paramref name="contentRoot"/>.</summary>
     public static TrainingComponents Load(string contentRoot)
     {
-        var routine = new RoutineReplies(
-            PracticeCatalog.Load(contentRoot),
-            MessageCatalog.Load(contentRoot),
-            EngagementDetector.Load(contentRoot),
-            InterruptionRecognizer.Load(contentRoot));
-        return new TrainingComponents(new MiniLmSentenceEncoder(), LexiconCrisisDetector.Load(contentRoot), routine, contentRoot);
+        return new TrainingComponents(new MiniLmSentenceEncoder(), LexiconCrisisDetector.Load(contentRoot), RoutineReplies.Load(contentRoot), contentRoot);
     }
 }

@@ -16,7 +16,7 @@ namespace CompassionBot.Dialogs.Conversation;
 public sealed class RoutineReplies : IRoutineReplies
 {
     private static readonly string[] ButtonKeys =
-        ["feel.helpful", "feel.neutral", "feel.notforme", "step.continue", "step.skip", "nonresonance.pause", "yes", "no", "menu.more.sms"];
+        ["feel.helpful", "feel.neutral", "feel.notforme", "step.continue", "step.skip", "nonresonance.pause", "yes", "no", "menu.more.sms", "practice.keepgoing", "practice.nothanks"];
 
     private const string MoreWordsKey = "menu.more.sms.words";
     private const string FamilyKeyPrefix = "menu.family.";
@@ -39,6 +39,14 @@ public sealed class RoutineReplies : IRoutineReplies
             .Where(label => label.Length > 0)
             .ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>Loads the catalogs the routine replies come from (for tools and tests; the service builds it from its own).</summary>
+    /// <exception cref="ContentValidationException">A content file is invalid.</exception>
+    public static RoutineReplies Load(string contentRoot) => new(
+        PracticeCatalog.Load(contentRoot),
+        MessageCatalog.Load(contentRoot),
+        EngagementDetector.Load(contentRoot),
+        InterruptionRecognizer.Load(contentRoot));
 
     /// <inheritdoc />
     public bool IsRoutine(string canonicalText)

@@ -10,35 +10,54 @@ using CompassionBot.Dialogs.Turns;
 namespace CompassionBot.Dialogs.Practices;
 
 /// <summary>
-/// Runs any practice from the catalog: distress before (0–10), the steps, distress after, a gentle check-in when the
-/// after rating is 9 or 10, "how did that feel?", and the session saved in the person's profile. A session that is
-/// cancelled (stop, menu, a safety response) is saved as abandoned. Begin options: the practice id. Ends with a
-/// <see cref="PracticeOutcome"/>.
+/// Runs any practice from the catalog: distress before (0–10), the steps, distress after, "how did that feel?", and the
+/// session saved in the person's profile. Distress that counts is met first: a 9 or 10 before the practice gets the
+/// crisis line and the offer of something short and soothing first; an after rating of 8 or more, or 3 or more above
+/// the before rating, gets the line, the same offer and a concern alert to the clinician. A session that is cancelled
+/// (stop, menu) is saved as abandoned. Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
 /// </summary>
 public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 {
-    private const int HighDistress = 9;
+    /// <summary>A before rating from which grounding is offered first.</summary>
+    public const int HighDistressBefore = 9;
+
+    /// <summary>An after rating from which soothing is offered and the clinician alerted.</summary>
+    public const int HighDistressAfter = 8;
+
+    /// <summary>A rise from before to after from which soothing is offered and the clinician alerted.</summary>
+    public const int DistressRise = 3;
+
+    /// <summary>The rule id of the concern event raised by a high after rating.</summary>
+    public const string HighAfterRule = "distress.after.high";
+
+    /// <summary>The rule id of the concern event raised by a rise in distress.</summary>
+    public const string RiseRule = "distress.after.rise";
+
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
     private readonly TimeProvider _time;
     private readonly ClinicOptions _clinic;
+    private readonly ICrisisResponder _responder;
 
     /// <summary>Creates the dialog.</summary>
-    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic)
+    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder)
         : base(nameof(PracticeDialog), BotStateJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(responder);
         _clinic = clinic;
         _catalog = catalog;
         _messages = messages;
         _time = time;
+        _responder = responder;
         AddStep(IntroduceAsync);
+        AddStep(OfferGroundingIfDistressedAsync);
         AddStep(RunStepsAsync);
         AddStep(AskDistressAfterAsync);
-        AddStep(CheckInIfDistressedAsync);
+        AddStep(OfferSoothingIfDistressedAsync);
         AddStep(AskHowItFeltAsync);
         AddStep(FinishAsync);
     }
@@ -73,10 +92,25 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
             : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> RunStepsAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> OfferGroundingIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: true);
+        if (step.Values.DistressBefore >= HighDistressBefore && SoothingAlternative(step) is { } soothing)
+        {
+            return await OfferSoothingAsync(step, "rating.high.before", soothing, "practice.keepgoing", cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RunStepsAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        if (ChoseSoothing(step) is { } soothing)
+        {
+            return await step.ReplaceDialogAsync(nameof(PracticeDialog), soothing.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.BeginDialogAsync(nameof(PracticeStepsDialog), step.Values.PracticeId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -95,16 +129,21 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
             : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> CheckInIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> OfferSoothingIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: false);
-        if (step.Values.DistressAfter >= HighDistress)
+        var (after, before) = (step.Values.DistressAfter, step.Values.DistressBefore);
+        var high = after >= HighDistressAfter;
+        if (high || after - before >= DistressRise)
         {
-            return await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = Message(step.Context, "high.after.checkin"), MaxAttempts = 1 }, cancellationToken).ConfigureAwait(false);
+            await _responder.RaiseConcernAsync(new BotTurn(step.Context, step, _messages), high ? HighAfterRule : RiseRule, cancellationToken).ConfigureAwait(false);
+            if (SoothingAlternative(step) is { } soothing)
+            {
+                return await OfferSoothingAsync(step, "rating.high.after", soothing, "practice.nothanks", cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        if (step.Values.DistressAfter > step.Values.DistressBefore)
+        else if (after > before)
         {
             await step.Context.SayAsync(_messages, "worse.after", cancellationToken).ConfigureAwait(false);
         }
@@ -114,10 +153,10 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> AskHowItFeltAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
-        if (step.Result is PromptResult<string>)
+        if (ChoseSoothing(step) is { } soothing)
         {
-            // The answer to the check-in after a 9 or 10 is met before anything else is asked.
-            await step.Context.SayAsync(_messages, "high.after.ack", cancellationToken, ("crisisLine", CrisisLine.Text(_messages, step.Context, _clinic.Region))).ConfigureAwait(false);
+            SaveSession(step.Context, step.Values, SessionOutcome.Completed);
+            return await step.ReplaceDialogAsync(nameof(PracticeDialog), soothing.Id, cancellationToken).ConfigureAwait(false);
         }
 
         var options = new PromptOptions
@@ -143,6 +182,31 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         await step.Context.SayAsync(_messages, "practice.done", cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.Completed), cancellationToken).ConfigureAwait(false);
     }
+
+    // The line first, then a choice: the soothing practice, or the other way on (keep going, or no thanks).
+    private async Task<DialogTurnResult> OfferSoothingAsync(WaterfallStepContext<PracticeSession> step, string key, Practice soothing, string declineKey, CancellationToken cancellationToken)
+    {
+        var crisisLine = CrisisLine.Text(_messages, step.Context, _clinic.Region);
+        var options = new PromptOptions
+        {
+            Prompt = Activity.CreateMessage(_messages.Get(key, step.Context.Locale, ("crisisLine", crisisLine))) with { Locale = step.Context.Locale },
+            RetryPrompt = Message(step.Context, "choice.retry"),
+            Choices = [new Choice(soothing.Title), Choice(step.Context, declineKey)],
+            MaxAttempts = 1,
+        };
+        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Practice? ChoseSoothing(WaterfallStepContext<PracticeSession> step) =>
+        step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { Index: 0 } } && SoothingAlternative(step) is { } soothing ? soothing : null;
+
+    // The shortest body-and-breath practice other than this one.
+    private Practice? SoothingAlternative(WaterfallStepContext<PracticeSession> step) =>
+        _catalog.All(step.Context.Locale)
+            .Where(p => p.Family == PracticeFamily.Somatic && p.Id != step.Values.PracticeId)
+            .OrderBy(p => p.Minutes)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
 
     private Task AcknowledgeGivenUpRatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken) =>
         step.Result is PromptResult<int> { Succeeded: false } ? step.Context.SayAsync(_messages, "rating.giveup", cancellationToken) : Task.CompletedTask;

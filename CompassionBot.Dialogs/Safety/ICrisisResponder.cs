@@ -11,6 +11,11 @@ public interface ICrisisResponder
     /// <returns>The recorded event's id, or null when it could not be recorded (the referral was still sent).</returns>
     Task<string?> ReferAsync(BotTurn turn, SafetyAssessment assessment, CrisisUrgency urgency, bool again, CancellationToken cancellationToken);
 
+    /// <summary>Records a concern event (distress that counts without crisis words, such as a high distress rating), which
+    /// queues a concern alert to the clinician; sends nothing. A storage fault is logged, never thrown.</summary>
+    /// <returns>The recorded event's id, or null when it could not be recorded.</returns>
+    Task<string?> RaiseConcernAsync(BotTurn turn, string rule, CancellationToken cancellationToken);
+
     /// <summary>Records what happened after the event <paramref name="eventId"/>; a storage fault is logged, never thrown.</summary>
     Task RecordOutcomeAsync(BotTurn turn, string eventId, CrisisOutcome outcome, CancellationToken cancellationToken);
 }

@@ -73,6 +73,15 @@ public sealed partial class ReferralResponder : ICrisisResponder
     }
 
     /// <inheritdoc />
+    public Task<string?> RaiseConcernAsync(BotTurn turn, string rule, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentException.ThrowIfNullOrEmpty(rule);
+        var region = CrisisRegion.Resolve(turn.Context.Activity, _clinic.Region, turn.Messages);
+        return RecordAsync(turn, new SafetyAssessment(RiskLevel.Concern, [rule]), region, cancellationToken);
+    }
+
+    /// <inheritdoc />
     public async Task RecordOutcomeAsync(BotTurn turn, string eventId, CrisisOutcome outcome, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

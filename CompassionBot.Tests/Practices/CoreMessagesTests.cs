@@ -15,8 +15,8 @@ public sealed class CoreMessagesTests
         "step.continue", "step.skip",
         "practice.start", "practice.done", "practice.stopped", "practice.paused",
         "nonresonance.ack", "nonresonance.offer", "nonresonance.shorter", "nonresonance.pause",
-        "worse.after", "high.after.checkin", "choice.retry", "text.retry", "error.turn", "language.switched", "yes", "no",
-        "high.after.ack", "clinic.contact.unset",
+        "worse.after", "rating.high.before", "rating.high.after", "practice.keepgoing", "practice.nothanks", "choice.retry", "text.retry", "error.turn", "language.switched", "yes", "no",
+        "clinic.contact.unset",
     ];
 
     private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
@@ -109,7 +109,8 @@ public sealed class CoreMessagesTests
         // The line itself depends on where the person is (crisisLine.<region> in referrals.messages).
         Assert.Contains("{crisisLine}", Messages.Get("welcome", locale), StringComparison.Ordinal);
         Assert.Contains("{crisisLine}", Messages.Get("help", locale), StringComparison.Ordinal);
-        Assert.Contains("{crisisLine}", Messages.Get("high.after.ack", locale), StringComparison.Ordinal);
+        Assert.Contains("{crisisLine}", Messages.Get("rating.high.before", locale), StringComparison.Ordinal);
+        Assert.Contains("{crisisLine}", Messages.Get("rating.high.after", locale), StringComparison.Ordinal);
         Assert.Contains("{clinicContact}", Messages.Get("help", locale), StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,4 @@
-using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
-using CompassionBot.Dialogs.Engagement;
-using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Safety.Model;
 using CompassionBot.Dialogs.Understanding;
@@ -15,8 +12,7 @@ internal static class SafetyContent
     private static readonly MiniLmSentenceEncoder SharedEncoder = new();
     private static readonly Lazy<LexiconCrisisDetector> Loaded = new(() => LexiconCrisisDetector.Load(ContentRoot));
     private static readonly Lazy<CrisisHead> LoadedHead = new(() => CrisisHead.Load(ContentRoot, SharedEncoder.Fingerprint, SharedEncoder.Dimensions));
-    private static readonly Lazy<RoutineReplies> LoadedRoutine = new(() => new RoutineReplies(
-        PracticeCatalog.Load(ContentRoot), MessageCatalog.Load(ContentRoot), EngagementDetector.Load(ContentRoot), InterruptionRecognizer.Load(ContentRoot)));
+    private static readonly Lazy<RoutineReplies> LoadedRoutine = new(() => RoutineReplies.Load(ContentRoot));
 
     public static string ContentRoot => Path.Combine(AppContext.BaseDirectory, "Content");
 

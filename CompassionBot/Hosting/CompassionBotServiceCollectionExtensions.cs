@@ -41,7 +41,7 @@ internal static class CompassionBotServiceCollectionExtensions
         var detector = services.GetRequiredService<EngagementDetector>();
         return new DialogSet()
             .Add(new MainDialog(practices, messages))
-            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>()))
+            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>()))
             .Add(new PracticeStepsDialog(practices, messages, detector))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))
             .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))
