@@ -49,5 +49,28 @@ public sealed class WebChatRealBotTests : IDisposable
         Assert.Equal(0, await sut.CountSendFailuresAsync());
     }
 
+    [Theory]
+    [InlineData("es", null, "es")]
+    [InlineData("es-MX", null, "es-MX")]
+    [InlineData("en-US", "es", "es")]
+    public async Task DemoPage_SpanishOfAUsClinic_WelcomesWith988AndSendsNoInventedRegion(string browserLocale, string? pageLanguage, string sentLocale)
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false, settings: new Dictionary<string, string?> { ["Clinic:Region"] = "US" });
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling", pageLanguage, browserLocale);
+
+        await sut.WaitForMessageAsync("llama o escribe AYUDA al 988");
+        var panel = await sut.WaitForSafetyPanelAsync("988");
+        await sut.TypeAndSendAsync("me quiero morir");
+        await sut.WaitForMessageAsync("marca 2 para español");
+
+        Assert.Equal(browserLocale, await sut.BrowserLanguageAsync());
+        Assert.Contains("Si es urgente, llama o escribe AYUDA al 988.", panel, StringComparison.Ordinal);
+        Assert.Contains("llama al 911 ahora", panel, StringComparison.Ordinal);
+        Assert.True(sut.SentLocales.Count >= 2, "the conversation start and the message each carry a locale");
+        Assert.All(sut.SentLocales, locale => Assert.Equal(sentLocale, locale));
+    }
+
     public void Dispose() => _data.Dispose();
 }

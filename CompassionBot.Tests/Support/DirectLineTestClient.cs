@@ -22,19 +22,20 @@ public sealed class DirectLineTestClient(HttpClient http)
         return await ReadObjectAsync(response);
     }
 
-    public async Task<(string ConversationId, string Token)> StartAsync(string? userId = "dl_test-user")
+    /// <summary>Starts a conversation in <paramref name="locale"/> (DirectLineJS's <c>conversationStartProperties</c>).</summary>
+    public async Task<(string ConversationId, string Token)> StartAsync(string? userId = "dl_test-user", string locale = "en-US")
     {
         var generated = await GenerateTokenAsync(userId);
         var token = (string)generated["token"]!;
-        using var response = await SendAsync(HttpMethod.Post, $"{Prefix}/conversations", token, """{"locale":"en-US"}""");
+        using var response = await SendAsync(HttpMethod.Post, $"{Prefix}/conversations", token, $$$"""{"locale":"{{{locale}}}"}""");
         response.EnsureSuccessStatusCode();
         var started = await ReadObjectAsync(response);
         return ((string)started["conversationId"]!, (string)started["token"]!);
     }
 
-    public Task<HttpResponseMessage> PostMessageAsync(string conversationId, string token, string text, string clientActivityId = "client-1", string fromId = "someone") =>
+    public Task<HttpResponseMessage> PostMessageAsync(string conversationId, string token, string text, string clientActivityId = "client-1", string fromId = "someone", string locale = "en-US") =>
         SendAsync(HttpMethod.Post, $"{Prefix}/conversations/{conversationId}/activities", token,
-            $$$"""{"type":"message","text":"{{{text}}}","from":{"id":"{{{fromId}}}","role":"user"},"locale":"en-US","channelData":{"clientActivityID":"{{{clientActivityId}}}"}}""");
+            $$$"""{"type":"message","text":"{{{text}}}","from":{"id":"{{{fromId}}}","role":"user"},"locale":"{{{locale}}}","channelData":{"clientActivityID":"{{{clientActivityId}}}"}}""");
 
     public async Task<ActivitySet> GetActivitiesAsync(string conversationId, string token, string? watermark = null)
     {

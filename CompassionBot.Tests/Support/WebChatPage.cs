@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -11,29 +13,57 @@ public sealed partial class WebChatPage
 {
     private static readonly float Timeout = 20_000;
     private readonly IPage _page;
+    private readonly ConcurrentQueue<string?> _sentLocales = new();
     private int _webSockets;
 
     private WebChatPage(IPage page)
     {
         _page = page;
         _page.WebSocket += (_, _) => Interlocked.Increment(ref _webSockets);
+        _page.Request += (_, request) => RecordSentLocale(request);
     }
 
     /// <summary>How many WebSockets the page opened.</summary>
     public int WebSocketsOpened => _webSockets;
 
+    /// <summary>
+    /// The <c>locale</c> of every body the page POSTed to Direct Line (the conversation start and each activity), in
+    /// order; null for a body without one.
+    /// </summary>
+    public IReadOnlyList<string?> SentLocales => [.. _sentLocales];
+
     public IPage Page => _page;
 
-    /// <summary>Opens <c>/</c> on <paramref name="baseAddress"/>; <paramref name="transport"/> is <c>websocket</c> or <c>polling</c>.</summary>
-    public static async Task<WebChatPage> OpenAsync(IBrowser browser, Uri baseAddress, string transport, string language = "en")
+    /// <summary>
+    /// Opens <c>/</c> on <paramref name="baseAddress"/>; <paramref name="transport"/> is <c>websocket</c> or <c>polling</c>.
+    /// <paramref name="language"/> is the page's <c>?lang=</c> (null: none, so the page follows the browser);
+    /// <paramref name="browserLocale"/> is the browser's language (<c>navigator.language</c>, Accept-Language).
+    /// </summary>
+    public static async Task<WebChatPage> OpenAsync(IBrowser browser, Uri baseAddress, string transport, string? language = "en", string? browserLocale = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1000 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 900, Height = 1000 },
+            Locale = browserLocale,
+        });
         var page = await context.NewPageAsync();
         var sut = new WebChatPage(page);
-        await page.GotoAsync(new Uri(baseAddress, $"/?lang={language}&transport={transport}").ToString());
+        var query = language is null ? $"?transport={transport}" : $"?lang={language}&transport={transport}";
+        await page.GotoAsync(new Uri(baseAddress, "/" + query).ToString());
         return sut;
     }
+
+    /// <summary>The page's "If you need help now" panel once its text contains <paramref name="text"/>.</summary>
+    public async Task<string> WaitForSafetyPanelAsync(string text)
+    {
+        var panel = _page.Locator("aside.safety", new PageLocatorOptions { HasText = text });
+        await panel.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        return await panel.InnerTextAsync();
+    }
+
+    /// <summary>The browser's language as the page's scripts see it (<c>navigator.language</c>).</summary>
+    public Task<string> BrowserLanguageAsync() => _page.EvaluateAsync<string>("() => navigator.language");
 
     /// <summary>Waits until a message containing <paramref name="text"/> is shown in the transcript.</summary>
     public Task WaitForMessageAsync(string text) =>
@@ -67,6 +97,17 @@ public sealed partial class WebChatPage
     }
 
     private ILocator Transcript => _page.Locator("#webchat");
+
+    private void RecordSentLocale(IRequest request)
+    {
+        if (request.Method != "POST" || !request.Url.Contains("/v3/directline/conversations", StringComparison.Ordinal) || request.PostData is not { Length: > 0 } body)
+        {
+            return;
+        }
+
+        using var json = JsonDocument.Parse(body);
+        _sentLocales.Enqueue(json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("locale", out var locale) ? locale.GetString() : null);
+    }
 
     [GeneratedRegex("Send failed|No se pudo enviar", RegexOptions.IgnoreCase)]
     private static partial Regex SendFailed();

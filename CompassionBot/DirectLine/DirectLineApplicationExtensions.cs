@@ -27,12 +27,15 @@ internal static class DirectLineApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps <c>/v3/directline</c> and, in local mode, the demo page's token endpoint.</summary>
+    /// <summary>
+    /// Maps <c>/v3/directline</c>, the page's crisis-line lookup and, in local mode, the demo page's token endpoint.
+    /// </summary>
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var services = endpoints.ServiceProvider;
         endpoints.MapDirectLineEndpoints();
+        endpoints.MapWebChatCrisisLineEndpoints();
         if (IsDemoTokenEndpointEnabled(services))
         {
             endpoints.MapWebChatDemoEndpoints();

@@ -10,6 +10,7 @@ namespace CompassionBot.DirectLine;
 [JsonSerializable(typeof(TokenParameters))]
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(DemoTokenResponse))]
+[JsonSerializable(typeof(CrisisLineResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(DirectLineNotificationPayload))]
 internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

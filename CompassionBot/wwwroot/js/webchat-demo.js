@@ -1,6 +1,8 @@
 // The clinic demo: fetches a Direct Line token from this service's own token endpoint (the secret stays on the
 // server) and renders the official Web Chat against this service's Direct Line (`{origin}/v3/directline`).
 // Query options: ?lang=en|es (page and chat language), ?transport=polling (HTTP polling instead of WebSocket).
+// The chat's locale is the browser's own language tag, unchanged (es-MX, es, en-GB): the bot takes a locale's country
+// as a hint to where the person is, so the page never adds one the browser did not give.
 (function () {
   'use strict';
 
@@ -16,6 +18,7 @@
       expired: 'This chat session has ended. Reload the page to start a new one.',
       safetyHeading: 'If you need help now',
       safety: 'This chat is not an emergency service. If you are in danger or might harm yourself, call your local emergency number now.',
+      safetyLines: 'This chat is not an emergency service. For urgent help, {crisisLine}. If you are in danger or might harm yourself, {emergencyLine} now.',
       footer: 'Demo page for clinics. The chat runs on this service; nothing is sent to a third party.'
     },
     es: {
@@ -29,14 +32,17 @@
       expired: 'Esta sesión de chat terminó. Vuelve a cargar la página para empezar otra.',
       safetyHeading: 'Si necesitas ayuda ahora',
       safety: 'Este chat no es un servicio de emergencias. Si estás en peligro o podrías hacerte daño, llama ahora al número de emergencias de tu zona.',
+      safetyLines: 'Este chat no es un servicio de emergencias. Si es urgente, {crisisLine}. Si estás en peligro o podrías hacerte daño, {emergencyLine} ahora.',
       footer: 'Página de demostración para clínicas. El chat funciona en este servicio; nada se envía a terceros.'
     }
   };
 
   const params = new URLSearchParams(window.location.search);
-  const requested = (params.get('lang') || navigator.language || 'en').toLowerCase();
+  const browserLocale = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  const requested = (params.get('lang') || browserLocale || 'en').toLowerCase();
   const language = requested.startsWith('es') ? 'es' : 'en';
-  const locale = language === 'es' ? 'es-ES' : 'en-US';
+  // The browser's tag when it is in the page's language; else (?lang chose another) the bare language, no country.
+  const locale = browserLocale.toLowerCase().split(/[-_]/)[0] === language ? browserLocale : language;
   const strings = text[language];
 
   document.documentElement.lang = language;
@@ -56,6 +62,20 @@
   });
 
   const status = document.getElementById('chat-status');
+
+  // Names the lines the bot itself will give for this locale (the clinic's region unless the locale's country has its
+  // own); the general note stays if the service cannot be asked.
+  async function showCrisisLines() {
+    const response = await fetch('/api/webchat/crisis-line?locale=' + encodeURIComponent(locale));
+    if (!response.ok) {
+      return;
+    }
+
+    const lines = await response.json();
+    document.querySelector('[data-i18n="safety"]').textContent = strings.safetyLines
+      .replace('{crisisLine}', function () { return lines.crisisLine; })
+      .replace('{emergencyLine}', function () { return lines.emergencyLine; });
+  }
 
   // Values of DirectLineJS's ConnectionStatus enum (botframework-directlinejs), which Web Chat reports.
   const ExpiredToken = 3;
@@ -111,6 +131,7 @@
     status.textContent = '';
   }
 
+  showCrisisLines().catch(function () { });
   start().catch(function () {
     status.textContent = strings.unavailable;
   });
