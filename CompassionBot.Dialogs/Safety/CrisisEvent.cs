@@ -27,4 +27,11 @@ public sealed record CrisisEvent(
 
     /// <summary>When <see cref="Outcome"/> was recorded, or null while it is the referral itself.</summary>
     public DateTimeOffset? OutcomeAt { get; init; }
+
+    /// <summary>The client's enrolment, where the conversation is linked to one when the event is recorded (the host
+    /// fills it in: today an SMS conversation from an enrolled number); null otherwise.</summary>
+    public string? EnrolmentId { get; init; }
+
+    /// <summary>The clinician of <see cref="EnrolmentId"/> (the name of the API key that enrolled the client); null without one.</summary>
+    public string? Clinician { get; init; }
 }

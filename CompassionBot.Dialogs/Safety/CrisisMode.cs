@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
@@ -8,4 +10,12 @@ namespace CompassionBot.Dialogs.Safety;
 /// <param name="Urgency">How urgent the referral was.</param>
 /// <param name="JustReferred">True until the next message: only then does "I didn't mean it" resume the practice.</param>
 /// <param name="AwaitingSafeAnswer">The bot asked "are you safe right now?"; the next message answers it.</param>
-public sealed record CrisisMode(string EventId, CrisisUrgency Urgency, bool JustReferred, bool AwaitingSafeAnswer);
+public sealed record CrisisMode(string EventId, CrisisUrgency Urgency, bool JustReferred, bool AwaitingSafeAnswer)
+{
+    /// <summary>
+    /// A clinician closed the event (<see cref="CrisisOutcome.ClinicianClosed"/>): crisis mode ends with this message. Set
+    /// by the gate from what the crisis event store says, for the policy to read; never saved.
+    /// </summary>
+    [JsonIgnore]
+    public bool ClosedByClinician { get; init; }
+}

@@ -10,8 +10,9 @@ public interface ICrisisEventStore
     /// <returns>True when recorded now, false when an event with that id already existed.</returns>
     Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken);
 
-    /// <summary>Records what happened after the event <paramref name="eventId"/> (the latest outcome wins); an unknown id
-    /// changes nothing.</summary>
+    /// <summary>Records what happened after the event <paramref name="eventId"/> (the latest outcome wins) and, for any
+    /// outcome but <see cref="CrisisOutcome.LineGiven"/>, queues an alert telling the clinician, in the same write (once per
+    /// event and outcome); an unknown id changes nothing.</summary>
     Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>The events of one conversation, oldest first.</summary>

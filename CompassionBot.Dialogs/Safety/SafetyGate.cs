@@ -3,6 +3,7 @@ using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Telemetry;
+using CompassionBot.Dialogs.Turns;
 using CompassionBot.Dialogs.Understanding;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,8 @@ namespace CompassionBot.Dialogs.Safety;
 /// The safety gate: screens every message first (<see cref="ICrisisScreen"/>: the rules, the semantic layer and any
 /// optional signal), asks the <see cref="SafetyPolicy"/> what it gets, and carries that out in the same turn: the referral
 /// (the dialog stack set aside, crisis mode begun), the screening question, or, in crisis mode, the line again until the
-/// person says they are safe; a false alarm right after a referral puts the practice back where it was.
+/// person says they are safe; a false alarm right after a referral puts the practice back where it was. Crisis mode also
+/// ends when a clinician has closed its event (<see cref="CrisisOutcome.ClinicianClosed"/> in <see cref="ICrisisEventStore"/>).
 /// </summary>
 public sealed partial class SafetyGate : ISafetyGate
 {
@@ -27,22 +29,26 @@ public sealed partial class SafetyGate : ISafetyGate
     private readonly SafetyPolicy _policy;
     private readonly ISentenceEncoder _encoder;
     private readonly ICrisisResponder _responder;
+    private readonly ICrisisEventStore _events;
     private readonly ClinicOptions _clinic;
     private readonly ILogger<SafetyGate> _logger;
 
     /// <summary>Creates the gate.</summary>
-    public SafetyGate(ICrisisScreen screen, SafetyPolicy policy, ISentenceEncoder encoder, ICrisisResponder responder, ClinicOptions clinic, ILogger<SafetyGate> logger)
+    public SafetyGate(
+        ICrisisScreen screen, SafetyPolicy policy, ISentenceEncoder encoder, ICrisisResponder responder, ICrisisEventStore events, ClinicOptions clinic, ILogger<SafetyGate> logger)
     {
         ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(logger);
         _screen = screen;
         _policy = policy;
         _encoder = encoder;
         _responder = responder;
+        _events = events;
         _clinic = clinic;
         _logger = logger;
     }
@@ -72,11 +78,20 @@ public sealed partial class SafetyGate : ISafetyGate
     private async Task<bool> RespondAsync(BotTurn turn, MessageUnderstanding message, SafetyAssessment assessment, bool isEdit, CancellationToken cancellationToken)
     {
         var context = turn.Context;
-        var state = StateAccessor.Get(context, () => SafetyConversationState.Clear);
+        var state = await WithClinicianCloseAsync(context, StateAccessor.Get(context, () => SafetyConversationState.Clear), cancellationToken).ConfigureAwait(false);
         var decision = _policy.Decide(assessment, state, message.Canonical, isEdit);
         context.Safety = decision.Assessment;
         LogAssessment(_logger, context.Activity.ChannelId, context.Activity.Conversation?.Id, decision.Assessment.Level, decision.Assessment.Rules.Count, decision.Action);
-        var next = await ActAsync(turn, decision, state, cancellationToken).ConfigureAwait(false);
+        var acting = state;
+        if (state.Crisis is { ClosedByClinician: true })
+        {
+            // The practice a crisis interrupted ends as abandoned, as when the person says they are safe; the closed
+            // event is not carried into a new crisis mode.
+            await EndSetAsideDialogsAsync(turn, cancellationToken).ConfigureAwait(false);
+            acting = state with { Crisis = null };
+        }
+
+        var next = await ActAsync(turn, decision, acting, cancellationToken).ConfigureAwait(false);
         if (next != state)
         {
             StateAccessor.Set(context, next);
@@ -122,6 +137,34 @@ public sealed partial class SafetyGate : ISafetyGate
                 return decision.Next;
             default:
                 return decision.Next;
+        }
+    }
+
+    // Whether a clinician has closed the event crisis mode is about, for the policy to read. Read only in crisis mode.
+    private async Task<SafetyConversationState> WithClinicianCloseAsync(ITurnContext context, SafetyConversationState state, CancellationToken cancellationToken)
+    {
+        if (state.Crisis is not { EventId.Length: > 0 } crisis)
+        {
+            return state;
+        }
+
+        var activity = context.Activity;
+        try
+        {
+            var events = await _events.ListAsync(activity.ChannelId ?? string.Empty, activity.Conversation?.Id ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            if (!events.Any(e => e.Id == crisis.EventId && e.Outcome == CrisisOutcome.ClinicianClosed))
+            {
+                return state;
+            }
+
+            LogClosedByClinician(_logger, crisis.EventId, activity.ChannelId, activity.Conversation?.Id);
+            return state with { Crisis = crisis with { ClosedByClinician = true } };
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Unreadable: crisis mode goes on, the safer side.
+            LogCloseCheckFailed(_logger, crisis.EventId, exception);
+            return state;
         }
     }
 
@@ -173,4 +216,10 @@ public sealed partial class SafetyGate : ISafetyGate
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules), {Action}")]
     private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount, SafetyAction action);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Crisis event {EventId} was closed by a clinician; crisis mode ends on {ChannelId} conversation {ConversationId}")]
+    private static partial void LogClosedByClinician(ILogger logger, string eventId, string? channelId, ConversationLogId conversationId);
+
+    [LoggerMessage(EventId = 2017, Level = LogLevel.Error, Message = "Crisis event {EventId} could not be read to see whether a clinician closed it; crisis mode goes on")]
+    private static partial void LogCloseCheckFailed(ILogger logger, string eventId, Exception exception);
 }

@@ -10,7 +10,8 @@ namespace CompassionBot.Dialogs.Safety;
 /// the referral again.</item>
 /// <item>In crisis mode, anything else: "I didn't mean it" right after the referral ends it and the practice resumes; "I've
 /// reached help" ends it; "I'm safe" ends it unless the person had taken an overdose (then only reaching help does); a
-/// "yes" to "are you safe right now?" ends it, a "no" is a crisis; otherwise the line again and the question.</item>
+/// "yes" to "are you safe right now?" ends it, a "no" is a crisis; otherwise the line again and the question. A clinician
+/// may end it (<see cref="CrisisMode.ClosedByClinician"/>): the next message is then screened as if it had not begun.</item>
 /// <item>Concern: one screening question, direct from the second in a row; its "yes" or an unclear answer is a crisis, its
 /// "no" gets a kind acknowledgement.</item>
 /// </list>
@@ -40,6 +41,11 @@ public sealed class SafetyPolicy
     {
         ArgumentNullException.ThrowIfNull(assessment);
         ArgumentNullException.ThrowIfNull(state);
+        if (state.Crisis is { ClosedByClinician: true })
+        {
+            state = state with { Crisis = null };
+        }
+
         if (assessment.Level == RiskLevel.Crisis)
         {
             return Refer(assessment, state);

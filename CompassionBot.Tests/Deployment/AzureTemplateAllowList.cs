@@ -33,6 +33,7 @@ internal static class AzureTemplateAllowList
         ["CheckIns:ClaimTimeout"] = "default 5 minutes",
         ["CheckIns:MaxLateness"] = "default 2 hours",
         ["CheckIns:UnansweredLimit"] = "default 3",
+        ["CheckIns:CrisisQuietPeriod"] = "default 72 hours",
         ["Safety:Model:Enabled"] = "default on: the semantic layer of the crisis screen always runs in a clinic",
         ["Safety:Model:CacheSize"] = "default 4,096 verdicts kept by text",
         ["Safety:AlertTimeout"] = "default 10 seconds",

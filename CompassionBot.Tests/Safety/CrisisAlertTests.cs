@@ -48,8 +48,54 @@ public sealed class CrisisAlertTests(PostgresServer server)
         Assert.Equal(recorded.Rules, root.GetProperty("rules").EnumerateArray().Select(r => r.GetString()));
         Assert.NotEmpty(recorded.Rules);
         Assert.Equal("Riverside Clinic", root.GetProperty("clinic").GetString());
-        Assert.Equal(["channelId", "clinic", "conversationId", "eventId", "level", "occurredAt", "rules"], root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(recorded.Id, root.GetProperty("alertId").GetString());
+        Assert.Equal("event", root.GetProperty("kind").GetString());
+        Assert.Equal("line-given", root.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("outcomeAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("enrolmentId").ValueKind); // a web chat is linked to no enrolment
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("clinician").ValueKind);
+        Assert.Equal(
+            ["alertId", "channelId", "clinic", "clinician", "conversationId", "enrolmentId", "eventId", "kind", "level", "occurredAt", "outcome", "outcomeAt", "rules"],
+            root.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("kill", sent.Body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task FalseAlarm_RightAfterTheReferral_SecondAlertSaysPersonSaidFalseAlarmWithTheRecordedText()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var webhook = await FakeWebhook.StartAsync();
+        await using var factory = new BotApplicationFactory(Settings(webhook, ("Safety:RecordMessageText", "true")), services => services.AddSingleton<TimeProvider>(new FakeTimeProvider()));
+        var conversation = new TestConversation(factory.Services, "webchat", "en-US");
+
+        await conversation.SendAsync(CrisisText, ct);
+        var alert = await webhook.WaitForAsync(r => r.Body.Contains("\"kind\":\"event\"", StringComparison.Ordinal), Patience);
+        await conversation.SendAsync("lol no I didn't mean it like that, it was a joke", ct);
+        var update = await webhook.WaitForAsync(r => r.Body.Contains("\"kind\":\"outcome\"", StringComparison.Ordinal), Patience);
+
+        Assert.Equal($"{alert.IdempotencyKey}:outcome:person-said-false-alarm", update.IdempotencyKey);
+        using var json = JsonDocument.Parse(update.Body);
+        Assert.Equal("person-said-false-alarm", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal(alert.IdempotencyKey, json.RootElement.GetProperty("eventId").GetString());
+        Assert.Equal(CrisisText, json.RootElement.GetProperty("messageText").GetString()); // recorded on request, so sent
+    }
+
+    [Fact]
+    public async Task UnansweredCheckIns_MemoryProvider_NotificationReachesTheWebhook()
+    {
+        await using var webhook = await FakeWebhook.StartAsync();
+        await using var sut = await SmsTestHost.StartAsync(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero), Settings(webhook));
+        var enrolmentId = await sut.EnrolAsync(SmsTestHost.Client);
+
+        foreach (var at in new[] { (2, 23), (4, 23), (6, 23), (9, 22) }.Select(s => new DateTimeOffset(2026, 3, s.Item1, s.Item2, 0, 0, TimeSpan.Zero)))
+        {
+            sut.Time.SetUtcNow(at);
+            await sut.RunSchedulerAsync();
+        }
+
+        var sent = await webhook.WaitForAsync(r => r.Body.Contains("\"kind\":\"unanswered-checkins\"", StringComparison.Ordinal), Patience);
+        using var json = JsonDocument.Parse(sent.Body);
+        Assert.Equal((enrolmentId, "dr-test"), (json.RootElement.GetProperty("enrolmentId").GetString(), json.RootElement.GetProperty("clinician").GetString()));
     }
 
     [Fact]

@@ -165,13 +165,13 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
     }
 
     [Fact]
-    public async Task Post_FromNumberWithoutConsent_GetsNoReply()
+    public async Task Post_FromNumberWithoutConsent_GetsOnlyTheNoticeNoConversation()
     {
         await using var sut = await StartAsync(Monday);
 
-        var replies = await sut.TextAsync("+14155552672", "hi");
+        var replies = await sut.TextAsync("+14155552672", "menu");
 
-        Assert.Empty(replies);
+        Assert.StartsWith(SmsTestHost.ClinicName + ": this number is for clients", Assert.Single(replies), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,8 @@ namespace CompassionBot.Tests.Support;
 internal sealed class FakeWebhook : IAsyncDisposable
 {
     private readonly ConcurrentQueue<Received> _requests = new();
+    private readonly Lock _lock = new();
+    private readonly List<(Func<Received, bool> Match, TaskCompletionSource<Received> Done)> _waiters = [];
     private LoopbackServer? _server;
     private int _failNext;
 
@@ -30,6 +32,25 @@ internal sealed class FakeWebhook : IAsyncDisposable
 
     public IReadOnlyList<Received> Requests => [.. _requests];
 
+    /// <summary>
+    /// The first request (already received or still to come) that <paramref name="match"/> accepts; fails after
+    /// <paramref name="timeout"/> of real time (deliveries run on the service's own background dispatcher).
+    /// </summary>
+    public Task<Received> WaitForAsync(Func<Received, bool> match, TimeSpan timeout)
+    {
+        lock (_lock)
+        {
+            if (_requests.FirstOrDefault(match) is { } seen)
+            {
+                return Task.FromResult(seen);
+            }
+
+            var done = new TaskCompletionSource<Received>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, done));
+            return done.Task.WaitAsync(timeout, TestContext.Current.CancellationToken);
+        }
+    }
+
     public static async Task<FakeWebhook> StartAsync()
     {
         var webhook = new FakeWebhook();
@@ -44,7 +65,17 @@ internal sealed class FakeWebhook : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var down = TakeFailure() || Down;
-        _requests.Enqueue(new Received(context.Request.Method, context.Request.Path, context.Request.Headers["Idempotency-Key"].ToString(), context.Request.ContentType, body, down));
+        var received = new Received(context.Request.Method, context.Request.Path, context.Request.Headers["Idempotency-Key"].ToString(), context.Request.ContentType, body, down);
+        lock (_lock)
+        {
+            _requests.Enqueue(received);
+            foreach (var waiter in _waiters.Where(w => w.Match(received)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult(received);
+            }
+        }
+
         context.Response.StatusCode = down ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status202Accepted;
         if (down && RetryAfter is { } retryAfter)
         {

@@ -1,3 +1,4 @@
+using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
 
@@ -23,10 +24,10 @@ internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAl
         return this;
     }
 
-    /// <summary>Completes with the event id of the first delivered alert.</summary>
+    /// <summary>Completes with the alert id (for an event's own alert, the event id) of the first delivered alert.</summary>
     public Task<string> Delivered => _delivered.Task;
 
-    /// <summary>Completes with the event id of the next failed delivery (call <see cref="ExpectFailure"/> to wait for another).</summary>
+    /// <summary>Completes with the alert id of the next failed delivery (call <see cref="ExpectFailure"/> to wait for another).</summary>
     public Task<string> Failed => _failed.Task;
 
     public void ExpectFailure() => _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,20 +40,22 @@ internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAl
     public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         Inner.ListAsync(channelId, conversationId, cancellationToken);
 
+    public Task<bool> EnqueueAsync(ClinicianNotification notification, CancellationToken cancellationToken) => Inner.EnqueueAsync(notification, cancellationToken);
+
     public Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         Inner.ClaimDueAsync(now, lease, max, cancellationToken);
 
     public async Task<bool> MarkDeliveredAsync(CrisisAlert alert, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
     {
         var marked = await Inner.MarkDeliveredAsync(alert, deliveredAt, cancellationToken);
-        _delivered.TrySetResult(alert.EventId);
+        _delivered.TrySetResult(alert.AlertId);
         return marked;
     }
 
     public async Task<bool> MarkFailedAsync(CrisisAlert alert, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
         var marked = await Inner.MarkFailedAsync(alert, nextAttemptAt, error, cancellationToken);
-        _failed.TrySetResult(alert.EventId);
+        _failed.TrySetResult(alert.AlertId);
         return marked;
     }
 

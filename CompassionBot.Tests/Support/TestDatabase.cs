@@ -35,6 +35,9 @@ public abstract class TestDatabase : IAsyncDisposable
     /// <summary>Opens a new, independent, not yet migrated instance on the database.</summary>
     internal abstract IRelationalDatabase OpenDatabase();
 
+    /// <summary>As <see cref="OpenDatabase"/>, shipping only the migrations up to <paramref name="version"/> (an older build).</summary>
+    internal abstract IRelationalDatabase OpenDatabaseUpTo(int version);
+
     public abstract ValueTask DisposeAsync();
 
     private sealed class SqliteTestDatabase : TestDatabase
@@ -50,6 +53,9 @@ public abstract class TestDatabase : IAsyncDisposable
         };
 
         internal override IRelationalDatabase OpenDatabase() => _file.OpenDatabase();
+
+        internal override IRelationalDatabase OpenDatabaseUpTo(int version) =>
+            _file.OpenDatabase([.. TemporarySqliteFile.ShippedMigrations.Where(m => m.Version <= version)]);
 
         public override ValueTask DisposeAsync()
         {
@@ -69,6 +75,9 @@ public abstract class TestDatabase : IAsyncDisposable
         };
 
         internal override IRelationalDatabase OpenDatabase() => database.OpenDatabase();
+
+        internal override IRelationalDatabase OpenDatabaseUpTo(int version) =>
+            database.OpenDatabase([.. TemporaryPostgresDatabase.ShippedMigrations.Where(m => m.Version <= version)]);
 
         public override ValueTask DisposeAsync() => database.DisposeAsync();
     }

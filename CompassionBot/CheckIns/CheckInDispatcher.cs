@@ -1,6 +1,7 @@
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Sms;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace CompassionBot.CheckIns;
 /// <summary>
 /// Sends what is due for each enrolment: first the enrolment confirmation (program, frequency, rates, HELP, STOP),
 /// then one check-in per schedule slot inside the 08:00–21:00 local window. Nothing goes to a paused, ended or
-/// opted-out number, and an unanswered check-in is never repeated.
+/// opted-out number, no nudge while the client's conversation is in crisis mode (<see cref="CheckInOptions.CrisisQuietPeriod"/>),
+/// and an unanswered check-in is never repeated.
 /// </summary>
 /// <remarks>
 /// Any number of instances may run this on one database: claim (a leased row, see <see cref="CheckInStore"/>), mark
@@ -25,6 +27,7 @@ internal sealed class CheckInDispatcher(
     MessageCatalog messages,
     ClinicOptions clinic,
     IClinicianNotifier notifier,
+    ICrisisEventStore crisisEvents,
     IOptions<CheckInOptions> options,
     IOptions<SmsOptions> sms,
     TimeProvider timeProvider,
@@ -64,7 +67,8 @@ internal sealed class CheckInDispatcher(
             return;
         }
 
-        if (!(await contacts.StatusAsync(enrolment.Phone, cancellationToken).ConfigureAwait(false)).MayMessage)
+        var contact = await contacts.StatusAsync(enrolment.Phone, cancellationToken).ConfigureAwait(false);
+        if (!contact.MayMessage)
         {
             return;
         }
@@ -80,11 +84,20 @@ internal sealed class CheckInDispatcher(
             return;
         }
 
+        // Held, not claimed: the slot still goes out if crisis mode ends before it is too late.
+        if (await IsInCrisisModeAsync(contact.ContactId, now, cancellationToken).ConfigureAwait(false))
+        {
+            Log.HeldInCrisisMode(logger, enrolment.Id);
+            return;
+        }
+
         var claim = await store.ClaimSlotAsync(enrolment, due.Slot, due.Due, options.Value.ClaimTimeout, options.Value.UnansweredLimit, cancellationToken).ConfigureAwait(false);
         if (claim.Outcome == ClaimOutcome.SkipAndLowerFrequency)
         {
             await store.RecordNotificationAsync(enrolment, ClinicianNotification.UnansweredCheckIns, cancellationToken).ConfigureAwait(false);
-            await notifier.NotifyAsync(new ClinicianNotification(enrolment.Clinician, enrolment.Id, ClinicianNotification.UnansweredCheckIns, now), cancellationToken).ConfigureAwait(false);
+            var notification = new ClinicianNotification(
+                $"{claim.Key}:{ClinicianNotification.UnansweredCheckIns}", enrolment.Clinician, enrolment.Id, ClinicianNotification.UnansweredCheckIns, SmsWebhookHandler.ChannelId, now);
+            await notifier.NotifyAsync(notification, cancellationToken).ConfigureAwait(false);
             Log.FrequencyLowered(logger, enrolment.Id);
         }
         else if (claim.Outcome == ClaimOutcome.Send)
@@ -99,6 +112,11 @@ internal sealed class CheckInDispatcher(
             }
         }
     }
+
+    private async Task<bool> IsInCrisisModeAsync(string contactId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        options.Value.CrisisQuietPeriod > TimeSpan.Zero
+        && await EnrolmentCrisisMode.OpenEventAsync(crisisEvents, contactId, cancellationToken).ConfigureAwait(false) is { } open
+        && now - open.OccurredAt < options.Value.CrisisQuietPeriod;
 
     private async Task ConfirmAsync(CheckInEnrolment enrolment, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CompassionBot.CheckIns;
 
 /// <summary>Check-in scheduling (section <c>CheckIns</c>).</summary>
@@ -27,4 +29,13 @@ public sealed class CheckInOptions
 
     /// <summary>Unanswered check-ins in a row that lower the frequency and tell the clinician (default 3).</summary>
     public int UnansweredLimit { get; set; } = 3;
+
+    /// <summary>
+    /// How long after a crisis referral check-in nudges are held while the client's conversation is in crisis mode (its
+    /// latest crisis event has no outcome beyond the referral): until the person says they are safe or a clinician closes
+    /// it, at most this long (default 72 hours; 0 turns the hold off). A slot held this way goes out late once crisis mode
+    /// ends, within <see cref="MaxLateness"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = "CheckIns:CrisisQuietPeriod must be between 00:00:00 and 30.00:00:00.")]
+    public TimeSpan CrisisQuietPeriod { get; set; } = TimeSpan.FromHours(72);
 }

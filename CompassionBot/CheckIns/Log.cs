@@ -26,4 +26,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7108, Level = LogLevel.Warning, Message = "Send {Key}: this instance's claim was taken over before sending; nothing sent")]
     public static partial void ClaimLost(ILogger logger, string key);
+
+    [LoggerMessage(EventId = 7109, Level = LogLevel.Debug, Message = "Check-in of enrolment {EnrolmentId} held: the client's conversation is in crisis mode")]
+    public static partial void HeldInCrisisMode(ILogger logger, string enrolmentId);
 }

@@ -7,9 +7,9 @@ namespace CompassionBot.Clinicians;
 
 /// <summary>
 /// The clinician API (<c>Authorization: ApiKey &lt;key&gt;</c>): enrol a client for SMS check-ins, read, pause,
-/// resume or end an enrolment.
+/// resume or end an enrolment, and end the crisis mode of the client's conversation.
 /// </summary>
-public static class ClinicianEndpoints
+public static partial class ClinicianEndpoints
 {
     /// <summary>Route prefix.</summary>
     public const string Prefix = "/api/clinicians";
@@ -25,6 +25,7 @@ public static class ClinicianEndpoints
             SetStatusAsync(store, id, EnrolmentStatus.Paused, body?.Until, ct));
         group.MapPost("/enrolments/{id}/resume", (string id, CheckInStore store, CancellationToken ct) => SetStatusAsync(store, id, EnrolmentStatus.Active, null, ct));
         group.MapPost("/enrolments/{id}/end", (string id, CheckInStore store, CancellationToken ct) => SetStatusAsync(store, id, EnrolmentStatus.Ended, null, ct));
+        group.MapPost("/enrolments/{id}/crisis/close", CloseCrisisAsync);
         return endpoints;
     }
 

@@ -1,8 +1,8 @@
 namespace CompassionBot.Clinicians;
 
-/// <summary>Tells a clinician about a <see cref="ClinicianNotification"/> (the alert webhook implements this).</summary>
+/// <summary>Tells a clinician about a <see cref="ClinicianNotification"/> (through the durable clinician-alert outbox).</summary>
 public interface IClinicianNotifier
 {
-    /// <summary>Delivers <paramref name="notification"/>; the record is already stored in <c>clinician_notifications</c>.</summary>
+    /// <summary>Queues <paramref name="notification"/> for delivery; the record is already stored in <c>clinician_notifications</c>.</summary>
     Task NotifyAsync(ClinicianNotification notification, CancellationToken cancellationToken);
 }

@@ -35,7 +35,9 @@ internal static class CrisisFlowServiceCollectionExtensions
         services.TryAddSingleton<ICrisisAlertOutbox>(sp => IsMemory(sp) ? sp.GetRequiredService<MemoryCrisisEventStore>() : sp.GetRequiredService<RelationalCrisisEventStore>());
         services.TryAddSingleton<CrisisAlertSignal>();
         services.TryAddSingleton<ICrisisEventStore>(sp => new NotifyingCrisisEventStore(
-            (ICrisisEventStore)sp.GetRequiredService<ICrisisAlertOutbox>(), sp.GetRequiredService<CrisisAlertSignal>()));
+            new LinkingCrisisEventStore(
+                (ICrisisEventStore)sp.GetRequiredService<ICrisisAlertOutbox>(), sp.GetService<IEnrolmentLinks>(), sp.GetRequiredService<ILogger<LinkingCrisisEventStore>>()),
+            sp.GetRequiredService<CrisisAlertSignal>()));
         services.TryAddSingleton<ISafetyPlanStore>(sp => IsMemory(sp) ? sp.GetRequiredService<MemorySafetyPlanStore>() : sp.GetRequiredService<RelationalSafetyPlanStore>());
 
         services.AddHttpClient<CrisisAlertClient>().AddResilienceHandler("crisis-alert", static (pipeline, context) =>

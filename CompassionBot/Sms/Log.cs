@@ -27,8 +27,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "Twilio could not be reached ({Error})")]
     public static partial void TwilioUnreachable(ILogger logger, string error);
 
-
-
     [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "SMS is not configured (Sms:Twilio); the Twilio webhook answers 404 and no check-ins are sent")]
     public static partial void SmsDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 7012, Level = LogLevel.Information, Message = "SMS from contact {ContactId} without a current opt-in (opted out: {OptedOut}): answered with {Answer}")]
+    public static partial void UnenrolledAnswered(ILogger logger, string contactId, bool optedOut, string answer);
+
+    [LoggerMessage(EventId = 7013, Level = LogLevel.Warning, Message = "Crisis referral to contact {ContactId} was not delivered (Twilio refused it or could not be reached); event {EventId} recorded as NotReached")]
+    public static partial void ReferralNotReached(ILogger logger, string contactId, string eventId);
+
+    [LoggerMessage(EventId = 7014, Level = LogLevel.Error, Message = "Crisis referral to contact {ContactId} was not delivered, and this could not be recorded on event {EventId}")]
+    public static partial void ReferralNotReachedUnrecorded(ILogger logger, string contactId, string eventId, Exception exception);
 }

@@ -6,11 +6,15 @@ using CompassionBot.Dialogs.Turns;
 namespace CompassionBot.Sms;
 
 /// <summary>
-/// Delivers one SMS turn's replies to <paramref name="phone"/> through the <see cref="SmsOutbox"/>, in order. Typing
+/// Delivers one SMS turn's replies to <paramref name="phone"/> through the <see cref="SmsOutbox"/>, in order, as
+/// <paramref name="delivery"/> (answers to STOP and HELP always as <see cref="SmsDelivery.KeywordResponse"/>). Typing
 /// indicators are dropped; suggested actions or card buttons that reach SMS anyway become numbered text.
 /// </summary>
-internal sealed class SmsChannelSender(string phone, SmsOutbox outbox) : IChannelSender
+internal sealed class SmsChannelSender(string phone, SmsOutbox outbox, SmsDelivery delivery = SmsDelivery.Reply) : IChannelSender
 {
+    /// <summary>Whether a text was refused or failed (Twilio's answer, not a missing opt-in) since this sender was made.</summary>
+    public bool Undelivered { get; private set; }
+
     public async Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
@@ -22,9 +26,10 @@ internal sealed class SmsChannelSender(string phone, SmsOutbox outbox) : IChanne
                 continue;
             }
 
-            var delivery = SmsReplies.IsKeywordResponse(activity) ? SmsDelivery.KeywordResponse : SmsDelivery.Reply;
-            var outcome = (await outbox.SendAsync(phone, text, delivery, cancellationToken).ConfigureAwait(false)).Outcome;
+            var kind = SmsReplies.IsKeywordResponse(activity) ? SmsDelivery.KeywordResponse : delivery;
+            var outcome = (await outbox.SendAsync(phone, text, kind, cancellationToken).ConfigureAwait(false)).Outcome;
             responses.Add(new ResourceResponse(null));
+            Undelivered |= outcome is SmsSendOutcome.Unsubscribed or SmsSendOutcome.Failed;
             if (outcome is SmsSendOutcome.NotPermitted or SmsSendOutcome.Unsubscribed)
             {
                 break;

@@ -6,8 +6,9 @@ namespace CompassionBot.Sms;
 
 /// <summary>
 /// SMS contacts in the clinic database (SQLite or PostgreSQL): the pseudonymous contact id of each number, opt-in
-/// records, opt-outs, and the inbound <c>MessageSid</c>s already processed. Safe with several instances on one
-/// database: every write is one statement or one transaction, and the inbound record is a primary-key insert.
+/// records, opt-outs, the one notice to a number without an opt-in, and the inbound <c>MessageSid</c>s already
+/// processed. Safe with several instances on one database: every write is one statement or one transaction, and the
+/// inbound record is a primary-key insert.
 /// </summary>
 internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider timeProvider)
 {
@@ -100,6 +101,36 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
                     "UPDATE sms_contacts SET opted_out_at = NULL, opt_out_source = NULL WHERE phone = @phone AND opted_out_at IS NOT NULL",
                     ("@phone", phone))
                 .RunAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }
+    }
+
+    /// <summary>
+    /// Claims the one notice to a number without an opt-in (migration 0017); false when it was claimed before. One
+    /// statement, so two instances answering the same number at once cannot both get true.
+    /// </summary>
+    public async Task<bool> TryClaimNoticeAsync(string phone, CancellationToken cancellationToken)
+    {
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
+        {
+            var connection = write.Connection;
+            await EnsureContactAsync(connection, null, phone, cancellationToken).ConfigureAwait(false);
+            return await connection.Command(
+                    "UPDATE sms_contacts SET notice_sent_at = @now WHERE phone = @phone AND notice_sent_at IS NULL",
+                    ("@phone", phone), ("@now", Now()))
+                .RunAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }
+    }
+
+    /// <summary>Gives back a claim of <see cref="TryClaimNoticeAsync"/> whose notice Twilio did not take, so a later message gets it.</summary>
+    public async Task ReleaseNoticeAsync(string phone, CancellationToken cancellationToken)
+    {
+        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (write.ConfigureAwait(false))
+        {
+            var connection = write.Connection;
+            await connection.Command("UPDATE sms_contacts SET notice_sent_at = NULL WHERE phone = @phone", ("@phone", phone))
+                .RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

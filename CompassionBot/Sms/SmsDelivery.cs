@@ -11,4 +11,13 @@ public enum SmsDelivery
 
     /// <summary>The answer to STOP or HELP, which carriers require whatever the number's state.</summary>
     KeywordResponse,
+
+    /// <summary>
+    /// The crisis referral in answer to the person's own crisis or concern message: to any number, also one without an
+    /// opt-in or one that opted out (one attempt, never a follow-up).
+    /// </summary>
+    SafetyReply,
+
+    /// <summary>The one short notice to a number without an opt-in (who we are, the crisis line): never after an opt-out.</summary>
+    Notice,
 }

@@ -4,8 +4,8 @@ namespace CompassionBot.Sms;
 
 /// <summary>
 /// The one way texts leave the service: checks consent and opt-out (an opted-out number is never messaged, except
-/// the single answer to STOP or HELP), renders GSM-7, splits into single-segment messages sent in order, and opts the
-/// number out when Twilio reports it unsubscribed.
+/// the single answer to STOP or HELP and the crisis referral in answer to its own message), renders GSM-7, splits into
+/// single-segment messages sent in order, and opts the number out when Twilio reports it unsubscribed.
 /// </summary>
 internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, ILogger<SmsOutbox> logger, BotMetrics? metrics = null)
 {
@@ -25,6 +25,8 @@ internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, I
     {
         SmsDelivery.CheckIn => "check_in",
         SmsDelivery.KeywordResponse => "keyword_response",
+        SmsDelivery.SafetyReply => "safety_reply",
+        SmsDelivery.Notice => "notice",
         _ => "reply",
     };
 
@@ -36,10 +38,18 @@ internal sealed class SmsOutbox(ISmsGateway gateway, SmsContactStore contacts, I
         _ => "failed",
     };
 
+    // Carrier rules allow answering a person's own message; anything the person did not ask for needs the opt-in.
+    private static bool IsPermitted(SmsDelivery delivery, SmsContactStatus status) => delivery switch
+    {
+        SmsDelivery.KeywordResponse or SmsDelivery.SafetyReply => true,
+        SmsDelivery.Notice => !status.OptedOut,
+        _ => status.MayMessage,
+    };
+
     private async Task<SmsSendResult> SendCheckedAsync(string phone, string text, SmsDelivery delivery, CancellationToken cancellationToken)
     {
         var status = await contacts.StatusAsync(phone, cancellationToken).ConfigureAwait(false);
-        if (delivery != SmsDelivery.KeywordResponse && !status.MayMessage)
+        if (!IsPermitted(delivery, status))
         {
             Log.NotPermitted(logger, status.ContactId, status.HasConsent, status.OptedOut);
             return new SmsSendResult(SmsSendOutcome.NotPermitted);

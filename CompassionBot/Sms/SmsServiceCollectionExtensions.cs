@@ -2,6 +2,7 @@ using CompassionBot.CheckIns;
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Telemetry;
+using CompassionBot.Safety.Alerts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,7 @@ public static class SmsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>());
-        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClinicianApiOptions>().BindConfiguration(ClinicianApiOptions.SectionName);
 
         services.AddTransient<TwilioApiBaseUrlHandler>();
@@ -39,6 +40,7 @@ public static class SmsServiceCollectionExtensions
         services.TryAddSingleton<ISmsGateway, TwilioSmsGateway>();
         services.AddSingleton<SmsContactStore>();
         services.AddSingleton<SmsOutbox>();
+        services.AddSingleton<SmsUnenrolledResponder>();
         services.AddSingleton<SmsTurnIdentity>();
         services.AddSingleton<TwilioSignatureValidator>();
         services.AddTransient<SmsWebhookHandler>();
@@ -47,7 +49,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<CheckInStore>();
         services.AddSingleton<CheckInDispatcher>();
         services.AddHostedService<CheckInScheduler>();
-        services.TryAddSingleton<IClinicianNotifier, LoggingClinicianNotifier>();
+        services.TryAddSingleton<IClinicianNotifier, OutboxClinicianNotifier>();
+        services.TryAddSingleton<IEnrolmentLinks, SmsEnrolmentLinks>();
         services.AddSingleton<ApiKeyEndpointFilter>();
 
         AddInterruptionsBeforeCore(services);

@@ -10,13 +10,15 @@ namespace CompassionBot.Sms;
 /// <summary>
 /// <c>POST /api/sms/twilio</c>: checks the signature (403 otherwise, nothing processed), drops repeated
 /// <c>MessageSid</c>s, answers at once with empty TwiML and runs the turn in the background; replies go out through
-/// the Twilio REST API.
+/// the Twilio REST API. A number without a current opt-in gets no turn: <see cref="SmsUnenrolledResponder"/> answers
+/// it (the referral, or one notice), except for the carrier keywords the turn answers.
 /// </summary>
 internal sealed class SmsWebhookHandler(
     TwilioSignatureValidator validator,
     SmsContactStore contacts,
     CheckInStore checkIns,
     SmsOutbox outbox,
+    SmsUnenrolledResponder unenrolled,
     BackgroundTurnRunner runner,
     BotAdapter adapter,
     IOptions<SmsOptions> options,
@@ -62,9 +64,11 @@ internal sealed class SmsWebhookHandler(
         }
 
         Activity activity;
+        SmsContactStatus status;
         try
         {
-            activity = await ToActivityAsync(sid, phone, form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
+            status = await contacts.StatusAsync(phone, cancellationToken).ConfigureAwait(false);
+            activity = await ToActivityAsync(sid, phone, status.ContactId, form["Body"].ToString(), cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -73,14 +77,28 @@ internal sealed class SmsWebhookHandler(
             throw;
         }
 
-        var sender = new SmsChannelSender(phone, outbox);
-        runner.Run(activity, ct => adapter.ProcessActivityAsync(activity, sender, ct));
+        runner.Run(activity, ct => RunAsync(activity, phone, status, ct));
         return Twiml();
     }
 
-    private async Task<Activity> ToActivityAsync(string sid, string phone, string body, CancellationToken cancellationToken)
+    private async Task RunAsync(Activity activity, string phone, SmsContactStatus status, CancellationToken cancellationToken)
     {
-        var contactId = await contacts.ContactIdAsync(phone, cancellationToken).ConfigureAwait(false);
+        if (!status.MayMessage && await unenrolled.TryRespondAsync(activity, phone, status, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var sender = new SmsChannelSender(phone, outbox);
+        await adapter.ProcessActivityAsync(activity, sender, cancellationToken).ConfigureAwait(false);
+        if (sender.Undelivered)
+        {
+            // Twilio may know of an opt-out we do not (21610): a referral it refused is recorded for the clinician.
+            await unenrolled.RecordIfReferralUndeliveredAsync(activity, status.ContactId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Activity> ToActivityAsync(string sid, string phone, string contactId, string body, CancellationToken cancellationToken)
+    {
         var enrolment = await checkIns.FindActiveByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
         var answersCheckIn = await checkIns.TryMarkAnsweredAsync(phone, cancellationToken).ConfigureAwait(false);
         var activity = new Activity

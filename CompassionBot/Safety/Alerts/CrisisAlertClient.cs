@@ -9,7 +9,7 @@ namespace CompassionBot.Safety.Alerts;
 /// <summary>POSTs one alert to the clinic's webhook (typed HttpClient with the <c>crisis-alert</c> resilience pipeline).</summary>
 internal sealed class CrisisAlertClient(HttpClient http, IOptions<CrisisAlertOptions> options, ClinicOptions clinic)
 {
-    /// <summary>Header carrying the event id, so the receiver can drop repeats.</summary>
+    /// <summary>Header carrying the alert's id (<see cref="CrisisAlert.AlertId"/>), so the receiver can drop repeats.</summary>
     public const string IdempotencyHeader = "Idempotency-Key";
 
     /// <summary>Header carrying <c>sha256=&lt;hex HMAC-SHA256 of the body&gt;</c> when a secret is configured.</summary>
@@ -22,11 +22,10 @@ internal sealed class CrisisAlertClient(HttpClient http, IOptions<CrisisAlertOpt
     {
         ArgumentNullException.ThrowIfNull(alert);
         var url = options.Value.AlertWebhookUrl ?? throw new InvalidOperationException("Safety:AlertWebhookUrl is not set.");
-        var payload = new CrisisAlertPayload(
-            alert.EventId, alert.OccurredAt, alert.ChannelId, alert.ConversationId, alert.Level.ToString().ToLowerInvariant(), alert.Rules, clinic.Name);
+        var payload = CrisisAlertPayload.From(alert, clinic.Name);
         var body = JsonSerializer.SerializeToUtf8Bytes(payload, CrisisAlertJsonContext.Default.CrisisAlertPayload);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonHttpContent.FromUtf8(body) };
-        request.Headers.Add(IdempotencyHeader, alert.EventId);
+        request.Headers.Add(IdempotencyHeader, alert.AlertId);
         if (options.Value.AlertWebhookSecret is { Length: > 0 } secret)
         {
             var signature = HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), body);

@@ -107,11 +107,11 @@ internal sealed class CrisisAlertDispatcher(
             metrics?.RecordAlertDelivery(BotMetrics.Failed);
             if (await outbox.MarkFailedAsync(alert, next, error, cancellationToken).ConfigureAwait(false))
             {
-                CrisisAlertLog.DeliveryFailed(logger, alert.EventId, attempts, error, next);
+                CrisisAlertLog.DeliveryFailed(logger, alert.AlertId, attempts, error, next);
             }
             else
             {
-                CrisisAlertLog.ClaimLost(logger, alert.EventId, error);
+                CrisisAlertLog.ClaimLost(logger, alert.AlertId, error);
             }
 
             return false;
@@ -122,11 +122,11 @@ internal sealed class CrisisAlertDispatcher(
         {
             // Our lease ran out mid-delivery and another instance took the alert over; it may send it again with the
             // same Idempotency-Key, which lets the receiver drop the repeat.
-            CrisisAlertLog.DeliveredAfterClaimLost(logger, alert.EventId);
+            CrisisAlertLog.DeliveredAfterClaimLost(logger, alert.AlertId);
             return false;
         }
 
-        CrisisAlertLog.Delivered(logger, alert.EventId, alert.Attempts + 1);
+        CrisisAlertLog.Delivered(logger, alert.AlertId, alert.Attempts + 1);
         return true;
     }
 

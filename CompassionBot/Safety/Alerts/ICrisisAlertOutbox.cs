@@ -1,12 +1,23 @@
+using CompassionBot.Clinicians;
+
 namespace CompassionBot.Safety.Alerts;
 
 /// <summary>
-/// The durable queue of clinician alerts that <see cref="Dialogs.Safety.ICrisisEventStore.RecordAsync"/> fills. An alert
-/// leaves the queue only when delivered. A claim is a lease held by one instance: other instances skip the alert until
+/// The durable queue of clinician alerts: <see cref="Dialogs.Safety.ICrisisEventStore.RecordAsync"/> queues an event's own
+/// alert, <see cref="Dialogs.Safety.ICrisisEventStore.RecordOutcomeAsync"/> an alert with each outcome recorded after it
+/// (<see cref="CrisisAlertKinds.Outcome"/>), and <see cref="EnqueueAsync"/> notifications. An alert leaves the queue only
+/// when delivered. A claim is a lease held by one instance: other instances skip the alert until
 /// the lease runs out, so an instance that dies mid-delivery loses nothing and a live one is not doubled.
 /// </summary>
 internal interface ICrisisAlertOutbox
 {
+    /// <summary>
+    /// Queues <paramref name="notification"/>, due at once; its <see cref="ClinicianNotification.Id"/> is the alert's key
+    /// (<c>Idempotency-Key</c>), and a second call with the same id does nothing.
+    /// </summary>
+    /// <returns>True when queued now, false when an alert with that id already existed.</returns>
+    Task<bool> EnqueueAsync(ClinicianNotification notification, CancellationToken cancellationToken);
+
     /// <summary>
     /// Claims up to <paramref name="max"/> undelivered alerts due at <paramref name="now"/> that no live lease holds,
     /// oldest due first, each leased to this claim until <paramref name="now"/> + <paramref name="lease"/>. Instances

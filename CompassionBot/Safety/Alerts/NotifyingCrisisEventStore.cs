@@ -2,7 +2,7 @@ using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Safety.Alerts;
 
-/// <summary>The configured <see cref="ICrisisEventStore"/>, waking the dispatcher after each newly recorded event.</summary>
+/// <summary>The configured <see cref="ICrisisEventStore"/>, waking the dispatcher after each newly recorded event or outcome.</summary>
 internal sealed class NotifyingCrisisEventStore(ICrisisEventStore inner, CrisisAlertSignal signal) : ICrisisEventStore
 {
     public async Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken)
@@ -16,8 +16,11 @@ internal sealed class NotifyingCrisisEventStore(ICrisisEventStore inner, CrisisA
         return recorded;
     }
 
-    public Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken) =>
-        inner.RecordOutcomeAsync(eventId, outcome, at, cancellationToken);
+    public async Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await inner.RecordOutcomeAsync(eventId, outcome, at, cancellationToken).ConfigureAwait(false);
+        signal.Notify();
+    }
 
     public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         inner.ListAsync(channelId, conversationId, cancellationToken);

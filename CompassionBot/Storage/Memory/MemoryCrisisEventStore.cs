@@ -1,3 +1,4 @@
+using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
 
@@ -21,7 +22,7 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
             }
 
             _events.Add(crisisEvent);
-            _outbox[crisisEvent.Id] = new OutboxEntry(crisisEvent, 0, crisisEvent.OccurredAt, null);
+            _outbox[crisisEvent.Id] = new OutboxEntry(crisisEvent.Id, CrisisAlertKinds.Event, 0, crisisEvent.OccurredAt, null) { EventId = crisisEvent.Id };
             return Task.FromResult(true);
         }
     }
@@ -34,6 +35,16 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
             if (index >= 0)
             {
                 _events[index] = _events[index] with { Outcome = outcome, OutcomeAt = at };
+                var alertId = CrisisAlertKinds.OutcomeAlertId(eventId, outcome);
+                if (outcome != CrisisOutcome.LineGiven && !_outbox.ContainsKey(alertId))
+                {
+                    _outbox[alertId] = new OutboxEntry(alertId, CrisisAlertKinds.Outcome, 0, at, null)
+                    {
+                        EventId = eventId,
+                        Outcome = outcome,
+                        OutcomeAt = at,
+                    };
+                }
             }
         }
 
@@ -49,6 +60,21 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
         }
     }
 
+    public Task<bool> EnqueueAsync(ClinicianNotification notification, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        lock (_lock)
+        {
+            if (_outbox.ContainsKey(notification.Id))
+            {
+                return Task.FromResult(false);
+            }
+
+            _outbox[notification.Id] = new OutboxEntry(notification.Id, notification.Kind, 0, notification.At, null) { Notification = notification };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         var claim = Guid.NewGuid().ToString("N");
@@ -57,16 +83,15 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
             var due = _outbox.Values
                 .Where(e => e.DeliveredAt is null && e.NextAttemptAt <= now && (e.LeaseUntil is not { } until || until <= now))
                 .OrderBy(e => e.NextAttemptAt)
-                .ThenBy(e => e.Event.Id, StringComparer.Ordinal)
+                .ThenBy(e => e.AlertId, StringComparer.Ordinal)
                 .Take(max)
                 .ToList();
             foreach (var entry in due)
             {
-                _outbox[entry.Event.Id] = entry with { ClaimedBy = claim, LeaseUntil = now + lease };
+                _outbox[entry.AlertId] = entry with { ClaimedBy = claim, LeaseUntil = now + lease };
             }
 
-            return Task.FromResult<IReadOnlyList<CrisisAlert>>([.. due.Select(e => new CrisisAlert(
-                e.Event.Id, e.Event.OccurredAt, e.Event.ChannelId, e.Event.ConversationId, e.Event.Level, e.Event.Rules, e.Attempts, claim))]);
+            return Task.FromResult<IReadOnlyList<CrisisAlert>>([.. due.Select(e => Alert(e, claim))]);
         }
     }
 
@@ -80,7 +105,7 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
                 return Task.FromResult(false);
             }
 
-            _outbox[alert.EventId] = entry with { Attempts = entry.Attempts + 1, DeliveredAt = deliveredAt, LeaseUntil = null };
+            _outbox[alert.AlertId] = entry with { Attempts = entry.Attempts + 1, DeliveredAt = deliveredAt, LeaseUntil = null };
             return Task.FromResult(true);
         }
     }
@@ -95,7 +120,7 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
                 return Task.FromResult(false);
             }
 
-            _outbox[alert.EventId] = entry with { Attempts = entry.Attempts + 1, NextAttemptAt = nextAttemptAt, ClaimedBy = null, LeaseUntil = null };
+            _outbox[alert.AlertId] = entry with { Attempts = entry.Attempts + 1, NextAttemptAt = nextAttemptAt, ClaimedBy = null, LeaseUntil = null };
             return Task.FromResult(true);
         }
     }
@@ -112,10 +137,46 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
     }
 
     private bool IsHeldBy(CrisisAlert alert, out OutboxEntry entry) =>
-        _outbox.TryGetValue(alert.EventId, out entry!) && entry.DeliveredAt is null && entry.ClaimedBy == alert.Claim;
+        _outbox.TryGetValue(alert.AlertId, out entry!) && entry.DeliveredAt is null && entry.ClaimedBy == alert.Claim;
 
-    private sealed record OutboxEntry(CrisisEvent Event, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt)
+    // Called under the lock: an alert about an event reads the event as it is now.
+    private CrisisAlert Alert(OutboxEntry entry, string claim)
     {
+        if (entry.Notification is { } notification)
+        {
+            return new CrisisAlert(string.Empty, notification.At, notification.ChannelId, string.Empty, RiskLevel.None, [], entry.Attempts, claim)
+            {
+                AlertId = entry.AlertId,
+                Kind = entry.Kind,
+                EnrolmentId = notification.EnrolmentId,
+                Clinician = notification.Clinician,
+            };
+        }
+
+        var crisisEvent = _events.Single(e => e.Id == entry.EventId);
+        return new CrisisAlert(
+            crisisEvent.Id, crisisEvent.OccurredAt, crisisEvent.ChannelId, crisisEvent.ConversationId, crisisEvent.Level, crisisEvent.Rules, entry.Attempts, claim)
+        {
+            AlertId = entry.AlertId,
+            Kind = entry.Kind,
+            Outcome = entry.Outcome ?? crisisEvent.Outcome,
+            OutcomeAt = entry.Outcome is null ? crisisEvent.OutcomeAt : entry.OutcomeAt,
+            EnrolmentId = crisisEvent.EnrolmentId,
+            Clinician = crisisEvent.Clinician,
+            MessageText = crisisEvent.MessageText,
+        };
+    }
+
+    private sealed record OutboxEntry(string AlertId, string Kind, int Attempts, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt)
+    {
+        public string? EventId { get; init; }
+
+        public CrisisOutcome? Outcome { get; init; }
+
+        public DateTimeOffset? OutcomeAt { get; init; }
+
+        public ClinicianNotification? Notification { get; init; }
+
         public string? ClaimedBy { get; init; }
 
         public DateTimeOffset? LeaseUntil { get; init; }

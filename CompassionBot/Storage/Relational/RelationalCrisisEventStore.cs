@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
@@ -6,9 +5,10 @@ using CompassionBot.Safety.Alerts;
 namespace CompassionBot.Storage.Relational;
 
 /// <summary>
-/// Crisis events, their outcomes and the clinician-alert outbox in the clinic's database (migrations 0002, 0012 and 0014), on SQLite or
-/// PostgreSQL. An event and its outbox row are written in one transaction, so the alert survives a crash or restart
-/// until it is delivered. Events are rare, so each call opens its own short-lived connection.
+/// Crisis events, their outcomes and the clinician-alert outbox in the clinic's database (migrations 0002, 0012, 0014
+/// and 0015), on SQLite or PostgreSQL. An event and its alert, and an outcome and the alert reporting it, are each written
+/// in one transaction, so no alert is lost to a crash or restart before it is delivered. Events are rare, so each call
+/// opens its own short-lived connection.
 /// </summary>
 /// <remarks>
 /// Several instances may poll one outbox. A claim runs in a write transaction: it picks due rows that no live lease
@@ -16,39 +16,27 @@ namespace CompassionBot.Storage.Relational;
 /// the only write lock) and stamps them with a fresh claim token and a lease end. Only the claim that holds an alert may
 /// mark it delivered or failed; once a lease runs out (the instance died mid-delivery) another instance claims it.
 /// </remarks>
-internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) : ICrisisEventStore, ICrisisAlertOutbox
+internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase database) : ICrisisEventStore, ICrisisAlertOutbox
 {
     private const string InsertEvent =
-        "INSERT INTO crisis_events (id, occurred_at, channel_id, conversation_id, level, rules, region, message_text) " +
-        "VALUES (@id, @occurred_at, @channel_id, @conversation_id, @level, @rules, @region, @message_text) ON CONFLICT (id) DO NOTHING;";
+        "INSERT INTO crisis_events (id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, enrolment_id, clinician) " +
+        "VALUES (@id, @occurred_at, @channel_id, @conversation_id, @level, @rules, @region, @message_text, @enrolment_id, @clinician) ON CONFLICT (id) DO NOTHING;";
 
-    private const string InsertOutbox =
-        "INSERT INTO crisis_alert_outbox (event_id, created_at, attempts, next_attempt_at) VALUES (@id, @occurred_at, 0, @occurred_at);";
+    private const string InsertEventAlert =
+        "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, occurred_at, created_at, attempts, next_attempt_at) " +
+        "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurred_at, @occurred_at, 0, @occurred_at);";
 
-    // Due, undelivered and not held by a live lease; the dialect's fragment locks the picked rows on PostgreSQL.
-    private const string PickDue =
-        "SELECT event_id FROM crisis_alert_outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now " +
-        "AND (lease_until IS NULL OR lease_until <= @now) ORDER BY next_attempt_at, event_id LIMIT @max";
+    private const string UpdateOutcome = "UPDATE crisis_events SET outcome = @outcome, outcome_at = @at WHERE id = @id;";
 
-    private const string SelectClaimed =
-        "SELECT o.event_id, o.attempts, e.occurred_at, e.channel_id, e.conversation_id, e.level, e.rules " +
-        "FROM crisis_alert_outbox o JOIN crisis_events e ON e.id = o.event_id WHERE o.claimed_by = @claim ORDER BY o.next_attempt_at, o.event_id;";
+    // One alert per outcome an event is given: a repeat of the same outcome (a retried turn) queues nothing new.
+    private const string InsertOutcomeAlert =
+        "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, outcome, outcome_at, occurred_at, created_at, attempts, next_attempt_at) " +
+        "SELECT @alert_id, '" + CrisisAlertKinds.Outcome + "', id, @outcome, @at, occurred_at, @at, 0, @at FROM crisis_events WHERE id = @id " +
+        "ON CONFLICT (alert_id) DO NOTHING;";
 
-    private const string MarkDelivered =
-        "UPDATE crisis_alert_outbox SET attempts = attempts + 1, delivered_at = @at, last_error = NULL, lease_until = NULL " +
-        "WHERE event_id = @id AND claimed_by = @claim AND delivered_at IS NULL;";
-
-    private const string MarkFailed =
-        "UPDATE crisis_alert_outbox SET attempts = attempts + 1, next_attempt_at = @at, last_error = @error, claimed_by = NULL, lease_until = NULL " +
-        "WHERE event_id = @id AND claimed_by = @claim AND delivered_at IS NULL;";
-
-    // A held alert becomes claimable again when its lease ends, even if it was due earlier.
-    private const string SelectNextDue =
-        "SELECT MIN(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until ELSE next_attempt_at END) " +
-        "FROM crisis_alert_outbox WHERE delivered_at IS NULL;";
-
-    private readonly string _claim =
-        "UPDATE crisis_alert_outbox SET claimed_by = @claim, lease_until = @until WHERE event_id IN (" + PickDue + database.Dialect.LockRowsForClaim + ");";
+    private const string SelectEvents =
+        "SELECT id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, outcome, outcome_at, enrolment_id, clinician " +
+        "FROM crisis_events WHERE channel_id = @channel_id AND conversation_id = @conversation_id ORDER BY occurred_at, id;";
 
     public async Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken)
     {
@@ -66,10 +54,12 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
             ("@level", crisisEvent.Level.ToString()),
             ("@rules", JsonSerializer.Serialize([.. crisisEvent.Rules], CrisisAlertJsonContext.Default.StringArray)),
             ("@region", crisisEvent.Region),
-            ("@message_text", crisisEvent.MessageText)).RunAsync(cancellationToken).ConfigureAwait(false) == 1;
+            ("@message_text", crisisEvent.MessageText),
+            ("@enrolment_id", crisisEvent.EnrolmentId),
+            ("@clinician", crisisEvent.Clinician)).RunAsync(cancellationToken).ConfigureAwait(false) == 1;
         if (recorded)
         {
-            await transaction.Command(InsertOutbox, ("@id", crisisEvent.Id), ("@occurred_at", occurredAt)).RunAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.Command(InsertEventAlert, ("@id", crisisEvent.Id), ("@occurred_at", occurredAt)).RunAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -79,11 +69,7 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
     public async Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.Command(
-            "SELECT id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, outcome, outcome_at FROM crisis_events " +
-            "WHERE channel_id = @channel_id AND conversation_id = @conversation_id ORDER BY occurred_at, id;",
-            ("@channel_id", channelId),
-            ("@conversation_id", conversationId)).ListAsync(
+        return await connection.Command(SelectEvents, ("@channel_id", channelId), ("@conversation_id", conversationId)).ListAsync(
                 reader => new CrisisEvent(
                     reader.GetString(0),
                     DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
@@ -95,88 +81,38 @@ internal sealed class RelationalCrisisEventStore(IRelationalDatabase database) :
                     reader.StringOrNull(7))
                 {
                     Outcome = Enum.Parse<CrisisOutcome>(reader.GetString(8)),
-                    OutcomeAt = reader.IsDBNull(9) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
+                    OutcomeAt = Time(reader.Int64OrNull(9)),
+                    EnrolmentId = reader.StringOrNull(10),
+                    Clinician = reader.StringOrNull(11),
                 },
                 cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    /// <remarks>Any outcome but <see cref="CrisisOutcome.LineGiven"/> also queues its own alert, in the same transaction.</remarks>
     public async Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
+        var atMs = at.ToUnixTimeMilliseconds();
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await write.Connection.Command(
-            "UPDATE crisis_events SET outcome = @outcome, outcome_at = @at WHERE id = @id;",
-            ("@outcome", outcome.ToString()),
-            ("@at", at.ToUnixTimeMilliseconds()),
-            ("@id", eventId)).RunAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
-        ArgumentOutOfRangeException.ThrowIfLessThan(lease, TimeSpan.Zero);
-        var claim = Guid.NewGuid().ToString("N");
-        var nowMs = now.ToUnixTimeMilliseconds();
-        var until = now <= DateTimeOffset.MaxValue - lease ? (now + lease).ToUnixTimeMilliseconds() : DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
-        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        var connection = write.Connection;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var claimed = await transaction.Command(_claim, ("@claim", claim), ("@until", until), ("@now", nowMs), ("@max", (long)max))
+        await using var transaction = await write.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var updated = await transaction.Command(UpdateOutcome, ("@outcome", outcome.ToString()), ("@at", atMs), ("@id", eventId))
             .RunAsync(cancellationToken).ConfigureAwait(false);
-        var alerts = claimed == 0
-            ? []
-            : await transaction.Command(SelectClaimed, ("@claim", claim)).ListAsync(reader => Alert(reader, claim), cancellationToken).ConfigureAwait(false);
+        if (updated == 1 && outcome != CrisisOutcome.LineGiven)
+        {
+            await transaction.Command(
+                    InsertOutcomeAlert,
+                    ("@alert_id", CrisisAlertKinds.OutcomeAlertId(eventId, outcome)),
+                    ("@outcome", outcome.ToString()),
+                    ("@at", atMs),
+                    ("@id", eventId))
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return alerts;
     }
 
-    public async Task<bool> MarkDeliveredAsync(CrisisAlert alert, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        return await UpdateAsync(
-            MarkDelivered,
-            cancellationToken,
-            ("@at", deliveredAt.ToUnixTimeMilliseconds()),
-            ("@id", alert.EventId),
-            ("@claim", alert.Claim)).ConfigureAwait(false) == 1;
-    }
-
-    public async Task<bool> MarkFailedAsync(CrisisAlert alert, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        return await UpdateAsync(
-            MarkFailed,
-            cancellationToken,
-            ("@at", nextAttemptAt.ToUnixTimeMilliseconds()),
-            ("@error", error),
-            ("@id", alert.EventId),
-            ("@claim", alert.Claim)).ConfigureAwait(false) == 1;
-    }
-
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.Command(SelectNextDue).ScalarAsync(cancellationToken).ConfigureAwait(false) is long due
-            ? DateTimeOffset.FromUnixTimeMilliseconds(due)
-            : null;
-    }
-
-    private async Task<int> UpdateAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        var connection = write.Connection;
-        return await connection.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static CrisisAlert Alert(DbDataReader reader, string claim) => new(
-        reader.GetString(0),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-        reader.GetString(3),
-        reader.GetString(4),
-        Enum.Parse<RiskLevel>(reader.GetString(5)),
-        Rules(reader.GetString(6)),
-        checked((int)reader.GetInt64(1)),
-        claim);
+    private static DateTimeOffset? Time(long? unixMilliseconds) => unixMilliseconds is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     private static string[] Rules(string json) => JsonSerializer.Deserialize(json, CrisisAlertJsonContext.Default.StringArray) ?? [];
 }

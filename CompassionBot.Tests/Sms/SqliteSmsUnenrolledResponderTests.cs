@@ -1,0 +1,5 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Sms;
+
+public sealed class SqliteSmsUnenrolledResponderTests(PostgresServer server) : SmsUnenrolledResponderTests(server, "Sqlite");
