@@ -12,7 +12,8 @@ namespace CompassionBot.Dialogs.Conversation;
 /// The one turn-error handler: logs the ids (never the text), resets the conversation's dialogs, says something
 /// gentle — and, when the message needs a safety response (found by the failed turn, or screened here when the turn
 /// failed before the safety gate finished), gives it what the safety gate would (<see cref="ISafetyGate.RespondAsync"/>:
-/// the same policy) instead. A message whose screening itself fails is treated as a crisis.
+/// the same policy) instead. A message whose screening itself fails is treated as a crisis. The safety answer comes first
+/// and is counted in <see cref="ITurnContext.SafetyReplyCount"/>, so it still goes out when the state cannot be saved.
 /// </summary>
 public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 {
@@ -53,7 +54,11 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
         var assessment = turnContext.Safety ?? await ScreenAsync(activity, cancellationToken).ConfigureAwait(false);
         turnContext.Safety = assessment;
         var turn = new BotTurn(turnContext, new DialogSet().CreateContext(turnContext, new DialogState()), _messages);
-        if (await RespondSafelyAsync(turn, assessment, cancellationToken).ConfigureAwait(false))
+        var handled = await RespondSafelyAsync(turn, assessment, cancellationToken).ConfigureAwait(false);
+
+        // What the safety answer said holds even if this turn's state cannot be saved; the gentle note after it does not.
+        turnContext.SafetyReplyCount = turnContext.Replies.Count;
+        if (handled)
         {
             return;
         }

@@ -148,7 +148,7 @@ public sealed partial class ReferralResponder : ICrisisResponder
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId}: referral for region {Region} (newly recorded: {Recorded})")]
     private static partial void LogRecorded(ILogger logger, string eventId, string channelId, ConversationLogId conversationId, string region, bool recorded);
 
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Critical, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId} could not be recorded; the clinician alert is NOT queued")]
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Critical, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId} could not be recorded; the referral is sent without promising a clinician alert")]
     private static partial void LogRecordFailed(ILogger logger, string eventId, string channelId, ConversationLogId conversationId, Exception exception);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Safety plan could not be read on {ChannelId}; referral sent without it")]

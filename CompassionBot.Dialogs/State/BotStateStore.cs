@@ -2,16 +2,21 @@ using CompassionBot.Dialogs.Schema;
 
 namespace CompassionBot.Dialogs.State;
 
-/// <summary>Loads a turn's state documents and commits them in one atomic, ETag-checked write.</summary>
+/// <summary>
+/// Loads a turn's state documents and commits them in one atomic, ETag-checked write, telling
+/// <see cref="StorageWriteHealth"/> (when given) whether the store took it.
+/// </summary>
 public sealed class BotStateStore
 {
     private readonly IStorage _storage;
+    private readonly StorageWriteHealth? _writeHealth;
 
-    /// <summary>Creates the store over <paramref name="storage"/>.</summary>
-    public BotStateStore(IStorage storage)
+    /// <summary>Creates the store over <paramref name="storage"/>; each commit's outcome goes to <paramref name="writeHealth"/> when given.</summary>
+    public BotStateStore(IStorage storage, StorageWriteHealth? writeHealth = null)
     {
         ArgumentNullException.ThrowIfNull(storage);
         _storage = storage;
+        _writeHealth = writeHealth;
     }
 
     /// <summary>Reads the conversation and user documents for <paramref name="activity"/>.</summary>
@@ -31,6 +36,32 @@ public sealed class BotStateStore
     {
         ArgumentNullException.ThrowIfNull(state);
         var changed = new[] { state.Conversation, state.User }.Where(d => d.IsDirty).ToList();
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await CommitAsync(changed, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StorageConcurrencyException)
+        {
+            // The store answered: it takes writes, this one only lost a race.
+            _writeHealth?.RecordSuccess();
+            throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _writeHealth?.RecordFailure();
+            throw;
+        }
+
+        _writeHealth?.RecordSuccess();
+    }
+
+    private async Task CommitAsync(List<StateDocument> changed, CancellationToken cancellationToken)
+    {
         var deletes = changed.Where(d => d.IsDeleted).Select(d => d.Key).ToList();
         var writes = changed.Where(d => !d.IsDeleted).ToDictionary(d => d.Key, d => new StoreItem(d.ToJson(), d.ETag), StringComparer.Ordinal);
         if (writes.Count > 0)

@@ -9,7 +9,9 @@ namespace CompassionBot.Dialogs.Turns;
 /// <summary>
 /// Runs one turn for any channel: conversation gate → load state → middleware → bot → commit state → deliver
 /// replies. A turn whose commit loses an ETag race (another instance wrote first) runs again on fresh state; its
-/// replies are only delivered after a successful commit, so nothing is said twice.
+/// replies are only delivered after a successful commit, so nothing is said twice. A turn that fails goes to the
+/// <see cref="ITurnErrorHandler"/>; when even its state cannot be saved (the store takes no writes), only its safety
+/// answer (<see cref="ITurnContext.SafetyReplyCount"/>) is delivered.
 /// </summary>
 public sealed partial class BotAdapter
 {
@@ -136,8 +138,20 @@ public sealed partial class BotAdapter
         var state = await _stateStore.LoadAsync(activity, cancellationToken).ConfigureAwait(false);
         var context = new TurnContext(activity, state, sender) { Safety = failed.Safety };
         await _errorHandler.OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
-        await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
-        failed.ReplaceReplies(context.Replies);
+        IReadOnlyList<Activity> replies = context.Replies;
+        try
+        {
+            await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception saveFailure) when (saveFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The store takes no writes (disk full, database down): the conversation stays as it was, so only the safety
+            // answer, which holds whatever is stored, goes out. Anything else would claim what was not saved.
+            replies = [.. context.Replies.Take(context.SafetyReplyCount)];
+            LogErrorStateUnsaved(_logger, activity.ChannelId, activity.Conversation?.Id, replies.Count, saveFailure);
+        }
+
+        failed.ReplaceReplies(replies);
 
         // The handler may have screened the message itself; its verdict is the turn's.
         failed.Safety = context.Safety;
@@ -147,6 +161,9 @@ public sealed partial class BotAdapter
         index < _middleware.Count
             ? _middleware[index].OnTurnAsync(context, ct => RunPipelineAsync(context, index + 1, ct), cancellationToken)
             : _bot.OnTurnAsync(context, cancellationToken);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Critical, Message = "State could not be saved on {ChannelId} conversation {ConversationId}, even after the turn error; only the safety answer ({ReplyCount} replies) is delivered")]
+    private static partial void LogErrorStateUnsaved(ILogger logger, string? channelId, ConversationLogId conversationId, int replyCount, Exception exception);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "State conflict on {ChannelId} conversation {ConversationId}; running the turn again (attempt {Attempt})")]
     private static partial void LogTurnConflict(ILogger logger, string? channelId, ConversationLogId conversationId, int attempt);

@@ -25,6 +25,13 @@ public interface ITurnContext
     /// </summary>
     SafetyAssessment? Safety { get; set; }
 
+    /// <summary>
+    /// How many of the first <see cref="Replies"/> are the safety answer (a referral, a screening question, the line
+    /// again): the only replies that still go out when the turn's state cannot be saved, since they hold whatever the
+    /// store keeps. 0 (the default) when there is none.
+    /// </summary>
+    int SafetyReplyCount { get; set; }
+
     /// <summary>The language this turn answers in (<c>en</c>/<c>es</c>); set by the bot at the start of the turn.</summary>
     string Locale { get; set; }
     /// <summary>The bot's answer to an <c>invoke</c> activity; null means "not handled" (the endpoint answers 501).</summary>

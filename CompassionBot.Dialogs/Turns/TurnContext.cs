@@ -40,6 +40,9 @@ public sealed class TurnContext : ITurnContext
     public SafetyAssessment? Safety { get; set; }
 
     /// <inheritdoc />
+    public int SafetyReplyCount { get; set; }
+
+    /// <inheritdoc />
     public string Locale { get; set; } = "en";
     /// <inheritdoc />
     public InvokeResponse? InvokeResponse { get; set; }

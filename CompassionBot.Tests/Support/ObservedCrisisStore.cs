@@ -12,6 +12,7 @@ internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAl
     where TStore : ICrisisEventStore, ICrisisAlertOutbox
 {
     private readonly TaskCompletionSource<string> _delivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _recordedDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource<string> _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TStore? _inner;
 
@@ -30,15 +31,32 @@ internal sealed class ObservedCrisisStore<TStore> : ICrisisEventStore, ICrisisAl
     /// <summary>Completes with the alert id of the next failed delivery (call <see cref="ExpectFailure"/> to wait for another).</summary>
     public Task<string> Failed => _failed.Task;
 
+    /// <summary>
+    /// Completes with the event id of the first event recorded with its alert already delivered (held while the store took
+    /// no writes, sent directly, recorded once it could be).
+    /// </summary>
+    public Task<string> RecordedDelivered => _recordedDelivered.Task;
+
     public void ExpectFailure() => _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) => Inner.RecordAsync(crisisEvent, cancellationToken);
+    /// <summary>While true, recording an event fails as on a full disk (the outbox is in the same store).</summary>
+    public bool RefuseRecords { get; set; }
+
+    public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) =>
+        RefuseRecords ? throw new IOException("database or disk is full") : Inner.RecordAsync(crisisEvent, cancellationToken);
 
     public Task RecordOutcomeAsync(string eventId, CrisisOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken) =>
         Inner.RecordOutcomeAsync(eventId, outcome, at, cancellationToken);
 
     public Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
         Inner.ListAsync(channelId, conversationId, cancellationToken);
+
+    public async Task<bool> RecordDeliveredAsync(CrisisEvent crisisEvent, DateTimeOffset deliveredAt, CancellationToken cancellationToken)
+    {
+        var recorded = RefuseRecords ? throw new IOException("database or disk is full") : await Inner.RecordDeliveredAsync(crisisEvent, deliveredAt, cancellationToken);
+        _recordedDelivered.TrySetResult(crisisEvent.Id);
+        return recorded;
+    }
 
     public Task<bool> EnqueueAsync(ClinicianNotification notification, CancellationToken cancellationToken) => Inner.EnqueueAsync(notification, cancellationToken);
 

@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Proactive message to {ChannelId} conversation {ConversationId} not delivered")]
     public static partial void ProactiveFailed(ILogger logger, Exception exception, string channelId, ConversationLogId conversationId);
+
+    [LoggerMessage(EventId = 2021, Level = LogLevel.Error, Message = "Conversation reference of {ChannelId} conversation {ConversationId} not saved; the turn runs without it")]
+    public static partial void ReferenceNotSaved(ILogger logger, Exception exception, string? channelId, ConversationLogId conversationId);
 }

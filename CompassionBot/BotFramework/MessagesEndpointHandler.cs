@@ -70,11 +70,25 @@ internal sealed partial class MessagesEndpointHandler(
 
         if (activity.ServiceUrl is not null)
         {
-            var reference = new StoredConversationReference(activity.GetConversationReference(), auth.Authenticated, timeProvider.GetUtcNow());
-            await references.SaveAsync(reference, http.RequestAborted).ConfigureAwait(false);
+            await SaveReferenceAsync(activity, auth.Authenticated, http.RequestAborted).ConfigureAwait(false);
         }
 
         return await RunTurnAsync(activity, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    // The reference only serves later proactive messages: a store that takes no writes must not keep this message
+    // (perhaps a crisis) from its turn.
+    private async Task SaveReferenceAsync(Activity activity, bool authenticated, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reference = new StoredConversationReference(activity.GetConversationReference(), authenticated, timeProvider.GetUtcNow());
+            await references.SaveAsync(reference, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.ReferenceNotSaved(logger, exception, activity.ChannelId, activity.Conversation?.Id);
+        }
     }
 
     private async Task<IResult> RunTurnAsync(Activity activity, CancellationToken cancellationToken)

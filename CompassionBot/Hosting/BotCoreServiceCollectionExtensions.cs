@@ -14,6 +14,7 @@ internal static class BotCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<IStorage, MemoryStorage>();
+        services.TryAddSingleton<StorageWriteHealth>();
         services.AddSingleton<BotStateStore>();
         services.AddSingleton(sp => new ConversationGate(sp.GetService<IConversationLock>()));
         services.AddBotMetrics();

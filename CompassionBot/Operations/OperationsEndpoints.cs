@@ -5,7 +5,7 @@ namespace CompassionBot.Operations;
 
 /// <summary>
 /// The probe endpoints: <c>/healthz</c> (liveness: the process answers; plain <c>Healthy</c>, no dependency touched)
-/// and <c>/readyz</c> (readiness: storage reachable and migrated; 200 or 503 with a short JSON reason). Both are
+/// and <c>/readyz</c> (readiness: storage reachable, migrated and taking writes; 200 or 503 with a short JSON reason). Both are
 /// anonymous, exempt from rate limiting, and answered by the health-check middleware, never by a bot turn.
 /// </summary>
 internal static class OperationsEndpoints

@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,8 @@ internal static class OperationsServiceCollectionExtensions
 
         services.AddSingleton<OperationsMarker>();
         services.AddStorageReadiness();
+        services.TryAddSingleton<StorageWriteHealth>();
+        services.TryAddSingleton<StorageWriteProbe>();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready], timeout: ReadinessTimeout)
             .AddCheck<ScreeningHealthCheck>(ScreeningHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready]);

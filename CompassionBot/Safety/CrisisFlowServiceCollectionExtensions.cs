@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.State;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Memory;
@@ -17,7 +18,8 @@ internal static class CrisisFlowServiceCollectionExtensions
     /// Adds <see cref="ICrisisEventStore"/> and <see cref="ISafetyPlanStore"/> on the configured storage provider (tables
     /// in the SQLite or PostgreSQL <see cref="IRelationalDatabase"/>, or memory for <c>Storage:Provider=Memory</c>),
     /// <see cref="SafetyOptions"/>, and the clinician alert dispatcher (<c>Safety:AlertWebhookUrl</c>, validated at
-    /// start-up) with its typed, resilient HttpClient.
+    /// start-up) with its typed, resilient HttpClient; alerts of events the store cannot record are held in memory and
+    /// sent directly (<see cref="HeldCrisisAlerts"/>).
     /// </summary>
     public static IServiceCollection AddCrisisFlow(this IServiceCollection services)
     {
@@ -34,9 +36,16 @@ internal static class CrisisFlowServiceCollectionExtensions
         // Resolved lazily, so the provider follows configuration added after this call (test hosts).
         services.TryAddSingleton<ICrisisAlertOutbox>(sp => IsMemory(sp) ? sp.GetRequiredService<MemoryCrisisEventStore>() : sp.GetRequiredService<RelationalCrisisEventStore>());
         services.TryAddSingleton<CrisisAlertSignal>();
+        services.TryAddSingleton<StorageWriteHealth>();
+        services.TryAddSingleton<HeldCrisisAlerts>();
+
+        // An event the store cannot record is held (inside the link lookup, so the held alert names the client too).
         services.TryAddSingleton<ICrisisEventStore>(sp => new NotifyingCrisisEventStore(
             new LinkingCrisisEventStore(
-                (ICrisisEventStore)sp.GetRequiredService<ICrisisAlertOutbox>(), sp.GetService<IEnrolmentLinks>(), sp.GetRequiredService<ILogger<LinkingCrisisEventStore>>()),
+                new HoldingCrisisEventStore(
+                    (ICrisisEventStore)sp.GetRequiredService<ICrisisAlertOutbox>(), sp.GetRequiredService<HeldCrisisAlerts>(), sp.GetRequiredService<StorageWriteHealth>()),
+                sp.GetService<IEnrolmentLinks>(),
+                sp.GetRequiredService<ILogger<LinkingCrisisEventStore>>()),
             sp.GetRequiredService<CrisisAlertSignal>()));
         services.TryAddSingleton<ISafetyPlanStore>(sp => IsMemory(sp) ? sp.GetRequiredService<MemorySafetyPlanStore>() : sp.GetRequiredService<RelationalSafetyPlanStore>());
 
@@ -63,6 +72,7 @@ internal static class CrisisFlowServiceCollectionExtensions
             pipeline.AddTimeout(options.AlertTimeout);
         });
         services.AddHostedService<CrisisAlertDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HeldCrisisAlerts>());
         return services;
     }
 

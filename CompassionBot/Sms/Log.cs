@@ -36,6 +36,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 7013, Level = LogLevel.Warning, Message = "Crisis referral to contact {ContactId} was not delivered (Twilio refused it or could not be reached); event {EventId} recorded as NotReached")]
     public static partial void ReferralNotReached(ILogger logger, string contactId, string eventId);
 
+    [LoggerMessage(EventId = 7015, Level = LogLevel.Error, Message = "Twilio webhook {MessageSid} could not be recorded; handled without the check for repeats")]
+    public static partial void InboundNotRecorded(ILogger logger, string messageSid, Exception exception);
+
+    [LoggerMessage(EventId = 7016, Level = LogLevel.Error, Message = "SMS from contact {ContactId} could not be recorded as a check-in answer; handled as a message of its own")]
+    public static partial void CheckInAnswerNotRecorded(ILogger logger, string contactId, Exception exception);
+
     [LoggerMessage(EventId = 7014, Level = LogLevel.Error, Message = "Crisis referral to contact {ContactId} was not delivered, and this could not be recorded on event {EventId}")]
     public static partial void ReferralNotReachedUnrecorded(ILogger logger, string contactId, string eventId, Exception exception);
 }

@@ -57,7 +57,7 @@ internal sealed class SmsWebhookHandler(
             return Twiml();
         }
 
-        if (!await contacts.TryRecordInboundAsync(sid, cancellationToken).ConfigureAwait(false))
+        if (!await IsFirstDeliveryAsync(sid, cancellationToken).ConfigureAwait(false))
         {
             Log.Duplicate(logger, sid);
             return Twiml();
@@ -97,10 +97,39 @@ internal sealed class SmsWebhookHandler(
         }
     }
 
+    // A store that takes no writes (disk full) cannot tell a repeat from a first delivery: the message is answered (a
+    // crisis gets its referral), at the cost of answering a repeat twice.
+    private async Task<bool> IsFirstDeliveryAsync(string sid, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await contacts.TryRecordInboundAsync(sid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.InboundNotRecorded(logger, sid, exception);
+            return true;
+        }
+    }
+
+    // Likewise a check-in that cannot be marked answered: the reply is still handled, as a message of its own.
+    private async Task<bool> TryMarkCheckInAnsweredAsync(string phone, string contactId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await checkIns.TryMarkAnsweredAsync(phone, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.CheckInAnswerNotRecorded(logger, contactId, exception);
+            return false;
+        }
+    }
+
     private async Task<Activity> ToActivityAsync(string sid, string phone, string contactId, string body, CancellationToken cancellationToken)
     {
         var enrolment = await checkIns.FindActiveByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
-        var answersCheckIn = await checkIns.TryMarkAnsweredAsync(phone, cancellationToken).ConfigureAwait(false);
+        var answersCheckIn = await TryMarkCheckInAnsweredAsync(phone, contactId, cancellationToken).ConfigureAwait(false);
         var activity = new Activity
         {
             Type = ActivityTypes.Message,

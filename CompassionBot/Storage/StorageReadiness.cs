@@ -14,6 +14,9 @@ internal sealed record StorageReadiness(bool Reachable, int SchemaVersion, int E
     /// <summary>Reason when the store cannot be opened or queried.</summary>
     public const string Unreachable = "storage unreachable";
 
+    /// <summary>Reason when the store refused the last write (disk full, database read-only) and still refuses a probe write.</summary>
+    public const string WritesFailing = "writes failing";
+
     /// <summary>Reason when the store's schema is older than this build expects.</summary>
     public const string SchemaBehind = "schema older than expected";
 

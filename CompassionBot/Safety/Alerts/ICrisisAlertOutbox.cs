@@ -1,4 +1,5 @@
 using CompassionBot.Clinicians;
+using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Safety.Alerts;
 
@@ -17,6 +18,14 @@ internal interface ICrisisAlertOutbox
     /// </summary>
     /// <returns>True when queued now, false when an alert with that id already existed.</returns>
     Task<bool> EnqueueAsync(ClinicianNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="crisisEvent"/> with its own alert already delivered at <paramref name="deliveredAt"/> (sent
+    /// straight to the webhook while the store took no writes: <see cref="HeldCrisisAlerts"/>), in one write, so that it is
+    /// on record and never sent again; a second call with the same id does nothing.
+    /// </summary>
+    /// <returns>True when recorded now, false when an event with that id already existed (its alert is left as it is).</returns>
+    Task<bool> RecordDeliveredAsync(CrisisEvent crisisEvent, DateTimeOffset deliveredAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="max"/> undelivered alerts due at <paramref name="now"/> that no live lease holds,

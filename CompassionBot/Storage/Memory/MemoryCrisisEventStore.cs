@@ -11,19 +11,27 @@ internal sealed class MemoryCrisisEventStore : ICrisisEventStore, ICrisisAlertOu
     private readonly List<CrisisEvent> _events = [];
     private readonly Dictionary<string, OutboxEntry> _outbox = new(StringComparer.Ordinal);
 
-    public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken)
+    public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) => Task.FromResult(Record(crisisEvent, deliveredAt: null));
+
+    public Task<bool> RecordDeliveredAsync(CrisisEvent crisisEvent, DateTimeOffset deliveredAt, CancellationToken cancellationToken) =>
+        Task.FromResult(Record(crisisEvent, deliveredAt));
+
+    private bool Record(CrisisEvent crisisEvent, DateTimeOffset? deliveredAt)
     {
         ArgumentNullException.ThrowIfNull(crisisEvent);
         lock (_lock)
         {
             if (_outbox.ContainsKey(crisisEvent.Id))
             {
-                return Task.FromResult(false);
+                return false;
             }
 
             _events.Add(crisisEvent);
-            _outbox[crisisEvent.Id] = new OutboxEntry(crisisEvent.Id, CrisisAlertKinds.Event, 0, crisisEvent.OccurredAt, null) { EventId = crisisEvent.Id };
-            return Task.FromResult(true);
+            _outbox[crisisEvent.Id] = new OutboxEntry(crisisEvent.Id, CrisisAlertKinds.Event, deliveredAt is null ? 0 : 1, crisisEvent.OccurredAt, deliveredAt)
+            {
+                EventId = crisisEvent.Id,
+            };
+            return true;
         }
     }
 

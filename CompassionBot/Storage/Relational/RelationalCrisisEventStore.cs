@@ -26,6 +26,11 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
         "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, occurred_at, created_at, attempts, next_attempt_at) " +
         "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurred_at, @occurred_at, 0, @occurred_at);";
 
+    // An alert delivered straight to the webhook while the store took no writes: on record, never sent again.
+    private const string InsertDeliveredEventAlert =
+        "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, occurred_at, created_at, attempts, next_attempt_at, delivered_at) " +
+        "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurred_at, @delivered_at, 1, @occurred_at, @delivered_at);";
+
     private const string UpdateOutcome = "UPDATE crisis_events SET outcome = @outcome, outcome_at = @at WHERE id = @id;";
 
     // One alert per outcome an event is given: a repeat of the same outcome (a retried turn) queues nothing new.
@@ -38,7 +43,13 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
         "SELECT id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, outcome, outcome_at, enrolment_id, clinician " +
         "FROM crisis_events WHERE channel_id = @channel_id AND conversation_id = @conversation_id ORDER BY occurred_at, id;";
 
-    public async Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken)
+    public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) =>
+        RecordAsync(crisisEvent, deliveredAt: null, cancellationToken);
+
+    public Task<bool> RecordDeliveredAsync(CrisisEvent crisisEvent, DateTimeOffset deliveredAt, CancellationToken cancellationToken) =>
+        RecordAsync(crisisEvent, deliveredAt, cancellationToken);
+
+    private async Task<bool> RecordAsync(CrisisEvent crisisEvent, DateTimeOffset? deliveredAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(crisisEvent);
         var occurredAt = crisisEvent.OccurredAt.ToUnixTimeMilliseconds();
@@ -57,7 +68,13 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
             ("@message_text", crisisEvent.MessageText),
             ("@enrolment_id", crisisEvent.EnrolmentId),
             ("@clinician", crisisEvent.Clinician)).RunAsync(cancellationToken).ConfigureAwait(false) == 1;
-        if (recorded)
+        if (recorded && deliveredAt is { } delivered)
+        {
+            await transaction.Command(
+                    InsertDeliveredEventAlert, ("@id", crisisEvent.Id), ("@occurred_at", occurredAt), ("@delivered_at", delivered.ToUnixTimeMilliseconds()))
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (recorded)
         {
             await transaction.Command(InsertEventAlert, ("@id", crisisEvent.Id), ("@occurred_at", occurredAt)).RunAsync(cancellationToken).ConfigureAwait(false);
         }
