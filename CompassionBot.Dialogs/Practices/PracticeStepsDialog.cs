@@ -9,9 +9,11 @@ using CompassionBot.Dialogs.Turns;
 namespace CompassionBot.Dialogs.Practices;
 
 /// <summary>
-/// Walks through a practice's steps one message at a time, reading engagement signals from each answer. Ends with a
-/// <see cref="StepsOutcome"/>: completed, or not resonating (an explicit "this isn't helping", or
-/// <see cref="EngagementDetector.ImplicitSignalLimit"/> implicit signals). Begin options: the practice id.
+/// Walks through a practice's steps one message at a time, reading engagement signals from each answer. Each step is
+/// asked through a prompt of its own (an instruction or a free-text question: <see cref="TextPrompt"/>; a choice:
+/// <see cref="ChoicePrompt"/>; a rating: <see cref="RatingPrompt"/>), which asks again once when a choice or rating is
+/// not understood. Ends with a <see cref="StepsOutcome"/>: completed, or not resonating (an explicit "this isn't
+/// helping", or <see cref="EngagementDetector.ImplicitSignalLimit"/> implicit signals). Begin options: the practice id.
 /// </summary>
 public sealed class PracticeStepsDialog : Dialog
 {
@@ -19,6 +21,10 @@ public sealed class PracticeStepsDialog : Dialog
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
     private readonly EngagementDetector _detector;
+    private readonly ChoicePrompt _choicePrompt;
+    private readonly RatingPrompt _ratingPrompt;
+    private readonly TextPrompt _textPrompt;
+    private readonly DialogSet _prompts;
 
     /// <summary>Creates the dialog.</summary>
     public PracticeStepsDialog(PracticeCatalog catalog, MessageCatalog messages, EngagementDetector detector) : base(nameof(PracticeStepsDialog))
@@ -29,17 +35,18 @@ public sealed class PracticeStepsDialog : Dialog
         _catalog = catalog;
         _messages = messages;
         _detector = detector;
+        _choicePrompt = new ChoicePrompt(nameof(ChoicePrompt), AcceptUnderstoodOrSignalAsync);
+        _ratingPrompt = new RatingPrompt(nameof(RatingPrompt), AcceptUnderstoodOrSignalAsync);
+        _textPrompt = new TextPrompt(nameof(TextPrompt), AcceptAnyAnswerAsync);
+        _prompts = new DialogSet().Add(_choicePrompt).Add(_ratingPrompt).Add(_textPrompt);
     }
 
     /// <inheritdoc />
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var practiceId = options as string ?? throw new ArgumentException("The practice id is required.", nameof(options));
-        var state = new PracticeStepsState(practiceId, 0, 0, [], [], 0);
-        dc.ActiveDialog!.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
-        await ShowStepAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
+        return AskStepAsync(dc.Context, dc.ActiveDialog!, new PracticeStepsState(practiceId, 0, [], [], 0, null), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -53,32 +60,79 @@ public sealed class PracticeStepsDialog : Dialog
 
         var instance = dc.ActiveDialog!;
         var state = instance.GetState(BotStateJsonContext.Default.PracticeStepsState);
-        var step = Practice(dc.Context, state).Steps[state.StepIndex];
-        var text = dc.Context.Activity.Text;
-        var signal = _detector.Detect(text, step.Prompt == StepPromptKind.Text);
-        if (step.Prompt == StepPromptKind.None && signal == EngagementSignal.Skip)
+        if (WaitingPrompt(dc.Context, state) is not { } prompt)
         {
-            // "Next" is how a person moves on from an instruction, not a skip.
-            signal = EngagementSignal.None;
+            return await AskStepAsync(dc.Context, instance, state, cancellationToken).ConfigureAwait(false);
         }
 
+        var result = await prompt.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
+        return result.Status == DialogTurnStatus.Waiting
+            ? EndOfTurn
+            : await RecordAnswerAsync(dc, state, GaveUp(result.Result), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var state = instance.GetState(BotStateJsonContext.Default.PracticeStepsState);
+        if (WaitingPrompt(turnContext, state) is not { } prompt)
+        {
+            await AskStepAsync(turnContext, instance, state, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await prompt.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
+    }
+
+    private async Task<DialogTurnResult> AskStepAsync(ITurnContext context, DialogInstance instance, PracticeStepsState state, CancellationToken cancellationToken)
+    {
+        state = state with { Prompt = new DialogState() };
+        var step = StepOf(context, state);
+        var prompts = new DialogContext(_prompts, context, state.Prompt, parent: null);
+        await prompts.PromptAsync(PromptIdOf(step), OptionsOf(context, step), cancellationToken).ConfigureAwait(false);
+        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
+        return EndOfTurn;
+    }
+
+    // The step's prompt, with its question worded for this turn: a person may switch language mid-step ("español"),
+    // and is then asked, and understood, in the new one. Null when no prompt of the step's kind is waiting (state
+    // saved before the steps were asked through prompts): the step is then asked again.
+    private DialogContext? WaitingPrompt(ITurnContext context, PracticeStepsState state)
+    {
+        var step = StepOf(context, state);
+        if (state.Prompt is not { DialogStack: [var waiting] } stack || waiting.Id != PromptIdOf(step))
+        {
+            return null;
+        }
+
+        var options = OptionsOf(context, step);
+        switch (step.Prompt)
+        {
+            case StepPromptKind.Choice:
+                _choicePrompt.SetOptions(waiting, options);
+                break;
+            case StepPromptKind.Rating:
+                _ratingPrompt.SetOptions(waiting, options);
+                break;
+            default:
+                _textPrompt.SetOptions(waiting, options);
+                break;
+        }
+
+        return new DialogContext(_prompts, context, stack, parent: null);
+    }
+
+    private async Task<DialogTurnResult> RecordAnswerAsync(DialogContext dc, PracticeStepsState state, bool gaveUp, CancellationToken cancellationToken)
+    {
+        var step = StepOf(dc.Context, state);
+        var text = dc.Context.Activity.Text;
+        var signal = gaveUp ? EngagementSignal.PromptGivenUp : SignalOf(step, text);
         if (signal == EngagementSignal.ExplicitNonResonance)
         {
             return await dc.EndDialogAsync(new StepsOutcome(true, [.. state.Signals, signal.ToString()]), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (signal != EngagementSignal.Skip && !Understood(step, text))
-        {
-            if (state.Attempts + 1 < MaxAttemptsPerStep)
-            {
-                state = state with { Attempts = state.Attempts + 1 };
-                instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
-                await SayRetryAsync(dc.Context, step, cancellationToken).ConfigureAwait(false);
-                await ShowStepAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
-                return EndOfTurn;
-            }
-
-            signal = EngagementSignal.PromptGivenUp;
         }
 
         state = Record(state, step, signal, text);
@@ -87,22 +141,20 @@ public sealed class PracticeStepsDialog : Dialog
             return await dc.EndDialogAsync(new StepsOutcome(true, state.Signals), cancellationToken).ConfigureAwait(false);
         }
 
-        state = state with { StepIndex = state.StepIndex + 1, Attempts = 0 };
-        if (state.StepIndex >= Practice(dc.Context, state).Steps.Count)
+        state = state with { StepIndex = state.StepIndex + 1 };
+        if (state.StepIndex >= _catalog.Get(state.PracticeId, dc.Context.Locale).Steps.Count)
         {
             return await dc.EndDialogAsync(new StepsOutcome(false, state.Signals), cancellationToken).ConfigureAwait(false);
         }
 
-        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
-        await ShowStepAsync(dc.Context, state, cancellationToken).ConfigureAwait(false);
-        return EndOfTurn;
+        return await AskStepAsync(dc.Context, dc.ActiveDialog!, state, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    private EngagementSignal SignalOf(PracticeStep step, string? text)
     {
-        ArgumentNullException.ThrowIfNull(instance);
-        return ShowStepAsync(turnContext, instance.GetState(BotStateJsonContext.Default.PracticeStepsState), cancellationToken);
+        var signal = _detector.Detect(text, step.Prompt == StepPromptKind.Text);
+        // "Next" is how a person moves on from an instruction, not a skip.
+        return step.Prompt == StepPromptKind.None && signal == EngagementSignal.Skip ? EngagementSignal.None : signal;
     }
 
     private static PracticeStepsState Record(PracticeStepsState state, PracticeStep step, EngagementSignal signal, string? text)
@@ -126,28 +178,49 @@ public sealed class PracticeStepsDialog : Dialog
         };
     }
 
-    private static bool Understood(PracticeStep step, string? text) => step.Prompt switch
+    // A choice or a rating is accepted when understood, and so are "skip" and "this isn't helping" (read as signals
+    // once the prompt ends); anything else is asked again, once.
+    private Task<bool> AcceptUnderstoodOrSignalAsync<T>(PromptValidatorContext<T> prompt, CancellationToken cancellationToken) =>
+        Task.FromResult(prompt.Recognized.Succeeded
+            || _detector.Detect(prompt.Context.Activity.Text, invitesMore: false) is EngagementSignal.Skip or EngagementSignal.ExplicitNonResonance);
+
+    // Any answer moves on from an instruction ("Next" or anything else) or a free-text question, even one without text
+    // (a picture): what it says is read as a signal once the prompt ends.
+    private static Task<bool> AcceptAnyAnswerAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken) => Task.FromResult(true);
+
+    private static bool GaveUp(object? promptResult) => promptResult switch
     {
-        StepPromptKind.Choice => ChoiceRecognizer.Recognize(text, [.. step.Choices.Select(c => new Choice(c))]) is not null,
-        StepPromptKind.Rating => RatingRecognizer.Recognize(text) is not null,
-        _ => true,
+        PromptResult<FoundChoice> choice => !choice.Succeeded,
+        PromptResult<int> rating => !rating.Succeeded,
+        PromptResult<string> text => !text.Succeeded,
+        _ => throw new InvalidOperationException("A step's prompt ended without a prompt result."),
     };
 
-    private Task SayRetryAsync(ITurnContext context, PracticeStep step, CancellationToken cancellationToken)
+    private string PromptIdOf(PracticeStep step) => step.Prompt switch
     {
-        var key = step.Prompt == StepPromptKind.Rating ? "rating.retry" : "choice.retry";
-        return context.SendActivityAsync(Activity.CreateMessage(_messages.Get(key, LocaleOf(context))), cancellationToken);
+        StepPromptKind.Choice => _choicePrompt.Id,
+        StepPromptKind.Rating => _ratingPrompt.Id,
+        _ => _textPrompt.Id,
+    };
+
+    private PromptOptions OptionsOf(ITurnContext context, PracticeStep step)
+    {
+        var locale = context.Locale;
+        var text = ChannelKinds.IsSms(context.Activity.ChannelId) ? step.SmsText ?? step.Text : step.Text;
+        var question = Activity.CreateMessage(text, InputHints.ExpectingInput) with { Locale = locale };
+        var choices = StepChoices(step, locale);
+        return step.Prompt switch
+        {
+            StepPromptKind.Choice => new PromptOptions { Prompt = question, Choices = choices, RetryPrompt = Retry("choice.retry", locale), RepeatPromptAfterRetry = true, MaxAttempts = MaxAttemptsPerStep },
+            StepPromptKind.Rating => new PromptOptions { Prompt = WithButtons(context, question, choices), RetryPrompt = Retry("rating.retry", locale), RepeatPromptAfterRetry = true, MaxAttempts = MaxAttemptsPerStep },
+            _ => new PromptOptions { Prompt = WithButtons(context, question, choices), MaxAttempts = MaxAttemptsPerStep },
+        };
     }
 
-    private async Task ShowStepAsync(ITurnContext context, PracticeStepsState state, CancellationToken cancellationToken)
-    {
-        var locale = LocaleOf(context);
-        var step = Practice(context, state).Steps[state.StepIndex];
-        var text = ChannelKinds.IsSms(context.Activity.ChannelId) ? step.SmsText ?? step.Text : step.Text;
-        var message = Activity.CreateMessage(text, InputHints.ExpectingInput) with { Locale = locale };
-        var choices = StepChoices(step, locale);
-        await context.SendActivityAsync(choices.Count > 0 ? ChoiceRenderer.Render(context.Activity, message, choices) : message, cancellationToken).ConfigureAwait(false);
-    }
+    private Activity Retry(string key, string locale) => Activity.CreateMessage(_messages.Get(key, locale));
+
+    private static Activity WithButtons(ITurnContext context, Activity question, List<Choice> choices) =>
+        choices.Count > 0 ? ChoiceRenderer.Render(context.Activity, question, choices) : question;
 
     private List<Choice> StepChoices(PracticeStep step, string locale)
     {
@@ -165,7 +238,5 @@ public sealed class PracticeStepsDialog : Dialog
         return choices;
     }
 
-    private Practice Practice(ITurnContext context, PracticeStepsState state) => _catalog.Get(state.PracticeId, LocaleOf(context));
-
-    private static string LocaleOf(ITurnContext context) => context.Locale;
+    private PracticeStep StepOf(ITurnContext context, PracticeStepsState state) => _catalog.Get(state.PracticeId, context.Locale).Steps[state.StepIndex];
 }

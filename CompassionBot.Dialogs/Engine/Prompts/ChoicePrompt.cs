@@ -10,7 +10,9 @@ namespace CompassionBot.Dialogs.Engine.Prompts;
 public sealed class ChoicePrompt : Prompt<FoundChoice>
 {
     /// <summary>Creates the prompt.</summary>
-    public ChoicePrompt(string id) : base(id) { }
+    /// <param name="id">Dialog id.</param>
+    /// <param name="validator">Decides which answers are accepted; without one, every recognised answer is.</param>
+    public ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : base(id, validator) { }
 
     /// <inheritdoc />
     protected override PromptRecognition<FoundChoice> Recognize(Activity activity, PromptOptions options)

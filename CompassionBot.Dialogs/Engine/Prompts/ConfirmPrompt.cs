@@ -10,7 +10,9 @@ namespace CompassionBot.Dialogs.Engine.Prompts;
 public sealed class ConfirmPrompt : Prompt<bool>
 {
     /// <summary>Creates the prompt.</summary>
-    public ConfirmPrompt(string id) : base(id) { }
+    /// <param name="id">Dialog id.</param>
+    /// <param name="validator">Decides which answers are accepted; without one, every recognised answer is.</param>
+    public ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : base(id, validator) { }
 
     /// <inheritdoc />
     protected override PromptRecognition<bool> Recognize(Activity activity, PromptOptions options)

@@ -11,8 +11,15 @@ public sealed record PromptOptions
     /// <summary>The question.</summary>
     public Activity? Prompt { get; init; }
 
-    /// <summary>Sent after an answer that was not understood; the question is repeated when absent.</summary>
+    /// <summary>Sent after an answer that was not accepted; the question is repeated when absent.</summary>
     public Activity? RetryPrompt { get; init; }
+
+    /// <summary>
+    /// True to follow <see cref="RetryPrompt"/> with the question again, choices and all: the retry prompt is then sent
+    /// as it is (a short apology) and the question is what expects the answer. Default false: the retry prompt alone,
+    /// shown like the question.
+    /// </summary>
+    public bool RepeatPromptAfterRetry { get; init; }
 
     /// <summary>The options of a choice prompt.</summary>
     public IReadOnlyList<Choice>? Choices { get; init; }

@@ -6,7 +6,9 @@ namespace CompassionBot.Dialogs.Engine.Prompts;
 public sealed class RatingPrompt : Prompt<int>
 {
     /// <summary>Creates the prompt.</summary>
-    public RatingPrompt(string id) : base(id) { }
+    /// <param name="id">Dialog id.</param>
+    /// <param name="validator">Decides which answers are accepted; without one, every recognised answer is.</param>
+    public RatingPrompt(string id, PromptValidator<int>? validator = null) : base(id, validator) { }
 
     /// <inheritdoc />
     protected override PromptRecognition<int> Recognize(Activity activity, PromptOptions options)

@@ -2,11 +2,13 @@ using CompassionBot.Dialogs.Schema;
 
 namespace CompassionBot.Dialogs.Engine.Prompts;
 
-/// <summary>Accepts any non-empty text; ends with a <see cref="PromptResult{T}"/> of <see cref="string"/>.</summary>
+/// <summary>Recognises any non-empty text (trimmed); ends with a <see cref="PromptResult{T}"/> of <see cref="string"/>.</summary>
 public sealed class TextPrompt : Prompt<string>
 {
     /// <summary>Creates the prompt.</summary>
-    public TextPrompt(string id) : base(id) { }
+    /// <param name="id">Dialog id.</param>
+    /// <param name="validator">Decides which answers are accepted; without one, every recognised answer is.</param>
+    public TextPrompt(string id, PromptValidator<string>? validator = null) : base(id, validator) { }
 
     /// <inheritdoc />
     protected override PromptRecognition<string> Recognize(Activity activity, PromptOptions options)
