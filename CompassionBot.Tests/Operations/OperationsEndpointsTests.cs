@@ -5,6 +5,7 @@ using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.Operations;
 
@@ -66,14 +67,16 @@ public sealed class OperationsEndpointsTests
     }
 
     [Fact]
-    public async Task Readyz_DatabaseFileReplacedByFolder_Answers503UnreachableWithoutThePath()
+    public async Task Readyz_DatabaseFileReplacedByFolder_Answers503UnreachableWithoutThePathOnceTheLastAnswerIsStale()
     {
         var ct = TestContext.Current.CancellationToken;
         using var file = new TemporarySqliteFile();
-        await using var sut = SqliteApp(file);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+        await using var sut = SqliteApp(file, services => services.AddSingleton<TimeProvider>(clock));
         using var http = sut.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await GetReadyAsync(http)).Status);
         MakeUnopenable(file);
+        clock.Advance(TimeSpan.FromSeconds(2));
 
         using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative), ct);
         var body = await response.Content.ReadAsStringAsync(ct);

@@ -31,22 +31,11 @@ internal static class OperationsEndpoints
             AllowCachingResponses = false,
         })
             .AllowAnonymous()
-            .DisableRateLimiting()
+            .RequireRateLimiting(ProbeRateLimitPolicy.Name)
             .ExcludeFromDescription();
-        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains(HealthTags.Ready),
-            AllowCachingResponses = false,
-            ResponseWriter = ReadinessResponseWriter.WriteAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        })
+        endpoints.MapMethods(ReadinessPath, [HttpMethods.Get, HttpMethods.Head], WriteReadinessAsync)
             .AllowAnonymous()
-            .DisableRateLimiting()
+            .RequireRateLimiting(ProbeRateLimitPolicy.Name)
             .ExcludeFromDescription();
         if (endpoints.ServiceProvider.GetService<OperationsMarker>() is { } marker)
         {
@@ -54,5 +43,12 @@ internal static class OperationsEndpoints
         }
 
         return endpoints;
+    }
+
+    private static async Task WriteReadinessAsync(HttpContext context, ReadinessProbe probe)
+    {
+        var report = await probe.GetAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        await ReadinessResponseWriter.WriteAsync(context, report).ConfigureAwait(false);
     }
 }

@@ -12,7 +12,7 @@ internal static class OperationsServiceCollectionExtensions
     /// <summary>How long the storage probe may take before <c>/readyz</c> answers 503.</summary>
     public static readonly TimeSpan ReadinessTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Adds the <c>/readyz</c> storage and screening checks, <see cref="BotMetrics"/> and telemetry export; safe to call twice.</summary>
+    /// <summary>Adds the <c>/readyz</c> storage and screening checks, the probes' cache and rate limit, <see cref="BotMetrics"/> and telemetry export; safe to call twice.</summary>
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -30,6 +30,9 @@ internal static class OperationsServiceCollectionExtensions
             .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready], timeout: ReadinessTimeout)
             .AddCheck<ScreeningHealthCheck>(ScreeningHealthCheck.Name, failureStatus: null, tags: [HealthTags.Ready]);
         services.TryAddSingleton<ScreeningHealth>();
+        services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReadinessProbe>();
+        services.AddRateLimiter(limits => limits.AddPolicy<string, ProbeRateLimitPolicy>(ProbeRateLimitPolicy.Name));
         services.AddBotMetrics();
         services.AddTelemetryExport(configuration);
         return services;
