@@ -138,7 +138,7 @@ public sealed class DiskFullTests
     }
 
     // Empties the SQLite log first: room the log already holds would take new writes however full the disk is.
-    private static async Task FillAsync(TmpfsMount disk, string databaseFile, CancellationToken cancellationToken)
+    internal static async Task FillAsync(TmpfsMount disk, string databaseFile, CancellationToken cancellationToken)
     {
         await using (var connection = new SqliteConnection($"Data Source={databaseFile};Pooling=False"))
         {

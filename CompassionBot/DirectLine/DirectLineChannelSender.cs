@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
@@ -6,13 +7,16 @@ namespace CompassionBot.DirectLine;
 
 /// <summary>
 /// Delivers a turn's replies on Direct Line: each is stamped and appended to the conversation log, then open streams
-/// are notified. Typing indicators are not stored; they go to open streams only.
+/// are notified. Typing indicators are not stored; they go to open streams only. Replies the log cannot take (disk
+/// full: by then the turn sends only what safety requires) go to the open streams directly, as typing does, and are
+/// counted as failed sends: a client that only polls cannot get them.
 /// </summary>
-internal sealed class DirectLineChannelSender(
+internal sealed partial class DirectLineChannelSender(
     string conversationId,
     IDirectLineStore store,
     IDirectLineNotifier notifier,
     TimeProvider time,
+    ILogger logger,
     BotMetrics? metrics = null) : IChannelSender
 {
     public async Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -52,6 +56,11 @@ internal sealed class DirectLineChannelSender(
         {
             stored = await store.AppendAsync(conversationId, [.. batch], cancellationToken).ConfigureAwait(false);
         }
+        catch (DbException)
+        {
+            metrics?.RecordOutboundSend(DirectLineConversationService.ChannelId, BotMetrics.Failed, batch.Count);
+            return await StreamUnsavedAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             metrics?.RecordOutboundSend(DirectLineConversationService.ChannelId, BotMetrics.Failed, batch.Count);
@@ -63,4 +72,22 @@ internal sealed class DirectLineChannelSender(
         await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[^1].Watermark, null), cancellationToken).ConfigureAwait(false);
         return stored.Select(s => new ResourceResponse(s.Activity.Id));
     }
+
+    private async Task<IEnumerable<ResourceResponse>> StreamUnsavedAsync(List<Activity> batch, CancellationToken cancellationToken)
+    {
+        LogRepliesStreamedUnsaved(logger, conversationId, batch.Count);
+        var responses = new List<ResourceResponse>(batch.Count);
+        foreach (var activity in batch)
+        {
+            var unsaved = activity with { Id = DirectLineIds.Unsaved(conversationId) };
+            await notifier.PublishAsync(new DirectLineNotification(conversationId, null, unsaved), cancellationToken).ConfigureAwait(false);
+            responses.Add(new ResourceResponse(unsaved.Id));
+        }
+
+        batch.Clear();
+        return responses;
+    }
+
+    [LoggerMessage(EventId = 6041, Level = LogLevel.Critical, Message = "{Count} repl(ies) in Direct Line conversation {ConversationId} could not be written to its log; sent to its open streams only")]
+    private static partial void LogRepliesStreamedUnsaved(ILogger logger, string conversationId, int count);
 }

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
@@ -7,15 +9,18 @@ namespace CompassionBot.DirectLine;
 
 /// <summary>
 /// The channel's behaviour behind the endpoints: creates and starts conversations, echoes what a client posts into
-/// the log and runs the turn through <see cref="BotAdapter"/>, and reads the log from a watermark.
+/// the log and runs the turn through <see cref="BotAdapter"/>, and reads the log from a watermark. When the log takes
+/// no writes (disk full), a posted message is still screened and answered: the turn runs, and what it may say (a crisis
+/// referral) goes straight to the conversation's open streams; the post then fails, so the client may send it again.
 /// </summary>
-internal sealed class DirectLineConversationService(
+internal sealed partial class DirectLineConversationService(
     IDirectLineStore store,
     IDirectLineNotifier notifier,
     BotAdapter adapter,
     TimeProvider time,
     IOptions<DirectLineOptions> options,
     IHostApplicationLifetime lifetime,
+    ILogger<DirectLineConversationService> logger,
     BotMetrics? metrics = null)
 {
     /// <summary>The <c>channelId</c> of activities on this channel.</summary>
@@ -66,7 +71,9 @@ internal sealed class DirectLineConversationService(
 
     /// <summary>
     /// Echoes <paramref name="inbound"/> into the log (server id and timestamp, the client's channelData kept, the
-    /// sender rewritten to the token's user when the token names one) and runs the turn. Returns the echo's id.
+    /// sender rewritten to the token's user when the token names one) and runs the turn. Returns the echo's id. When
+    /// the echo cannot be written, the turn still runs (the safety gate sees every message) and the store's exception
+    /// is thrown afterwards.
     /// </summary>
     public async Task<string> PostAsync(string conversationId, Activity inbound, string? boundUserId, CancellationToken cancellationToken)
     {
@@ -96,9 +103,18 @@ internal sealed class DirectLineConversationService(
         }
         else
         {
-            var stored = await store.AppendAsync(conversationId, [activity], cancellationToken).ConfigureAwait(false);
-            activity = stored[0].Activity;
-            await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[0].Watermark, null), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var stored = await store.AppendAsync(conversationId, [activity], cancellationToken).ConfigureAwait(false);
+                activity = stored[0].Activity;
+                await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[0].Watermark, null), cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException exception)
+            {
+                LogEchoUnsaved(logger, conversationId);
+                await RunTurnAsync(activity with { Id = DirectLineIds.Unsaved(conversationId) }, cancellationToken).ConfigureAwait(false);
+                ExceptionDispatchInfo.Throw(exception);
+            }
         }
 
         await RunTurnAsync(activity, cancellationToken).ConfigureAwait(false);
@@ -117,7 +133,10 @@ internal sealed class DirectLineConversationService(
         // A turn is not abandoned when the client hangs up: the person's message is in the log and deserves its
         // answer. Only the host shutting down (or the caller, before the turn starts) stops it.
         cancellationToken.ThrowIfCancellationRequested();
-        var sender = new DirectLineChannelSender(activity.Conversation!.Id!, store, notifier, time, metrics);
+        var sender = new DirectLineChannelSender(activity.Conversation!.Id!, store, notifier, time, logger, metrics);
         await adapter.ProcessActivityAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 6040, Level = LogLevel.Critical, Message = "A message posted to Direct Line conversation {ConversationId} could not be written to its log; its turn runs, and the post fails")]
+    private static partial void LogEchoUnsaved(ILogger logger, string conversationId);
 }

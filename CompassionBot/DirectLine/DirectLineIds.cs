@@ -18,6 +18,12 @@ internal static class DirectLineIds
     public static string Activity(string conversationId, long watermark) =>
         string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{watermark:D7}");
 
+    /// <summary>
+    /// The id of an activity the log could not take (disk full), sent to open streams only: outside the watermark
+    /// sequence, like a typing indicator's.
+    /// </summary>
+    public static string Unsaved(string conversationId) => $"{conversationId}|unsaved-{Guid.NewGuid():N}";
+
     /// <summary>A watermark from the wire: absent or malformed means "from the beginning".</summary>
     public static long ParseWatermark(string? watermark) =>
         long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : 0;
