@@ -65,8 +65,13 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
-        var practiceId = options as string ?? throw new ArgumentException("The practice id is required.", nameof(options));
-        return base.BeginDialogAsync(dc, new PracticeSession(practiceId, _time.GetUtcNow(), null, null, null, []), cancellationToken);
+        var start = options switch
+        {
+            string practiceId => new PracticeStart(practiceId, null),
+            PracticeStart carried => carried,
+            _ => throw new ArgumentException("The practice id or a PracticeStart is required.", nameof(options)),
+        };
+        return base.BeginDialogAsync(dc, new PracticeSession(start.PracticeId, _time.GetUtcNow(), start.DistressBefore, null, null, []), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -87,7 +92,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         // On SMS "stop" is a carrier opt-out keyword, so the way out is named differently there.
         var startKey = ChannelKinds.IsSms(step.Context.Activity.ChannelId) ? "practice.start.sms" : "practice.start";
         await step.Context.SayAsync(_messages, startKey, cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
-        return practice.RateBefore
+        return practice.RateBefore && step.Values.DistressBefore is null
             ? await AskRatingAsync(step, "rating.before", cancellationToken).ConfigureAwait(false)
             : await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
@@ -96,7 +101,8 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     {
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: true);
-        if (step.Values.DistressBefore >= HighDistressBefore && SoothingAlternative(step) is { } soothing)
+        // Offered once, on the rating just given: a rating carried in from the practice before has had its offer.
+        if (step.Result is PromptResult<int> && step.Values.DistressBefore >= HighDistressBefore && SoothingAlternative(step) is { } soothing)
         {
             return await OfferSoothingAsync(step, "rating.high.before", soothing, "practice.keepgoing", cancellationToken).ConfigureAwait(false);
         }
@@ -108,7 +114,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     {
         if (ChoseSoothing(step) is { } soothing)
         {
-            return await step.ReplaceDialogAsync(nameof(PracticeDialog), soothing.Id, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(nameof(PracticeDialog), new PracticeStart(soothing.Id, step.Values.DistressBefore), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.BeginDialogAsync(nameof(PracticeStepsDialog), step.Values.PracticeId, cancellationToken).ConfigureAwait(false);
@@ -156,7 +162,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         if (ChoseSoothing(step) is { } soothing)
         {
             SaveSession(step.Context, step.Values, SessionOutcome.Completed);
-            return await step.ReplaceDialogAsync(nameof(PracticeDialog), soothing.Id, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(nameof(PracticeDialog), new PracticeStart(soothing.Id, step.Values.DistressAfter), cancellationToken).ConfigureAwait(false);
         }
 
         var options = new PromptOptions

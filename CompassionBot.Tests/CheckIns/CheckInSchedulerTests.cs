@@ -245,6 +245,10 @@ public abstract class CheckInSchedulerTests(PostgresServer server, string provid
 
         Assert.StartsWith("Let's begin:", transcript[0], StringComparison.Ordinal);
         Assert.Contains(transcript, t => t.Contains("end of the practice", StringComparison.Ordinal));
+
+        // Started from a check-in, the practice still asks distress before and after, so the trend is complete.
+        Assert.StartsWith("Before we start: how much distress", transcript[1], StringComparison.Ordinal);
+        Assert.Contains(transcript, t => t.StartsWith("And now, from 0 (none) to 10 (the most)", StringComparison.Ordinal));
         Assert.All(transcript, t => Assert.True(t.Length <= 160 && CompassionBot.Dialogs.Content.Gsm7.IsEncodable(t), t));
     }
 

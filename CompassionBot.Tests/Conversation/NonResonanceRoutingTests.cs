@@ -40,6 +40,7 @@ public sealed class NonResonanceRoutingTests : IClassFixture<BotApplicationFacto
         var sut = await StartAsync("Loving-Kindness Phrases");
         var first = Titles((await SendAsync(sut, "not for me"))[^1]);
         await SendAsync(sut, first[0]);
+        await SendAsync(sut, "4");
 
         var second = Titles((await SendAsync(sut, "this isn't helping"))[^1]);
 
@@ -51,7 +52,6 @@ public sealed class NonResonanceRoutingTests : IClassFixture<BotApplicationFacto
     public async Task NotHelping_OneTurn_SendsOneAcknowledgementAndOneOffer()
     {
         var sut = await StartAsync("Self-Compassion Break");
-        await SendAsync(sut, "6");
 
         var replies = await SendAsync(sut, "honestly this is not for me");
 
@@ -89,6 +89,11 @@ public sealed class NonResonanceRoutingTests : IClassFixture<BotApplicationFacto
         var sut = new TestConversation(_factory.Services, "test", "en-US", userId: "user-" + Guid.NewGuid().ToString("N"));
         await SendAsync(sut, "menu");
         await SendAsync(sut, title);
+        if (Practice(title).RateBefore)
+        {
+            await SendAsync(sut, "4");
+        }
+
         return sut;
     }
 

@@ -89,6 +89,15 @@ public sealed class PracticeContentTests
 
     [Theory]
     [MemberData(nameof(Locales))]
+    public void Practices_EveryLocale_TwoMinutesOrMoreAskDistressBeforeAndAfter(string locale)
+    {
+        var unrated = Catalog.All(locale).Where(p => p.Minutes >= 2 && !(p.RateBefore && p.RateAfter)).Select(p => p.Id);
+
+        Assert.Empty(unrated);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
     public void CompassionForOthers_EveryLocale_FollowsWengSequenceWithDifficultPersonOptional(string locale)
     {
         var sut = Catalog.Get("compassion-for-others", locale).Steps;

@@ -223,6 +223,7 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
         await sut.EnrolAsync(SmsTestHost.Client);
         await sut.TextAsync(SmsTestHost.Client, "menu");
         await sut.TextAsync(SmsTestHost.Client, "Loving-Kindness Phrases");
+        await sut.TextAsync(SmsTestHost.Client, "4");
 
         var replies = await sut.TextAsync(SmsTestHost.Client, "this isn't doing anything for me");
 
