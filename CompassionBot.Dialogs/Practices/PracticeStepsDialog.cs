@@ -91,7 +91,7 @@ public sealed class PracticeStepsDialog : Dialog
     {
         state = state with { Prompt = new DialogState() };
         var step = StepOf(context, state);
-        var prompts = new DialogContext(_prompts, context, state.Prompt, parent: null);
+        var prompts = new DialogContext(_prompts, context, state.Prompt);
         await prompts.PromptAsync(PromptIdOf(step), OptionsOf(context, step), cancellationToken).ConfigureAwait(false);
         instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
         return EndOfTurn;
@@ -122,7 +122,7 @@ public sealed class PracticeStepsDialog : Dialog
                 break;
         }
 
-        return new DialogContext(_prompts, context, stack, parent: null);
+        return new DialogContext(_prompts, context, stack);
     }
 
     private async Task<DialogTurnResult> RecordAnswerAsync(DialogContext dc, PracticeStepsState state, bool gaveUp, CancellationToken cancellationToken)
