@@ -1,6 +1,6 @@
 using System.Text.Json;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;

@@ -4,7 +4,7 @@ using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Dialogs.Understanding;
 
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>One turn as the bot's parts see it: the turn, its dialog stack, the person's language and the texts.</summary>
 public sealed class BotTurn
