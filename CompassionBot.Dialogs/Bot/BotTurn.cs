@@ -23,6 +23,15 @@ public sealed class BotTurn
     /// <summary>The turn.</summary>
     public ITurnContext Context { get; }
 
+    /// <summary>The view <see cref="BotTurnMiddleware"/> built of <paramref name="turnContext"/>.</summary>
+    /// <exception cref="InvalidOperationException">No <see cref="BotTurnMiddleware"/> ran in this turn.</exception>
+    public static BotTurn Of(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Values.Get<BotTurn>()
+            ?? throw new InvalidOperationException($"No {nameof(BotTurnMiddleware)} ran in this turn: register it as a turn middleware.");
+    }
+
     /// <summary>The inbound message as every step of the turn reads it (its embedding computed at most once), or null when
     /// the activity has no text.</summary>
     public MessageUnderstanding? Message { get; init; }
