@@ -1,91 +1,49 @@
-using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
-using CompassionBot.Dialogs.Understanding;
-using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Dialogs;
 
 /// <summary>
-/// The bot. One turn = safety gate (every message with text, before anything else) → interruptions (help, menu,
-/// stop, language, channel keywords) → the dialog stack (or the main dialog when none is running). An edited message
-/// is screened too, and answered only when the gate responds.
-/// Welcomes people who join a conversation or install the app.
+/// The bot. Before it, two turn middleware run in every turn: <see cref="BotTurnMiddleware"/> builds the turn's view
+/// (<see cref="BotTurn"/>), then <see cref="SafetyGateMiddleware"/> screens every message with text, and every edit,
+/// and ends the turn when the safety response handled it. What reaches the bot: a message goes to the interruptions
+/// (help, menu, stop, language, channel keywords), then the dialog stack (or the main dialog when none is running);
+/// people who join a conversation or install the app are welcomed.
 /// </summary>
 public sealed class CompassionBot : ITurnHandler
 {
-    private readonly DialogSet _dialogs;
-    private readonly ISafetyGate _safetyGate;
     private readonly IReadOnlyList<IInterruptionHandler> _interruptions;
-    private readonly MessageCatalog _messages;
-    private readonly string _defaultLocale;
     private readonly ClinicOptions _clinic;
-    private readonly ISentenceEncoder _encoder;
 
     /// <summary>Creates the bot.</summary>
-    public CompassionBot(DialogSet dialogs, ISafetyGate safetyGate, IEnumerable<IInterruptionHandler> interruptions, MessageCatalog messages, IOptions<ContentOptions> content, ClinicOptions clinic, ISentenceEncoder encoder)
+    public CompassionBot(IEnumerable<IInterruptionHandler> interruptions, ClinicOptions clinic)
     {
-        ArgumentNullException.ThrowIfNull(encoder);
-        ArgumentNullException.ThrowIfNull(dialogs);
-        ArgumentNullException.ThrowIfNull(safetyGate);
         ArgumentNullException.ThrowIfNull(interruptions);
-        ArgumentNullException.ThrowIfNull(messages);
-        ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(clinic);
-        _dialogs = dialogs;
-        _safetyGate = safetyGate;
         _interruptions = [.. interruptions];
-        _messages = messages;
-        _defaultLocale = content.Value.DefaultLocale;
         _clinic = clinic;
-        _encoder = encoder;
     }
 
     /// <inheritdoc />
-    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var dialogState = BotStateAccessors.Dialogs.Get(turnContext, () => new DialogState());
-        var text = turnContext.Activity.Text;
-        var turn = new BotTurn(turnContext, _dialogs.CreateContext(turnContext, dialogState), _messages)
+        var turn = BotTurn.Of(turnContext);
+        return turnContext.Activity.Type switch
         {
-            Message = string.IsNullOrWhiteSpace(text) ? null : new MessageUnderstanding(text, _encoder),
+            ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
+            ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
+            ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
+            _ => Task.CompletedTask,
         };
-        turn.Locale = ConversationLocale.Resolve(turnContext.Activity, turn.Profile, _defaultLocale);
-        try
-        {
-            await (turnContext.Activity.Type switch
-            {
-                ActivityTypes.Message => OnMessageAsync(turn, cancellationToken),
-                ActivityTypes.MessageUpdate => OnMessageUpdateAsync(turn, cancellationToken),
-                ActivityTypes.ConversationUpdate => OnConversationUpdateAsync(turn, cancellationToken),
-                ActivityTypes.InstallationUpdate => OnInstallationUpdateAsync(turn, cancellationToken),
-                _ => Task.CompletedTask,
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            BotStateAccessors.Dialogs.Set(turnContext, dialogState);
-        }
     }
 
     private async Task OnMessageAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(turn.Context.Activity.Text))
-        {
-            if (await _safetyGate.ScreenAsync(turn, cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-        }
-        else
-        {
-            turn.Context.Safety = SafetyAssessment.Safe;
-        }
-
         foreach (var interruption in _interruptions)
         {
             if (await interruption.TryHandleAsync(turn, cancellationToken).ConfigureAwait(false))
@@ -98,16 +56,6 @@ public sealed class CompassionBot : ITurnHandler
         if (result.Status == DialogTurnStatus.Empty)
         {
             await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    // An edited message is screened like a new one (someone may add what they could not say at first); otherwise it
-    // changes nothing: the conversation has moved on from the message that was edited.
-    private async Task OnMessageUpdateAsync(BotTurn turn, CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(turn.Context.Activity.Text))
-        {
-            await _safetyGate.ScreenEditAsync(turn, cancellationToken).ConfigureAwait(false);
         }
     }
 

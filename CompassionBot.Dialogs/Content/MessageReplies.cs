@@ -14,7 +14,7 @@ public static class MessageReplies
         return context.SendActivityAsync(Activity.CreateMessage(messages.Get(key, context.Locale, arguments)) with { Locale = context.Locale }, cancellationToken);
     }
 
-    /// <summary>Sends a text already composed in the turn's language (for example by <see cref="Safety.SafetyTexts"/>).</summary>
+    /// <summary>Sends a text already composed in the turn's language (a referral, say, put together from several entries).</summary>
     public static Task SayTextAsync(this ITurnContext context, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Safety;
 

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Safety;
@@ -13,7 +14,7 @@ namespace CompassionBot.Dialogs.Conversation;
 /// gentle — and, when the message needs a safety response (found by the failed turn, or screened here when the turn
 /// failed before the safety gate finished), gives it what the safety gate would (<see cref="ISafetyGate.RespondAsync"/>:
 /// the same policy) instead. A message whose screening itself fails is treated as a crisis. The safety answer comes first
-/// and is counted in <see cref="ITurnContext.SafetyReplyCount"/>, so it still goes out when the state cannot be saved.
+/// and is counted in <see cref="ITurnContext.EssentialReplyCount"/>, so it still goes out when the state cannot be saved.
 /// </summary>
 public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
 {
@@ -57,7 +58,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
         var handled = await RespondSafelyAsync(turn, assessment, cancellationToken).ConfigureAwait(false);
 
         // What the safety answer said holds even if this turn's state cannot be saved; the gentle note after it does not.
-        turnContext.SafetyReplyCount = turnContext.Replies.Count;
+        turnContext.EssentialReplyCount = turnContext.Replies.Count;
         if (handled)
         {
             return;

@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.Bot;
+
 namespace CompassionBot.Dialogs.Conversation;
 
 /// <summary>Something a person can say at any point (help, menu, stop, a language switch, an SMS keyword).

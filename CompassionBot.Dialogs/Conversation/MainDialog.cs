@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
@@ -23,7 +24,7 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
 
     /// <summary>Creates the dialog.</summary>
     public MainDialog(PracticeCatalog catalog, MessageCatalog messages)
-        : base(nameof(MainDialog), BotStateJsonContext.Default.MainDialogState, options => options as MainDialogState ?? new MainDialogState(null, null, [], []))
+        : base(nameof(MainDialog), ConversationJsonContext.Default.MainDialogState, options => options as MainDialogState ?? new MainDialogState(null, null, [], []))
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Practices;
 

@@ -1,5 +1,3 @@
-using CompassionBot.Dialogs.Practices;
-
 namespace CompassionBot.Dialogs.Engagement;
 
 /// <summary>One practice session in a person's history.</summary>

@@ -7,7 +7,7 @@ namespace CompassionBot.Dialogs.Engine;
 public class DialogContext
 {
     /// <summary>Creates a context over <paramref name="state"/>.</summary>
-    public DialogContext(DialogSet dialogs, ITurnContext context, DialogState state, DialogContext? parent)
+    public DialogContext(DialogSet dialogs, ITurnContext context, DialogState state)
     {
         ArgumentNullException.ThrowIfNull(dialogs);
         ArgumentNullException.ThrowIfNull(context);
@@ -15,7 +15,6 @@ public class DialogContext
         Dialogs = dialogs;
         Context = context;
         State = state;
-        Parent = parent;
     }
 
     /// <summary>The dialogs this context can start.</summary>
@@ -27,9 +26,6 @@ public class DialogContext
     /// <summary>The stack being driven.</summary>
     public DialogState State { get; }
 
-    /// <summary>The context of the enclosing component dialog, if any.</summary>
-    public DialogContext? Parent { get; }
-
     /// <summary>The stack, top first.</summary>
     public IReadOnlyList<DialogInstance> Stack => State.DialogStack;
 
@@ -37,10 +33,10 @@ public class DialogContext
     public DialogInstance? ActiveDialog => State.DialogStack.Count > 0 ? State.DialogStack[0] : null;
 
     /// <summary>Pushes dialog <paramref name="dialogId"/> and begins it.</summary>
-    /// <exception cref="ArgumentException">No dialog with that id is reachable.</exception>
+    /// <exception cref="ArgumentException">No dialog with that id is in the set.</exception>
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options, CancellationToken cancellationToken)
     {
-        var dialog = FindDialog(dialogId) ?? throw new ArgumentException($"No dialog '{dialogId}' in this set or its parents.", nameof(dialogId));
+        var dialog = FindDialog(dialogId) ?? throw new ArgumentException($"No dialog '{dialogId}' in this set.", nameof(dialogId));
         State.DialogStack.Insert(0, new DialogInstance { Id = dialogId });
         return await dialog.BeginDialogAsync(this, options, cancellationToken).ConfigureAwait(false);
     }
@@ -107,8 +103,8 @@ public class DialogContext
         }
     }
 
-    /// <summary>Finds a dialog in this set or an enclosing one.</summary>
-    public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
+    /// <summary>Finds a dialog in this context's set.</summary>
+    public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId);
 
     private Dialog ResolveActive(DialogInstance instance) =>
         FindDialog(instance.Id) ?? throw new InvalidOperationException($"The stack holds '{instance.Id}', which is not a known dialog.");

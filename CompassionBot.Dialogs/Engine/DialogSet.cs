@@ -24,5 +24,5 @@ public sealed class DialogSet
     public Dialog? Find(string id) => _dialogs.GetValueOrDefault(id);
 
     /// <summary>Creates the context that drives <paramref name="state"/> for this turn.</summary>
-    public DialogContext CreateContext(ITurnContext turnContext, DialogState state) => new(this, turnContext, state, parent: null);
+    public DialogContext CreateContext(ITurnContext turnContext, DialogState state) => new(this, turnContext, state);
 }

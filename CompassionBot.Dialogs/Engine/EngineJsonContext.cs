@@ -5,6 +5,5 @@ namespace CompassionBot.Dialogs.Engine;
 
 /// <summary>Source-generated serialisation of the engine's persisted records.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(DialogState))]
 [JsonSerializable(typeof(PromptState))]
 internal sealed partial class EngineJsonContext : JsonSerializerContext;

@@ -8,7 +8,7 @@ public sealed class WaterfallStepContext<TState> : DialogContext
     private bool _nextCalled;
 
     internal WaterfallStepContext(WaterfallDialog<TState> parent, DialogContext dc, int index, DialogReason reason, object? result, TState state)
-        : base(dc.Dialogs, dc.Context, dc.State, dc.Parent)
+        : base(dc.Dialogs, dc.Context, dc.State)
     {
         _parent = parent;
         Index = index;

@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.Engagement;
+
 namespace CompassionBot.Dialogs.Practices;
 
 /// <summary>A practice in one language, as loaded from its content file.</summary>

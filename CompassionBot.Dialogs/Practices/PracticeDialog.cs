@@ -1,5 +1,5 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
@@ -41,7 +41,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     /// <summary>Creates the dialog.</summary>
     public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder)
-        : base(nameof(PracticeDialog), BotStateJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
+        : base(nameof(PracticeDialog), PracticesJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);

@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.Engagement;
+
 namespace CompassionBot.Dialogs.Practices;
 
 /// <summary>

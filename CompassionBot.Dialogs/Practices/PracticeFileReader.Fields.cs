@@ -1,5 +1,6 @@
 using System.Globalization;
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Engagement;
 
 namespace CompassionBot.Dialogs.Practices;
 

@@ -1,5 +1,5 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
@@ -59,14 +59,14 @@ public sealed class PracticeStepsDialog : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        var state = instance.GetState(BotStateJsonContext.Default.PracticeStepsState);
+        var state = instance.GetState(PracticesJsonContext.Default.PracticeStepsState);
         if (WaitingPrompt(dc.Context, state) is not { } prompt)
         {
             return await AskStepAsync(dc.Context, instance, state, cancellationToken).ConfigureAwait(false);
         }
 
         var result = await prompt.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
-        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
+        instance.SetState(state, PracticesJsonContext.Default.PracticeStepsState);
         return result.Status == DialogTurnStatus.Waiting
             ? EndOfTurn
             : await RecordAnswerAsync(dc, state, GaveUp(result.Result), cancellationToken).ConfigureAwait(false);
@@ -76,7 +76,7 @@ public sealed class PracticeStepsDialog : Dialog
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        var state = instance.GetState(BotStateJsonContext.Default.PracticeStepsState);
+        var state = instance.GetState(PracticesJsonContext.Default.PracticeStepsState);
         if (WaitingPrompt(turnContext, state) is not { } prompt)
         {
             await AskStepAsync(turnContext, instance, state, cancellationToken).ConfigureAwait(false);
@@ -84,16 +84,16 @@ public sealed class PracticeStepsDialog : Dialog
         }
 
         await prompt.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
-        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
+        instance.SetState(state, PracticesJsonContext.Default.PracticeStepsState);
     }
 
     private async Task<DialogTurnResult> AskStepAsync(ITurnContext context, DialogInstance instance, PracticeStepsState state, CancellationToken cancellationToken)
     {
         state = state with { Prompt = new DialogState() };
         var step = StepOf(context, state);
-        var prompts = new DialogContext(_prompts, context, state.Prompt, parent: null);
+        var prompts = new DialogContext(_prompts, context, state.Prompt);
         await prompts.PromptAsync(PromptIdOf(step), OptionsOf(context, step), cancellationToken).ConfigureAwait(false);
-        instance.SetState(state, BotStateJsonContext.Default.PracticeStepsState);
+        instance.SetState(state, PracticesJsonContext.Default.PracticeStepsState);
         return EndOfTurn;
     }
 
@@ -122,7 +122,7 @@ public sealed class PracticeStepsDialog : Dialog
                 break;
         }
 
-        return new DialogContext(_prompts, context, stack, parent: null);
+        return new DialogContext(_prompts, context, stack);
     }
 
     private async Task<DialogTurnResult> RecordAnswerAsync(DialogContext dc, PracticeStepsState state, bool gaveUp, CancellationToken cancellationToken)

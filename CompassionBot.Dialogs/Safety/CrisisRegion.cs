@@ -1,5 +1,5 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Schema;
 using PhoneNumbers;
 

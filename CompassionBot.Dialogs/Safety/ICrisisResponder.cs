@@ -1,4 +1,4 @@
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 
 namespace CompassionBot.Dialogs.Safety;
 

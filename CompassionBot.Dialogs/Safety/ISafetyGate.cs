@@ -1,10 +1,10 @@
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
-/// Screens every inbound message with text, first in the turn, on every channel. Sets
-/// <see cref="Turns.ITurnContext.Safety"/> and, for crisis and concern, responds in that same turn.
+/// Screens every inbound message with text, first in the turn, on every channel (<see cref="SafetyGateMiddleware"/> runs
+/// it). Sets the turn's verdict (<see cref="TurnContextSafety"/>) and, for crisis and concern, responds in that same turn.
 /// </summary>
 public interface ISafetyGate
 {
@@ -20,8 +20,8 @@ public interface ISafetyGate
 
     /// <summary>
     /// Gives an already screened message what the safety policy decides (the turn-error handler uses this when a turn
-    /// failed after, or before, the gate ran). Sets <see cref="Turns.ITurnContext.Safety"/>; returns true when a safety
-    /// response was sent.
+    /// failed after, or before, the gate ran). Sets the turn's verdict (<see cref="TurnContextSafety"/>); returns true when
+    /// a safety response was sent.
     /// </summary>
     Task<bool> RespondAsync(BotTurn turn, SafetyAssessment assessment, CancellationToken cancellationToken);
 }

@@ -30,9 +30,6 @@ public sealed class LexiconCrisisDetector : ICrisisDetector
         _singleRule = [.. ruleIds.Select((id, i) => new SafetyAssessment(LevelOf(ruleKinds[i]), [id]))];
     }
 
-    /// <summary>Ids of every rule (exclusions included), in the order first defined.</summary>
-    public IReadOnlyList<string> RuleIds => _ruleIds;
-
     /// <summary>Loads and validates the rules under <c>{contentRootPath}/Safety/{locale}/</c> for every supported locale.</summary>
     /// <exception cref="ContentValidationException">A file is missing or malformed; the message lists file and line.</exception>
     public static LexiconCrisisDetector Load(string contentRootPath)

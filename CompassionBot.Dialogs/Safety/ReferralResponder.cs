@@ -1,5 +1,5 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

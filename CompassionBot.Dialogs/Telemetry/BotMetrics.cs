@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Dialogs.Telemetry;
 
@@ -58,27 +57,28 @@ public sealed class BotMetrics
     /// <summary>A timestamp to pass to <see cref="RecordTurn"/>.</summary>
     public long StartTurn() => _time.GetTimestamp();
 
-    /// <summary>Counts one turn, its duration since <paramref name="startedAt"/>, and its safety verdict when one was needed.</summary>
-    public void RecordTurn(string? channelId, string? activityType, SafetyAssessment? safety, bool failed, long startedAt)
+    /// <summary>Counts one turn and its duration since <paramref name="startedAt"/>.</summary>
+    public void RecordTurn(string? channelId, string? activityType, bool failed, long startedAt)
     {
-        var channel = TelemetryTags.ChannelValue(channelId);
         var tags = new TagList
         {
-            { TelemetryTags.Channel, channel },
+            { TelemetryTags.Channel, TelemetryTags.ChannelValue(channelId) },
             { TelemetryTags.ActivityType, TelemetryTags.ActivityTypeValue(activityType) },
             { TelemetryTags.Outcome, failed ? Failed : Completed },
         };
         _turns.Add(1, tags);
         _turnDuration.Record(_time.GetElapsedTime(startedAt).TotalSeconds, tags);
-        if (safety is { Level: > RiskLevel.None } assessment)
-        {
-            _crisisEvents.Add(1, new TagList
-            {
-                { TelemetryTags.RiskLevel, TelemetryTags.RiskLevelValue(assessment.Level) },
-                { TelemetryTags.Channel, channel },
-            });
-        }
     }
+
+    /// <summary>Counts one turn whose safety verdict needed a response.</summary>
+    /// <param name="channelId">The turn's channel.</param>
+    /// <param name="riskLevel">The verdict's level: <c>concern</c> or <c>crisis</c>.</param>
+    public void RecordCrisisEvent(string? channelId, string riskLevel) =>
+        _crisisEvents.Add(1, new TagList
+        {
+            { TelemetryTags.RiskLevel, riskLevel },
+            { TelemetryTags.Channel, TelemetryTags.ChannelValue(channelId) },
+        });
 
     /// <summary>Counts <paramref name="count"/> outbound activities on <paramref name="channelId"/> with <paramref name="outcome"/>.</summary>
     /// <param name="channelId">The channel the activities went to.</param>

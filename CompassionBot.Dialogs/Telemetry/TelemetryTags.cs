@@ -1,4 +1,3 @@
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 
 namespace CompassionBot.Dialogs.Telemetry;
@@ -46,12 +45,4 @@ public static class TelemetryTags
     /// <summary>The activity type when known, else <see cref="Other"/>.</summary>
     public static string ActivityTypeValue(string? type) =>
         type is not null && KnownActivityTypes.Contains(type) ? type : Other;
-
-    /// <summary>The level in lower case.</summary>
-    public static string RiskLevelValue(RiskLevel level) => level switch
-    {
-        Safety.RiskLevel.Crisis => "crisis",
-        Safety.RiskLevel.Concern => "concern",
-        _ => "none",
-    };
 }

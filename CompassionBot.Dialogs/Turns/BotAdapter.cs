@@ -1,4 +1,3 @@
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Telemetry;
@@ -10,8 +9,9 @@ namespace CompassionBot.Dialogs.Turns;
 /// Runs one turn for any channel: conversation gate → load state → middleware → bot → commit state → deliver
 /// replies. A turn whose commit loses an ETag race (another instance wrote first) runs again on fresh state; its
 /// replies are only delivered after a successful commit, so nothing is said twice. A turn that fails goes to the
-/// <see cref="ITurnErrorHandler"/>; when even its state cannot be saved (the store takes no writes), only its safety
-/// answer (<see cref="ITurnContext.SafetyReplyCount"/>) is delivered.
+/// <see cref="ITurnErrorHandler"/>; when even its state cannot be saved (the store takes no writes), only its essential
+/// replies (<see cref="ITurnContext.EssentialReplyCount"/>) are delivered. Middleware run in their
+/// <see cref="ITurnMiddleware.Order"/>; every <see cref="ITurnObserver"/> is told of each turn that ran.
 /// </summary>
 public sealed partial class BotAdapter
 {
@@ -25,8 +25,12 @@ public sealed partial class BotAdapter
     private readonly ConversationGate _gate;
     private readonly ILogger<BotAdapter> _logger;
     private readonly BotMetrics? _metrics;
+    private readonly IReadOnlyList<ITurnObserver> _observers;
 
-    /// <summary>Creates the adapter; turns are counted and timed on <paramref name="metrics"/> when given.</summary>
+    /// <summary>
+    /// Creates the adapter; turns are counted and timed on <paramref name="metrics"/> when given, and each ended turn is
+    /// shown to the <paramref name="observers"/>.
+    /// </summary>
     public BotAdapter(
         BotStateStore stateStore,
         IEnumerable<ITurnMiddleware> middleware,
@@ -34,7 +38,8 @@ public sealed partial class BotAdapter
         ITurnErrorHandler errorHandler,
         ConversationGate gate,
         ILogger<BotAdapter> logger,
-        BotMetrics? metrics = null)
+        BotMetrics? metrics = null,
+        IEnumerable<ITurnObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(stateStore);
         ArgumentNullException.ThrowIfNull(middleware);
@@ -43,12 +48,13 @@ public sealed partial class BotAdapter
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(logger);
         _stateStore = stateStore;
-        _middleware = [.. middleware];
+        _middleware = [.. middleware.OrderBy(m => m.Order)];
         _bot = bot;
         _errorHandler = errorHandler;
         _gate = gate;
         _logger = logger;
         _metrics = metrics;
+        _observers = [.. observers ?? []];
     }
 
     /// <summary>Processes <paramref name="activity"/> and delivers the replies through <paramref name="sender"/>.</summary>
@@ -58,14 +64,14 @@ public sealed partial class BotAdapter
         ArgumentNullException.ThrowIfNull(sender);
         var startedAt = _metrics?.StartTurn() ?? 0;
         using var span = StartSpan(activity);
-        SafetyAssessment? safety = null;
+        TurnContext? ended = null;
         var failed = true;
         try
         {
             var conversationKey = StateKeys.Conversation(activity);
             await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
             var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
-            safety = context.Safety;
+            ended = context;
             if (context.Replies.Count > 0)
             {
                 await sender.SendAsync(context.Replies, cancellationToken).ConfigureAwait(false);
@@ -76,7 +82,7 @@ public sealed partial class BotAdapter
         }
         finally
         {
-            EndTurn(span, activity, safety, failed, startedAt);
+            EndTurn(span, activity, ended, failed, startedAt);
         }
     }
 
@@ -89,23 +95,25 @@ public sealed partial class BotAdapter
     }
 
     // A turn whose replies could not be delivered (or that was cancelled) counts as failed.
-    private void EndTurn(System.Diagnostics.Activity? span, Activity activity, SafetyAssessment? safety, bool failed, long startedAt)
+    private void EndTurn(System.Diagnostics.Activity? span, Activity activity, TurnContext? ended, bool failed, long startedAt)
     {
         if (span is not null)
         {
             span.SetTag(TelemetryTags.Outcome, failed ? BotMetrics.Failed : BotMetrics.Completed);
-            if (safety is not null)
-            {
-                span.SetTag(TelemetryTags.RiskLevel, TelemetryTags.RiskLevelValue(safety.Level));
-            }
-
             if (failed)
             {
                 span.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
             }
         }
 
-        _metrics?.RecordTurn(activity.ChannelId, activity.Type, safety, failed, startedAt);
+        _metrics?.RecordTurn(activity.ChannelId, activity.Type, failed, startedAt);
+        if (ended is not null)
+        {
+            foreach (var observer in _observers)
+            {
+                observer.OnTurnEnded(ended, span);
+            }
+        }
     }
 
     private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
@@ -126,17 +134,17 @@ public sealed partial class BotAdapter
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await HandleErrorAsync(activity, sender, context, exception, cancellationToken).ConfigureAwait(false);
+                await HandleErrorAsync(activity, context, exception, cancellationToken).ConfigureAwait(false);
                 return (context, true);
             }
         }
     }
 
-    private async Task HandleErrorAsync(Activity activity, IChannelSender sender, TurnContext failed, Exception exception, CancellationToken cancellationToken)
+    private async Task HandleErrorAsync(Activity activity, TurnContext failed, Exception exception, CancellationToken cancellationToken)
     {
         // The error handler works on freshly loaded state, so a half-finished turn's changes are never saved.
         var state = await _stateStore.LoadAsync(activity, cancellationToken).ConfigureAwait(false);
-        var context = new TurnContext(activity, state, sender) { Safety = failed.Safety };
+        var context = new TurnContext(failed, state);
         await _errorHandler.OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies = context.Replies;
         try
@@ -145,16 +153,13 @@ public sealed partial class BotAdapter
         }
         catch (Exception saveFailure) when (saveFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The store takes no writes (disk full, database down): the conversation stays as it was, so only the safety
-            // answer, which holds whatever is stored, goes out. Anything else would claim what was not saved.
-            replies = [.. context.Replies.Take(context.SafetyReplyCount)];
+            // The store takes no writes (disk full, database down): the conversation stays as it was, so only the essential
+            // replies (the safety answer), which hold whatever is stored, go out. Anything else would claim what was not saved.
+            replies = [.. context.Replies.Take(context.EssentialReplyCount)];
             LogErrorStateUnsaved(_logger, activity.ChannelId, activity.Conversation?.Id, replies.Count, saveFailure);
         }
 
         failed.ReplaceReplies(replies);
-
-        // The handler may have screened the message itself; its verdict is the turn's.
-        failed.Safety = context.Safety;
     }
 
     private Task RunPipelineAsync(ITurnContext context, int index, CancellationToken cancellationToken) =>
@@ -162,7 +167,7 @@ public sealed partial class BotAdapter
             ? _middleware[index].OnTurnAsync(context, ct => RunPipelineAsync(context, index + 1, ct), cancellationToken)
             : _bot.OnTurnAsync(context, cancellationToken);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Critical, Message = "State could not be saved on {ChannelId} conversation {ConversationId}, even after the turn error; only the safety answer ({ReplyCount} replies) is delivered")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Critical, Message = "State could not be saved on {ChannelId} conversation {ConversationId}, even after the turn error; only its essential replies ({ReplyCount}) are delivered")]
     private static partial void LogErrorStateUnsaved(ILogger logger, string? channelId, ConversationLogId conversationId, int replyCount, Exception exception);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "State conflict on {ChannelId} conversation {ConversationId}; running the turn again (attempt {Attempt})")]

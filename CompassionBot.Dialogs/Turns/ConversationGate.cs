@@ -54,18 +54,6 @@ public sealed class ConversationGate(IConversationLock? crossInstance = null)
         return new Lease(this, conversationKey, entry, shared);
     }
 
-    /// <summary>Number of conversations with a turn running or waiting (for tests and metrics).</summary>
-    public int ActiveConversations
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     private void Release(string key, Entry entry, bool entered)
     {
         if (entered)

@@ -1,4 +1,3 @@
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
 
@@ -13,6 +12,9 @@ public interface ITurnContext
     /// <summary>The conversation and user state loaded for this turn.</summary>
     TurnState State { get; }
 
+    /// <summary>What the parts of this turn hand each other (never saved).</summary>
+    TurnValues Values { get; }
+
     /// <summary>Whether anything was sent in this turn.</summary>
     bool Responded { get; }
 
@@ -20,22 +22,22 @@ public interface ITurnContext
     IReadOnlyList<Activity> Replies { get; }
 
     /// <summary>
-    /// The safety gate's verdict on this turn's message. A message with text cannot be answered until it is set:
-    /// sending throws <see cref="InvalidOperationException"/>.
+    /// How many of the first <see cref="Replies"/> still go out when the turn's state cannot be saved: replies that do
+    /// not depend on anything the turn would have stored. 0 (the default): none.
     /// </summary>
-    SafetyAssessment? Safety { get; set; }
-
-    /// <summary>
-    /// How many of the first <see cref="Replies"/> are the safety answer (a referral, a screening question, the line
-    /// again): the only replies that still go out when the turn's state cannot be saved, since they hold whatever the
-    /// store keeps. 0 (the default) when there is none.
-    /// </summary>
-    int SafetyReplyCount { get; set; }
+    int EssentialReplyCount { get; set; }
 
     /// <summary>The language this turn answers in (<c>en</c>/<c>es</c>); set by the bot at the start of the turn.</summary>
     string Locale { get; set; }
+
     /// <summary>The bot's answer to an <c>invoke</c> activity; null means "not handled" (the endpoint answers 501).</summary>
     InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>
+    /// Adds <paramref name="handler"/> to the ones every later reply of this turn passes before it is queued (in the order
+    /// added). The error handler's context keeps them.
+    /// </summary>
+    void OnSendActivities(SendActivitiesHandler handler);
 
     /// <summary>Queues one reply (addressed to the sender of <see cref="Activity"/>).</summary>
     Task SendActivityAsync(Activity activity, CancellationToken cancellationToken);

@@ -1,4 +1,3 @@
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
 
@@ -11,6 +10,7 @@ namespace CompassionBot.Dialogs.Turns;
 public sealed class TurnContext : ITurnContext
 {
     private readonly List<Activity> _replies = [];
+    private readonly List<SendActivitiesHandler> _sendHandlers;
     private readonly IChannelSender _sender;
 
     /// <summary>Creates a context for <paramref name="activity"/>.</summary>
@@ -22,6 +22,17 @@ public sealed class TurnContext : ITurnContext
         Activity = activity;
         State = state;
         _sender = sender;
+        Values = new TurnValues();
+        _sendHandlers = [];
+    }
+
+    // The error handler's context: the failed turn's activity, sender, values and send handlers (as the Bot Framework's
+    // error handler sees the failed turn's context), on freshly loaded state and with none of its replies.
+    internal TurnContext(TurnContext failed, TurnState state)
+        : this(failed.Activity, state, failed._sender)
+    {
+        Values = failed.Values;
+        _sendHandlers = failed._sendHandlers;
     }
 
     /// <inheritdoc />
@@ -31,24 +42,29 @@ public sealed class TurnContext : ITurnContext
     public TurnState State { get; }
 
     /// <inheritdoc />
+    public TurnValues Values { get; }
+
+    /// <inheritdoc />
     public bool Responded => _replies.Count > 0;
 
     /// <inheritdoc />
     public IReadOnlyList<Activity> Replies => _replies;
 
     /// <inheritdoc />
-    public SafetyAssessment? Safety { get; set; }
-
-    /// <inheritdoc />
-    public int SafetyReplyCount { get; set; }
+    public int EssentialReplyCount { get; set; }
 
     /// <inheritdoc />
     public string Locale { get; set; } = "en";
+
     /// <inheritdoc />
     public InvokeResponse? InvokeResponse { get; set; }
 
-    /// <summary>Whether the inbound activity carries text that the safety gate must see before any reply: a message, or an edit of one.</summary>
-    public bool NeedsScreening => Activity.IsMessageOrEdit && !string.IsNullOrWhiteSpace(Activity.Text);
+    /// <inheritdoc />
+    public void OnSendActivities(SendActivitiesHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        _sendHandlers.Add(handler);
+    }
 
     /// <inheritdoc />
     public Task SendActivityAsync(Activity activity, CancellationToken cancellationToken) =>
@@ -58,17 +74,7 @@ public sealed class TurnContext : ITurnContext
     public Task SendActivitiesAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
-        if (NeedsScreening && Safety is null)
-        {
-            throw new InvalidOperationException("A message was answered before the safety gate screened it.");
-        }
-
-        foreach (var activity in activities)
-        {
-            _replies.Add(Activity.AddressReply(activity));
-        }
-
-        return Task.CompletedTask;
+        return PassSendHandlersAsync([.. activities.Select(Activity.AddressReply)], 0);
     }
 
     /// <inheritdoc />
@@ -80,5 +86,16 @@ public sealed class TurnContext : ITurnContext
     {
         _replies.Clear();
         _replies.AddRange(replies);
+    }
+
+    private Task PassSendHandlersAsync(IReadOnlyList<Activity> replies, int index)
+    {
+        if (index < _sendHandlers.Count)
+        {
+            return _sendHandlers[index](this, replies, () => PassSendHandlersAsync(replies, index + 1));
+        }
+
+        _replies.AddRange(replies);
+        return Task.CompletedTask;
     }
 }

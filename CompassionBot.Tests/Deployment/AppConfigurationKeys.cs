@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using CompassionBot.BotFramework;
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 
 namespace CompassionBot.Tests.Deployment;
 

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Tests.Support;
 

@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 
 namespace CompassionBot.Tests.Practices;

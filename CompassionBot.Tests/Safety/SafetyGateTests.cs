@@ -1,6 +1,6 @@
 using System.Text.Json;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
@@ -289,7 +289,13 @@ public sealed class SafetyGateTests : IClassFixture<BotApplicationFactory>
     [InlineData(ActivityTypes.MessageUpdate)]
     public async Task ProcessActivityAsync_HandlerRepliesWithoutGate_Throws(string type)
     {
-        await using var factory = new BotApplicationFactory(null, services => services.AddSingleton<ITurnHandler, UngatedHandler>());
+        // The gate is a turn middleware: a gate that lets the message through without a verdict is a handler running
+        // without it.
+        await using var factory = new BotApplicationFactory(null, services =>
+        {
+            services.AddSingleton<ISafetyGate, BypassingGate>();
+            services.AddSingleton<ITurnHandler, UngatedHandler>();
+        });
         var sender = new TestConversation(factory.Services, "test", "en-US");
 
         var replies = await sender.SendActivityAsync(new Activity { Type = type, Text = "hello" }, Ct);

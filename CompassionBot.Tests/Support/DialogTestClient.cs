@@ -1,4 +1,4 @@
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;

@@ -1,6 +1,6 @@
 using CompassionBot.Clinicians;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Sms;

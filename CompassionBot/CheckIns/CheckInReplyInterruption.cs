@@ -1,5 +1,5 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Conversation;
-using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Sms;
 

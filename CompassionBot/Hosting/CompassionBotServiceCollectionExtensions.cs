@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
@@ -26,6 +27,9 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton<SafetyPolicy>();
         services.AddSingleton<ICrisisResponder, ReferralResponder>();
         services.AddSingleton<ISafetyGate, SafetyGate>();
+        services.AddSingleton<ITurnMiddleware, BotTurnMiddleware>();
+        services.AddSingleton<ITurnMiddleware, SafetyGateMiddleware>();
+        services.AddSingleton<ITurnObserver, SafetyTurnTelemetry>();
         services.AddSingleton<IInterruptionHandler, CoreInterruptions>();
         services.AddSingleton<ITurnErrorHandler, GentleTurnErrorHandler>();
         services.AddSingleton<ITurnHandler, Dialogs.CompassionBot>();

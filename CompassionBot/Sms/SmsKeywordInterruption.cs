@@ -1,4 +1,5 @@
 using CompassionBot.CheckIns;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;

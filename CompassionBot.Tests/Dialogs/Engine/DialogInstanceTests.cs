@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Engine;
 
 namespace CompassionBot.Tests.Dialogs.Engine;

@@ -1,4 +1,4 @@
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage.Relational;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CompassionBot.Dialogs.Conversation;
+using CompassionBot.Dialogs.Bot;
 using CompassionBot.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -182,7 +182,7 @@ public sealed class PromptTests
         var stack = new DialogState();
         var english = new PromptOptions { Prompt = Ask("Pick"), RetryPrompt = Ask("Which one?"), Choices = [new("Red"), new("Blue")], MaxAttempts = 3 };
         var spanish = new PromptOptions { Prompt = Ask("Elige"), RetryPrompt = Ask("¿Cuál?"), Choices = [new("Rojo"), new("Azul")], MaxAttempts = 3 };
-        await new DialogContext(dialogs, Turn("hi"), stack, parent: null).PromptAsync(sut.Id, english, TestContext.Current.CancellationToken);
+        await new DialogContext(dialogs, Turn("hi"), stack).PromptAsync(sut.Id, english, TestContext.Current.CancellationToken);
         await ContinueAsync(dialogs, stack, "purple");
 
         sut.SetOptions(stack.DialogStack[0], spanish);
@@ -199,7 +199,7 @@ public sealed class PromptTests
         var sut = new ChoicePrompt(nameof(ChoicePrompt));
         var dialogs = new DialogSet().Add(sut);
         var stack = new DialogState();
-        await new DialogContext(dialogs, Turn("hi"), stack, parent: null).PromptAsync(sut.Id, new PromptOptions { Prompt = Ask("Pick"), Choices = [new("Red"), new("Blue")] }, TestContext.Current.CancellationToken);
+        await new DialogContext(dialogs, Turn("hi"), stack).PromptAsync(sut.Id, new PromptOptions { Prompt = Ask("Pick"), Choices = [new("Red"), new("Blue")] }, TestContext.Current.CancellationToken);
 
         sut.SetOptions(stack.DialogStack[0], new PromptOptions { Prompt = Ask("Elige"), Choices = [new("Rojo"), new("Azul")] });
 
@@ -233,7 +233,7 @@ public sealed class PromptTests
     private static async Task<(IReadOnlyList<Activity> Replies, DialogTurnResult Result)> ContinueAsync(DialogSet dialogs, DialogState stack, string text)
     {
         var turn = Turn(text);
-        var result = await new DialogContext(dialogs, turn, stack, parent: null).ContinueDialogAsync(TestContext.Current.CancellationToken);
+        var result = await new DialogContext(dialogs, turn, stack).ContinueDialogAsync(TestContext.Current.CancellationToken);
         return (turn.Replies, result);
     }
 

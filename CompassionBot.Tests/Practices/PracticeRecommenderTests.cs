@@ -2,7 +2,7 @@ using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 using static CompassionBot.Tests.Support.TestPractices;
 
-namespace CompassionBot.Tests.Engagement;
+namespace CompassionBot.Tests.Practices;
 
 public sealed class PracticeRecommenderTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
-using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.State;
 
-namespace CompassionBot.Dialogs.State;
+namespace CompassionBot.Dialogs.Turns;
 
 /// <summary>Typed access to one named property of a turn's conversation or user state.</summary>
 /// <typeparam name="T">The property's record type (serialised with its source-generated metadata).</typeparam>

@@ -1,8 +1,9 @@
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Turns;
 
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>The named, typed properties of conversation and user state.</summary>
 public static class BotStateAccessors

@@ -1,4 +1,4 @@
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>Rendering decisions that depend on the channel.</summary>
 public static class ChannelKinds

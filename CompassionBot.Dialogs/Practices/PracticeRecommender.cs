@@ -1,6 +1,6 @@
-using CompassionBot.Dialogs.Practices;
+using CompassionBot.Dialogs.Engagement;
 
-namespace CompassionBot.Dialogs.Engagement;
+namespace CompassionBot.Dialogs.Practices;
 
 /// <summary>
 /// Orders practices for a person: families that helped first, something untried near the top, families with no

@@ -4,7 +4,7 @@ using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Dialogs.Understanding;
 
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>One turn as the bot's parts see it: the turn, its dialog stack, the person's language and the texts.</summary>
 public sealed class BotTurn
@@ -22,6 +22,15 @@ public sealed class BotTurn
 
     /// <summary>The turn.</summary>
     public ITurnContext Context { get; }
+
+    /// <summary>The view <see cref="BotTurnMiddleware"/> built of <paramref name="turnContext"/>.</summary>
+    /// <exception cref="InvalidOperationException">No <see cref="BotTurnMiddleware"/> ran in this turn.</exception>
+    public static BotTurn Of(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Values.Get<BotTurn>()
+            ?? throw new InvalidOperationException($"No {nameof(BotTurnMiddleware)} ran in this turn: register it as a turn middleware.");
+    }
 
     /// <summary>The inbound message as every step of the turn reads it (its embedding computed at most once), or null when
     /// the activity has no text.</summary>

@@ -1,18 +1,18 @@
 using System.Text.Json.Serialization;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
-using CompassionBot.Dialogs.Practices;
 
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
-/// <summary>Source-generated serialisation of the bot's state records.</summary>
+/// <summary>
+/// Source-generated serialisation of the state every part of the bot shares: the dialog stack and the person's profile.
+/// Each layer above keeps its own records in a context with these same options (<c>PracticesJsonContext</c>,
+/// <c>ConversationJsonContext</c>), so the stored JSON is the same whichever context wrote it.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DialogState))]
 [JsonSerializable(typeof(UserProfile))]
-[JsonSerializable(typeof(PracticeSession))]
-[JsonSerializable(typeof(PracticeStepsState))]
-[JsonSerializable(typeof(MainDialogState))]
 public sealed partial class BotStateJsonContext : JsonSerializerContext;

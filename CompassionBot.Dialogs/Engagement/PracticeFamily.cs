@@ -1,8 +1,9 @@
-namespace CompassionBot.Dialogs.Practices;
+namespace CompassionBot.Dialogs.Engagement;
 
 /// <summary>
 /// The kind of a practice. Routing offers alternatives from a <em>different</em> family when a practice does not
-/// resonate. In content files a family is written in lower case with dashes (<see cref="PracticeFamilies.Key"/>).
+/// resonate, so the person's history records each session's family. In content files a family is written in lower case
+/// with dashes (<c>care-for-others</c>; <c>Practices.PracticeFamilies</c> maps the two).
 /// </summary>
 public enum PracticeFamily
 {

@@ -2,7 +2,7 @@ using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Schema;
 
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>
 /// Picks the language to answer in: a language the person chose explicitly ("español") wins, then the activity's

@@ -1,4 +1,4 @@
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>The clinic this deployment serves.</summary>
 public sealed class ClinicOptions
