@@ -179,6 +179,35 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Empty(Versions(sut));
     }
 
+    /// <summary>
+    /// A file migrated by the hand-written runner that came before DbUp: its <c>schema_migrations</c> rows (version,
+    /// name, ISO-8601 text) are DbUp's journal, so only the scripts it lacks run, and its rows stay as they were.
+    /// </summary>
+    [Fact]
+    public async Task EnsureMigratedAsync_FileMigratedByTheEarlierRunner_AppliesOnlyTheMissingScripts()
+    {
+        var shipped = TemporarySqliteFile.ShippedMigrations;
+        using (var old = _file.OpenDatabase([]).OpenConnection())
+        {
+            Execute(old, "CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
+            foreach (var migration in shipped.Take(3))
+            {
+                Execute(old, migration.Sql);
+                Execute(old, $"INSERT INTO schema_migrations VALUES ({migration.Version}, '{migration.Name}', '2026-01-05T10:00:00.0000000+00:00');");
+            }
+
+            Execute(old, "INSERT INTO safety_plans (channel_id, user_id, plan_text, updated_at) VALUES ('sms', 'u', 'kept', 1);");
+        }
+
+        var sut = _file.OpenDatabase();
+        await sut.EnsureMigratedAsync(Ct);
+
+        Assert.Equal(shipped.Select(m => (long)m.Version), Versions(sut));
+        Assert.Equal(sut.ExpectedSchemaVersion, sut.SchemaVersion);
+        Assert.Equal("kept", Scalar(sut, "SELECT plan_text FROM safety_plans;"));
+        Assert.Equal(3L, Scalar(sut, "SELECT count(*) FROM schema_migrations WHERE applied_at = '2026-01-05T10:00:00.0000000+00:00';"));
+    }
+
     [Fact]
     public void OpenConnection_NewFile_AppliesPragmas()
     {
@@ -272,6 +301,8 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     private static void Execute(SqliteDatabase database, string sql) => Scalar(database, sql);
+
+    private static void Execute(SqliteConnection connection, string sql) => Scalar(connection, sql);
 
     // Opens a pooled connection and gives it back to the pool, returning its native handle.
     private static async Task<SQLitePCL.sqlite3?> PooledHandleAsync(SqliteDatabase database)

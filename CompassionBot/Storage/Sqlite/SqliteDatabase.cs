@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CompassionBot.Storage.Relational;
+using Dapper;
+using DbUp;
+using DbUp.Sqlite.Helpers;
 using Microsoft.Data.Sqlite;
 
 namespace CompassionBot.Storage.Sqlite;
@@ -15,8 +18,8 @@ namespace CompassionBot.Storage.Sqlite;
 /// <para>
 /// Adding tables (Direct Line logs, SMS consent, crisis events, check-ins, ...) is a one-file change: add
 /// <c>CompassionBot/Storage/Sqlite/Migrations/NNNN_description.sql</c> with the next free number. The csproj embeds
-/// every <c>*.sql</c> in that folder; on first use each script not yet recorded in <c>schema_migrations</c> runs once,
-/// in order, inside one <c>BEGIN IMMEDIATE</c> transaction together with its bookkeeping row.
+/// every <c>*.sql</c> in that folder; on first use DbUp runs each script not yet recorded in <c>schema_migrations</c>
+/// once, in order, inside one <c>BEGIN IMMEDIATE</c> transaction together with its bookkeeping row.
 /// </para>
 /// <para>
 /// Scripts must not contain BEGIN/COMMIT or PRAGMAs that cannot run inside a transaction. Never edit a script that
@@ -27,6 +30,14 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
 {
     /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
     public const string MigrationResourcePrefix = "CompassionBot.Storage.Sqlite.Migrations/";
+
+    private const string CreateJournal = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER NOT NULL PRIMARY KEY,
+            name       TEXT    NOT NULL,
+            applied_at TEXT    NOT NULL
+        );
+        """;
 
     /// <summary>
     /// WAL size (pages) at which a committing connection checkpoints by itself. <see cref="SqliteCheckpointService"/>
@@ -336,10 +347,18 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         }
     }
 
+    // DbUp's transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is taken before the journal
+    // is read, so a second process starting at the same moment waits (busy_timeout) and then finds nothing left to do.
     private void Migrate()
     {
         using var connection = OpenConnection();
-        var (applied, version) = SqliteMigrationRunner.Migrate(connection, _migrations, _timeProvider.GetUtcNow());
+        var applied = SchemaMigrator.Migrate(
+            DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
+            _migrations,
+            CreateJournal,
+            () => _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            "SQLite");
+        var version = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;");
         foreach (var name in applied)
         {
             Log.MigrationApplied(_logger, name);
