@@ -5,6 +5,7 @@ using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage.Memory;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -172,9 +173,10 @@ public sealed class CrisisAlertTests(PostgresServer server)
         Assert.Equal(eventId, delivered.IdempotencyKey);
         Assert.All(webhook.Requests, r => Assert.Equal(eventId, r.IdempotencyKey));
         await using var connection = await database.OpenDatabase().OpenConnectionAsync(ct);
-        var rows = await connection.Command("SELECT attempts, delivered_at, last_error FROM crisis_alert_outbox;")
-            .ListAsync(reader => (reader.GetInt64(0), reader.Int64OrNull(1) is not null, reader.StringOrNull(2)), ct);
-        Assert.Equal((3L, true, (string?)null), Assert.Single(rows));
+        var rows = await connection.QueryAsync<(long Attempts, long? DeliveredAt, string? LastError)>(
+            new CommandDefinition("SELECT attempts, delivered_at, last_error FROM crisis_alert_outbox;", cancellationToken: ct));
+        var row = Assert.Single(rows);
+        Assert.Equal((3L, true, (string?)null), (row.Attempts, row.DeliveredAt is not null, row.LastError));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using CompassionBot.Storage;
-using CompassionBot.Storage.Relational;
 using CompassionBot.Storage.Sqlite;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CompassionBot.Tests.Storage.Sqlite;
@@ -57,16 +57,16 @@ public sealed class SqliteDatabaseTests : IDisposable
         var sut = _file.OpenDatabase([CreateNotes]);
         await using (var abandoned = await sut.OpenWriteAsync(Ct))
         {
-            await abandoned.Connection.Command("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');").RunAsync(Ct);
+            await abandoned.Connection.ExecuteAsync("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');");
         }
 
         await using (var next = await sut.OpenWriteAsync(Ct))
         {
-            await next.Connection.Command("INSERT INTO notes (id, text) VALUES (2, 'kept');").RunAsync(Ct);
+            await next.Connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (2, 'kept');");
         }
 
         await using var reader = await sut.OpenConnectionAsync(Ct);
-        Assert.Equal("2", await reader.Command("SELECT group_concat(id) FROM notes;").ScalarAsync(Ct));
+        Assert.Equal("2", await reader.ExecuteScalarAsync<string>("SELECT group_concat(id) FROM notes;"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         }
 
         await using var next = await sut.OpenWriteAsync(Ct);
-        await next.Connection.Command("INSERT INTO notes (id, text) VALUES (1, 'kept');").RunAsync(Ct);
+        await next.Connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'kept');");
 
         Assert.Equal(System.Data.ConnectionState.Open, next.Connection.State);
     }
@@ -105,7 +105,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         var disposing = Task.Run(sut.Dispose, Ct);
         var disposedUnderTheWrite = await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(300), Ct)) == disposing;
-        await running.Connection.Command("INSERT INTO notes (id, text) VALUES (1, 'finished');").RunAsync(Ct);
+        await running.Connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'finished');");
         await running.DisposeAsync();
         await disposing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
