@@ -64,7 +64,7 @@ public sealed partial class BotAdapter
         {
             var conversationKey = StateKeys.Conversation(activity);
             await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-            var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
+            var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, lease.Storage, cancellationToken).ConfigureAwait(false);
             safety = context.Safety;
             if (context.Replies.Count > 0)
             {
@@ -108,16 +108,17 @@ public sealed partial class BotAdapter
         _metrics?.RecordTurn(activity.ChannelId, activity.Type, safety, failed, startedAt);
     }
 
-    private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
+    private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(
+        Activity activity, IChannelSender sender, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var state = await _stateStore.LoadAsync(activity, cancellationToken).ConfigureAwait(false);
+            var state = await _stateStore.LoadAsync(activity, turnStorage, cancellationToken).ConfigureAwait(false);
             var context = new TurnContext(activity, state, sender);
             try
             {
                 await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);
-                await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+                await _stateStore.SaveAsync(state, turnStorage, cancellationToken).ConfigureAwait(false);
                 return (context, false);
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)
@@ -126,22 +127,23 @@ public sealed partial class BotAdapter
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await HandleErrorAsync(activity, sender, context, exception, cancellationToken).ConfigureAwait(false);
+                await HandleErrorAsync(activity, sender, turnStorage, context, exception, cancellationToken).ConfigureAwait(false);
                 return (context, true);
             }
         }
     }
 
-    private async Task HandleErrorAsync(Activity activity, IChannelSender sender, TurnContext failed, Exception exception, CancellationToken cancellationToken)
+    private async Task HandleErrorAsync(
+        Activity activity, IChannelSender sender, IStorage? turnStorage, TurnContext failed, Exception exception, CancellationToken cancellationToken)
     {
         // The error handler works on freshly loaded state, so a half-finished turn's changes are never saved.
-        var state = await _stateStore.LoadAsync(activity, cancellationToken).ConfigureAwait(false);
+        var state = await _stateStore.LoadAsync(activity, turnStorage, cancellationToken).ConfigureAwait(false);
         var context = new TurnContext(activity, state, sender) { Safety = failed.Safety };
         await _errorHandler.OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies = context.Replies;
         try
         {
-            await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+            await _stateStore.SaveAsync(state, turnStorage, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception saveFailure) when (saveFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Safety.Alerts;
-using CompassionBot.Storage.Memory;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
 using Dapper;
@@ -24,10 +23,10 @@ public sealed class CrisisAlertTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var webhook = await FakeWebhook.StartAsync();
-        ObservedCrisisStore<MemoryCrisisEventStore>? store = null;
+        ObservedCrisisStore<RelationalCrisisEventStore>? store = null;
         await using var factory = new BotApplicationFactory(
             Settings(webhook, ("Clinic:Name", "Riverside Clinic")),
-            services => store = Observe<MemoryCrisisEventStore>(services, new FakeTimeProvider()));
+            services => store = Observe<RelationalCrisisEventStore>(services, new FakeTimeProvider()));
         var conversation = new TestConversation(factory.Services, "webchat", "en-US");
 
         await conversation.SendAsync(CrisisText, ct);
@@ -187,10 +186,10 @@ public sealed class CrisisAlertTests(PostgresServer server)
         webhook.FailNext = 1;
         webhook.RetryAfter = TimeSpan.FromHours(1);
         var clock = new FakeTimeProvider();
-        ObservedCrisisStore<MemoryCrisisEventStore>? store = null;
+        ObservedCrisisStore<RelationalCrisisEventStore>? store = null;
         await using var factory = new BotApplicationFactory(
             Settings(webhook, ("Safety:AlertRetryDelay", "00:00:01"), ("Safety:AlertTimeout", "00:00:30")),
-            services => store = Observe<MemoryCrisisEventStore>(services, clock));
+            services => store = Observe<RelationalCrisisEventStore>(services, clock));
         var lease = CrisisAlertDispatcher.LeaseFor(factory.Services.GetRequiredService<IOptions<CrisisAlertOptions>>().Value);
         var conversation = new TestConversation(factory.Services, "webchat", "en-US");
         var claimedAt = clock.GetUtcNow();

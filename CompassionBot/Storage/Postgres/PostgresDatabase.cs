@@ -59,9 +59,6 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     }
 
     /// <inheritdoc />
-    public StorageProvider Provider => StorageProvider.Postgres;
-
-    /// <inheritdoc />
     public SqlDialect Dialect => SqlDialect.Postgres;
 
     /// <summary>Host, port and database name, for logs (never the password).</summary>

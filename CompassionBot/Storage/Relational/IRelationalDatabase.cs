@@ -15,9 +15,6 @@ namespace CompassionBot.Storage.Relational;
 /// </remarks>
 internal interface IRelationalDatabase
 {
-    /// <summary>Which provider this is.</summary>
-    StorageProvider Provider { get; }
-
     /// <summary>The provider's SQL differences.</summary>
     SqlDialect Dialect { get; }
 

@@ -63,6 +63,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     private volatile bool _migrated;
     private volatile bool _disposed;
     private SqliteConnection? _writerConnection;
+    private SqliteConnection? _keepAlive;
     private string? _folderToCreate;
 
     /// <summary>Prepares (but does not open) the database <paramref name="connectionString"/> names.</summary>
@@ -88,8 +89,26 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};");
     }
 
-    /// <summary>The database file's full path.</summary>
+    /// <summary>
+    /// A private database in this process's memory (<c>Storage:Provider=Memory</c>): the same tables, migrations and
+    /// stores as the file, through SQLite's <c>memdb</c> VFS, so nothing reaches a disk; gone when disposed.
+    /// </summary>
+    public static SqliteDatabase InMemory(TimeSpan busyTimeout, IReadOnlyList<SqlMigration> migrations, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
+    {
+        var database = new SqliteDatabase(
+            $"Data Source=file:/compassionbot-{Guid.NewGuid():N}?vfs=memdb", busyTimeout, migrations, timeProvider, logger);
+
+        // A memdb database lives while one connection to it is open.
+        database._keepAlive = new SqliteConnection(database.ConnectionString);
+        database._keepAlive.Open();
+        return database;
+    }
+
+    /// <summary>The database file's full path (for <see cref="InMemory"/>, its <c>memdb</c> name).</summary>
     public string FilePath { get; }
+
+    /// <summary>Whether this is a database in memory (<see cref="InMemory"/>), with no file and no write-ahead log.</summary>
+    public bool IsInMemory => _keepAlive is not null;
 
     /// <summary>The normalised connection string (absolute path, no pooling: we keep our own connections open).</summary>
     public string ConnectionString { get; }
@@ -99,9 +118,6 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// connection (file, schema, pragmas) costs far more than the statement a clinic-record store runs on it.
     /// </summary>
     public string PooledConnectionString { get; }
-
-    /// <inheritdoc />
-    public StorageProvider Provider => StorageProvider.Sqlite;
 
     /// <inheritdoc />
     public SqlDialect Dialect => SqlDialect.Sqlite;
@@ -304,6 +320,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             SqliteConnection.ClearPool(pooled);
         }
 
+        _keepAlive?.Dispose();
         _migrationLock.Dispose();
     }
 
@@ -370,11 +387,23 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         }
 
         SchemaVersion = version;
-        Log.SqliteReady(_logger, FilePath, version);
+        if (IsInMemory)
+        {
+            Log.MemoryProvider(_logger);
+        }
+        else
+        {
+            Log.SqliteReady(_logger, FilePath, version);
+        }
     }
 
     private void EnsureWal(SqliteConnection connection)
     {
+        if (IsInMemory)
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         var mode = command.ExecuteScalar() as string ?? "unknown";
