@@ -19,20 +19,24 @@ public sealed class BotStateStore
         _writeHealth = writeHealth;
     }
 
-    /// <summary>Reads the conversation and user documents for <paramref name="activity"/>.</summary>
-    public async Task<TurnState> LoadAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the conversation and user documents for <paramref name="activity"/>, through <paramref name="turnStorage"/>
+    /// when the turn's lease has one (<see cref="Turns.IConversationLease.Storage"/>), otherwise the store's own.
+    /// </summary>
+    public async Task<TurnState> LoadAsync(Activity activity, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         var conversationKey = StateKeys.Conversation(activity);
         var userKey = StateKeys.User(activity);
-        var items = await _storage.ReadAsync([conversationKey, userKey], cancellationToken).ConfigureAwait(false);
+        var items = await (turnStorage ?? _storage).ReadAsync([conversationKey, userKey], cancellationToken).ConfigureAwait(false);
         return new TurnState(Open(conversationKey, items), Open(userKey, items));
     }
 
     /// <summary>
-    /// Writes the changed documents atomically. Throws <see cref="StorageConcurrencyException"/> when another turn
-    /// (in another process) committed first; the caller then runs the turn again on fresh state.
+    /// Writes the changed documents atomically, through <paramref name="turnStorage"/> when the turn's lease has one.
+    /// Throws <see cref="StorageConcurrencyException"/> when another turn (in another process) committed first; the
+    /// caller then runs the turn again on fresh state.
     /// </summary>
-    public async Task SaveAsync(TurnState state, CancellationToken cancellationToken)
+    public async Task SaveAsync(TurnState state, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         var changed = new[] { state.Conversation, state.User }.Where(d => d.IsDirty).ToList();
@@ -43,7 +47,7 @@ public sealed class BotStateStore
 
         try
         {
-            await CommitAsync(changed, cancellationToken).ConfigureAwait(false);
+            await CommitAsync(turnStorage ?? _storage, changed, cancellationToken).ConfigureAwait(false);
         }
         catch (StorageConcurrencyException)
         {
@@ -60,13 +64,13 @@ public sealed class BotStateStore
         _writeHealth?.RecordSuccess();
     }
 
-    private async Task CommitAsync(List<StateDocument> changed, CancellationToken cancellationToken)
+    private static async Task CommitAsync(IStorage storage, List<StateDocument> changed, CancellationToken cancellationToken)
     {
         var deletes = changed.Where(d => d.IsDeleted).Select(d => d.Key).ToList();
         var writes = changed.Where(d => !d.IsDeleted).ToDictionary(d => d.Key, d => new StoreItem(d.ToJson(), d.ETag), StringComparer.Ordinal);
         if (writes.Count > 0)
         {
-            var etags = await _storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
+            var etags = await storage.WriteAsync(writes, cancellationToken).ConfigureAwait(false);
             foreach (var document in changed.Where(d => !d.IsDeleted))
             {
                 document.MarkCommitted(etags[document.Key]);
@@ -75,7 +79,7 @@ public sealed class BotStateStore
 
         if (deletes.Count > 0)
         {
-            await _storage.DeleteAsync(deletes, cancellationToken).ConfigureAwait(false);
+            await storage.DeleteAsync(deletes, cancellationToken).ConfigureAwait(false);
         }
     }
 

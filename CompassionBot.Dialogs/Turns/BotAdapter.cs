@@ -70,7 +70,7 @@ public sealed partial class BotAdapter
         {
             var conversationKey = StateKeys.Conversation(activity);
             await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-            var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, cancellationToken).ConfigureAwait(false);
+            var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, lease.Storage, cancellationToken).ConfigureAwait(false);
             ended = context;
             if (context.Replies.Count > 0)
             {
@@ -116,16 +116,17 @@ public sealed partial class BotAdapter
         }
     }
 
-    private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(Activity activity, IChannelSender sender, CancellationToken cancellationToken)
+    private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(
+        Activity activity, IChannelSender sender, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var state = await _stateStore.LoadAsync(activity, cancellationToken).ConfigureAwait(false);
+            var state = await _stateStore.LoadAsync(activity, turnStorage, cancellationToken).ConfigureAwait(false);
             var context = new TurnContext(activity, state, sender);
             try
             {
                 await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);
-                await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+                await _stateStore.SaveAsync(state, turnStorage, cancellationToken).ConfigureAwait(false);
                 return (context, false);
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)
@@ -134,22 +135,23 @@ public sealed partial class BotAdapter
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                await HandleErrorAsync(activity, context, exception, cancellationToken).ConfigureAwait(false);
+                await HandleErrorAsync(activity, turnStorage, context, exception, cancellationToken).ConfigureAwait(false);
                 return (context, true);
             }
         }
     }
 
-    private async Task HandleErrorAsync(Activity activity, TurnContext failed, Exception exception, CancellationToken cancellationToken)
+    private async Task HandleErrorAsync(
+        Activity activity, IStorage? turnStorage, TurnContext failed, Exception exception, CancellationToken cancellationToken)
     {
         // The error handler works on freshly loaded state, so a half-finished turn's changes are never saved.
-        var state = await _stateStore.LoadAsync(activity, cancellationToken).ConfigureAwait(false);
+        var state = await _stateStore.LoadAsync(activity, turnStorage, cancellationToken).ConfigureAwait(false);
         var context = new TurnContext(failed, state);
         await _errorHandler.OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies = context.Replies;
         try
         {
-            await _stateStore.SaveAsync(state, cancellationToken).ConfigureAwait(false);
+            await _stateStore.SaveAsync(state, turnStorage, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception saveFailure) when (saveFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

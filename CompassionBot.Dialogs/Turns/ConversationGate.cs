@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.State;
+
 namespace CompassionBot.Dialogs.Turns;
 
 /// <summary>
@@ -12,7 +14,7 @@ public sealed class ConversationGate(IConversationLock? crossInstance = null)
     private readonly Lock _lock = new();
 
     /// <summary>Waits for the conversation's turn; dispose the result to let the next turn in.</summary>
-    public async Task<IAsyncDisposable> EnterAsync(string conversationKey, CancellationToken cancellationToken)
+    public async Task<IConversationLease> EnterAsync(string conversationKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
         Entry entry;
@@ -37,7 +39,7 @@ public sealed class ConversationGate(IConversationLock? crossInstance = null)
             throw;
         }
 
-        IAsyncDisposable? shared = null;
+        IConversationLease? shared = null;
         if (crossInstance is not null)
         {
             try
@@ -78,9 +80,11 @@ public sealed class ConversationGate(IConversationLock? crossInstance = null)
         public int Users { get; set; }
     }
 
-    private sealed class Lease(ConversationGate gate, string key, Entry entry, IAsyncDisposable? shared) : IAsyncDisposable
+    private sealed class Lease(ConversationGate gate, string key, Entry entry, IConversationLease? shared) : IConversationLease
     {
         private int _disposed;
+
+        public IStorage? Storage => shared?.Storage;
 
         public async ValueTask DisposeAsync()
         {

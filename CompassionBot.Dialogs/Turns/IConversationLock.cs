@@ -9,5 +9,5 @@ namespace CompassionBot.Dialogs.Turns;
 public interface IConversationLock
 {
     /// <summary>Waits until no other instance runs a turn of <paramref name="conversationKey"/>; dispose to release.</summary>
-    Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken);
+    Task<IConversationLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken);
 }

@@ -1,9 +1,11 @@
+using CompassionBot.Dialogs.State;
+
 namespace CompassionBot.Dialogs.Turns;
 
 /// <summary>The <see cref="IConversationLock"/> of a single instance: the in-process gate is all it needs.</summary>
 public sealed class InProcessConversationLock : IConversationLock
 {
-    private static readonly Task<IAsyncDisposable> Nothing = Task.FromResult<IAsyncDisposable>(new Released());
+    private static readonly Task<IConversationLease> Nothing = Task.FromResult<IConversationLease>(new Released());
 
     private InProcessConversationLock()
     {
@@ -13,10 +15,12 @@ public sealed class InProcessConversationLock : IConversationLock
     public static InProcessConversationLock Instance { get; } = new();
 
     /// <inheritdoc />
-    public Task<IAsyncDisposable> AcquireAsync(string conversationKey, CancellationToken cancellationToken) => Nothing;
+    public Task<IConversationLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken) => Nothing;
 
-    private sealed class Released : IAsyncDisposable
+    private sealed class Released : IConversationLease
     {
+        public IStorage? Storage => null;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -277,7 +277,7 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
     private async Task AssertNothingProcessedAsync()
     {
         Assert.Empty(_sut.Bot.Seen);
-        Assert.Equal(0, _sut.References.Count);
+        Assert.Equal(0, await _sut.ReferenceCountAsync());
         Assert.False(await _sut.HasConversationStateAsync("msteams", "a:1Xy@thread.skype:personal"));
     }
 

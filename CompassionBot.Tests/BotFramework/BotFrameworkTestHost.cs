@@ -2,7 +2,9 @@ using CompassionBot.BotFramework;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Hosting;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -58,7 +60,14 @@ public sealed class BotFrameworkTestHost : IAsyncDisposable
 
     public IStorage Storage => Services.GetRequiredService<IStorage>();
 
-    public InMemoryConversationReferenceStore References => (InMemoryConversationReferenceStore)Services.GetRequiredService<IConversationReferenceStore>();
+    public IConversationReferenceStore References => Services.GetRequiredService<IConversationReferenceStore>();
+
+    /// <summary>How many conversation references are stored.</summary>
+    public async Task<long> ReferenceCountAsync()
+    {
+        await using var connection = await Services.GetRequiredService<IRelationalDatabase>().OpenConnectionAsync(TestContext.Current.CancellationToken);
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM conversation_references;");
+    }
 
     public Task WhenTurnsIdleAsync() => Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
 

@@ -48,7 +48,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(_sut.Bot.Seen);
-        Assert.Equal(1, _sut.References.Count);
+        Assert.Equal(1, await _sut.ReferenceCountAsync());
         Assert.Equal("urn:botframework:azure", _sut.Bot.Seen.Single().CallerId);
     }
 
@@ -168,7 +168,7 @@ public sealed class ChannelAuthenticationTests : IAsyncLifetime
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Empty(_sut.Bot.Seen);
-        Assert.Equal(0, _sut.References.Count);
+        Assert.Equal(0, await _sut.ReferenceCountAsync());
         Assert.False(await _sut.HasConversationStateAsync(channelId, ConversationId));
         Assert.Empty(_connector.Posts);
         Assert.Contains(_sut.Logs.Entries, e => e.EventId.Id == 2004);

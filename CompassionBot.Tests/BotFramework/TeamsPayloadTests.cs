@@ -67,7 +67,7 @@ public sealed class TeamsPayloadTests : IAsyncLifetime
         var post = Assert.Single(_connector.Posts);
         Assert.Equal("welcome", post.Activity.Text);
         Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(PersonalConversation)}/activities", post.Path);
-        Assert.Equal(1, _sut.References.Count);
+        Assert.Equal(1, await _sut.ReferenceCountAsync());
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class TeamsPayloadTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(_sut.Bot.Seen);
-        Assert.Equal(0, _sut.References.Count);
+        Assert.Equal(0, await _sut.ReferenceCountAsync());
         Assert.False(await _sut.HasConversationStateAsync("msteams", PersonalConversation));
         Assert.Contains("clinic", Assert.Single(_connector.Posts).Activity.Text, StringComparison.Ordinal);
     }

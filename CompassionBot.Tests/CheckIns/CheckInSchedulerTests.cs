@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using CompassionBot.CheckIns;
-using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompassionBot.Tests.CheckIns;
@@ -263,7 +263,7 @@ public abstract class CheckInSchedulerTests(PostgresServer server, string provid
     private static async Task<long> CountNotificationsAsync(SmsTestHost sut)
     {
         await using var connection = await sut.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        return (long)(await connection.Command("SELECT COUNT(*) FROM clinician_notifications WHERE kind = 'unanswered-checkins'")
-            .ScalarAsync(TestContext.Current.CancellationToken))!;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM clinician_notifications WHERE kind = 'unanswered-checkins'", cancellationToken: TestContext.Current.CancellationToken));
     }
 }

@@ -1,6 +1,6 @@
 using CompassionBot.CheckIns;
-using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -140,8 +140,8 @@ public abstract class CheckInStoreTests(PostgresServer server, string provider) 
     private async Task<(string Status, string? MessageSid, string? ClaimedBy)> RowAsync(string key)
     {
         await using var connection = await Database.OpenDatabase().OpenConnectionAsync(Ct);
-        var rows = await connection.Command("SELECT status, message_sid, claimed_by FROM checkin_sends WHERE idempotency_key = @key", ("@key", key))
-            .ListAsync(r => (r.GetString(0), r.StringOrNull(1), r.StringOrNull(2)), Ct);
+        var rows = await connection.QueryAsync<(string Status, string? MessageSid, string? ClaimedBy)>(new CommandDefinition(
+            "SELECT status, message_sid, claimed_by FROM checkin_sends WHERE idempotency_key = @key", new { key }, cancellationToken: Ct));
         return Assert.Single(rows);
     }
 }

@@ -2,9 +2,9 @@ using System.Text.Json;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Safety.Alerts;
-using CompassionBot.Storage.Memory;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,10 +23,10 @@ public sealed class CrisisAlertTests(PostgresServer server)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var webhook = await FakeWebhook.StartAsync();
-        ObservedCrisisStore<MemoryCrisisEventStore>? store = null;
+        ObservedCrisisStore<RelationalCrisisEventStore>? store = null;
         await using var factory = new BotApplicationFactory(
             Settings(webhook, ("Clinic:Name", "Riverside Clinic")),
-            services => store = Observe<MemoryCrisisEventStore>(services, new FakeTimeProvider()));
+            services => store = Observe<RelationalCrisisEventStore>(services, new FakeTimeProvider()));
         var conversation = new TestConversation(factory.Services, "webchat", "en-US");
 
         await conversation.SendAsync(CrisisText, ct);
@@ -172,9 +172,10 @@ public sealed class CrisisAlertTests(PostgresServer server)
         Assert.Equal(eventId, delivered.IdempotencyKey);
         Assert.All(webhook.Requests, r => Assert.Equal(eventId, r.IdempotencyKey));
         await using var connection = await database.OpenDatabase().OpenConnectionAsync(ct);
-        var rows = await connection.Command("SELECT attempts, delivered_at, last_error FROM crisis_alert_outbox;")
-            .ListAsync(reader => (reader.GetInt64(0), reader.Int64OrNull(1) is not null, reader.StringOrNull(2)), ct);
-        Assert.Equal((3L, true, (string?)null), Assert.Single(rows));
+        var rows = await connection.QueryAsync<(long Attempts, long? DeliveredAt, string? LastError)>(
+            new CommandDefinition("SELECT attempts, delivered_at, last_error FROM crisis_alert_outbox;", cancellationToken: ct));
+        var row = Assert.Single(rows);
+        Assert.Equal((3L, true, (string?)null), (row.Attempts, row.DeliveredAt is not null, row.LastError));
     }
 
     [Fact]
@@ -185,10 +186,10 @@ public sealed class CrisisAlertTests(PostgresServer server)
         webhook.FailNext = 1;
         webhook.RetryAfter = TimeSpan.FromHours(1);
         var clock = new FakeTimeProvider();
-        ObservedCrisisStore<MemoryCrisisEventStore>? store = null;
+        ObservedCrisisStore<RelationalCrisisEventStore>? store = null;
         await using var factory = new BotApplicationFactory(
             Settings(webhook, ("Safety:AlertRetryDelay", "00:00:01"), ("Safety:AlertTimeout", "00:00:30")),
-            services => store = Observe<MemoryCrisisEventStore>(services, clock));
+            services => store = Observe<RelationalCrisisEventStore>(services, clock));
         var lease = CrisisAlertDispatcher.LeaseFor(factory.Services.GetRequiredService<IOptions<CrisisAlertOptions>>().Value);
         var conversation = new TestConversation(factory.Services, "webchat", "en-US");
         var claimedAt = clock.GetUtcNow();

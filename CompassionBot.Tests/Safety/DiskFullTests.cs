@@ -5,6 +5,7 @@ using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -234,14 +235,15 @@ public sealed class DiskFullTests
         public async Task<IReadOnlyList<string>> EventRowsAsync()
         {
             await using var connection = await Service<IRelationalDatabase>().OpenConnectionAsync(Ct);
-            return await connection.Command("SELECT id FROM crisis_events;").ListAsync(r => r.GetString(0), Ct);
+            return [.. await connection.QueryAsync<string>(new CommandDefinition("SELECT id FROM crisis_events;", cancellationToken: Ct))];
         }
 
         public async Task<IReadOnlyList<(string AlertId, long Attempts, bool Delivered)>> OutboxRowsAsync()
         {
             await using var connection = await Service<IRelationalDatabase>().OpenConnectionAsync(Ct);
-            return await connection.Command("SELECT alert_id, attempts, delivered_at FROM crisis_alert_outbox;")
-                .ListAsync(r => (r.GetString(0), r.GetInt64(1), r.Int64OrNull(2) is not null), Ct);
+            var rows = await connection.QueryAsync<(string AlertId, long Attempts, long? DeliveredAt)>(
+                new CommandDefinition("SELECT alert_id, attempts, delivered_at FROM crisis_alert_outbox;", cancellationToken: Ct));
+            return [.. rows.Select(r => (r.AlertId, r.Attempts, r.DeliveredAt is not null))];
         }
 
         public async ValueTask DisposeAsync()

@@ -3,8 +3,8 @@ using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Hosting;
 using CompassionBot.Sms;
-using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 
 namespace CompassionBot.Tests.Sms;
 
@@ -48,7 +48,7 @@ public abstract class SmsWebhookTests(PostgresServer server, string provider) : 
     private static async Task RenameAsync(SmsTestHost host, string from, string to)
     {
         await using var connection = await host.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
-        await connection.Command($"ALTER TABLE {from} RENAME TO {to}").RunAsync(TestContext.Current.CancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition($"ALTER TABLE {from} RENAME TO {to}", cancellationToken: TestContext.Current.CancellationToken));
     }
 
     // The test server may hand the service's unhandled exception to the caller instead of a 500.

@@ -61,7 +61,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         services.AddCompassionStorage(Configuration(("ConnectionStrings:Sqlite", _file.ConnectionString)));
 
-        Assert.Single(services, d => d.ServiceType == typeof(IStorage));
+        Assert.Single(services, d => d.ServiceType == typeof(IStorage) && !d.IsKeyedService);
         using var provider = services.AddLogging().BuildServiceProvider();
         Assert.IsType<CachingStorage>(provider.GetRequiredService<IStorage>());
     }
@@ -74,7 +74,7 @@ public sealed class StorageServiceCollectionExtensionsTests : IDisposable
 
         services.AddBotCore();
 
-        Assert.Single(services, d => d.ServiceType == typeof(IStorage));
+        Assert.Single(services, d => d.ServiceType == typeof(IStorage) && !d.IsKeyedService);
         using var provider = services.AddLogging().BuildServiceProvider();
         Assert.IsType<CachingStorage>(provider.GetRequiredService<IStorage>());
     }

@@ -1,8 +1,6 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
-using CompassionBot.Storage;
-using CompassionBot.Storage.Relational;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -51,12 +49,6 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddHttpClient(BotFrameworkHttpClients.Metadata);
         services.AddHttpClient(BotFrameworkHttpClients.Msal);
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
-        services.TryAddSingleton<InMemoryConversationReferenceStore>();
-        services.TryAddSingleton(sp => new RelationalConversationReferenceStore(sp.GetRequiredService<IRelationalDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IConversationReferenceStore>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Memory
-                ? sp.GetRequiredService<InMemoryConversationReferenceStore>()
-                : sp.GetRequiredService<RelationalConversationReferenceStore>());
         services.AddSingleton<ServiceUrlTrustList>();
         services.AddSingleton<ChannelAuthenticator>();
         services.AddHostedService<BotFrameworkModeLogger>();

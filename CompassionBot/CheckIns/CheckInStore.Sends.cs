@@ -1,6 +1,6 @@
 using System.Data.Common;
 using CompassionBot.Sms;
-using CompassionBot.Storage.Relational;
+using Dapper;
 
 namespace CompassionBot.CheckIns;
 
@@ -44,23 +44,27 @@ internal sealed partial class CheckInStore
         ArgumentNullException.ThrowIfNull(enrolment);
         var key = SlotKey(enrolment.Id, slot);
         return InWriteTransactionAsync(
-            async transaction =>
+            async (connection, transaction) =>
             {
-                if (await LockEnrolmentAsync(transaction, enrolment.Id, cancellationToken).ConfigureAwait(false) is not { } counters)
+                if (await LockEnrolmentAsync(connection, transaction, enrolment.Id, cancellationToken).ConfigureAwait(false) is not { } counters)
                 {
                     return Handled(key);
                 }
 
-                if (await ExistingAsync(transaction, key, cancellationToken).ConfigureAwait(false) is { } existing)
+                if (await ExistingAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false) is { } existing)
                 {
-                    return await ReclaimAsync(transaction, key, existing, lease, resendUncertain: false, cancellationToken).ConfigureAwait(false);
+                    return await ReclaimAsync(connection, transaction, key, existing, lease, resendUncertain: false, cancellationToken).ConfigureAwait(false);
                 }
 
-                var (streak, everyNth, toSkip) = counters;
-                streak += await transaction.Command(
+                var streak = (int)counters.UnansweredStreak;
+                var everyNth = (int)counters.EveryNthSlot;
+                var toSkip = (int)counters.SlotsToSkip;
+                streak += await connection.ExecuteAsync(new CommandDefinition(
                         "UPDATE checkin_sends SET streak_counted = 1 WHERE enrolment_id = @id AND status = 'sent' AND answered_at IS NULL AND streak_counted = 0",
-                        ("@id", enrolment.Id))
-                    .RunAsync(cancellationToken).ConfigureAwait(false);
+                        new { id = enrolment.Id },
+                        transaction,
+                        cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
                 var outcome = ClaimOutcome.Send;
                 if (streak >= unansweredLimit)
                 {
@@ -72,11 +76,13 @@ internal sealed partial class CheckInStore
                     (toSkip, outcome) = (toSkip - 1, ClaimOutcome.Skip);
                 }
 
-                var claim = await InsertAsync(transaction, key, enrolment.Id, slot, due, outcome == ClaimOutcome.Send ? "claimed" : "skipped", lease, cancellationToken).ConfigureAwait(false);
-                await transaction.Command(
+                var claim = await InsertAsync(connection, transaction, key, enrolment.Id, slot, due, outcome == ClaimOutcome.Send ? "claimed" : "skipped", lease, cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(
                         "UPDATE checkin_enrolments SET unanswered_streak = @streak, every_nth_slot = @nth, slots_to_skip = @skip, updated_at = @now WHERE id = @id",
-                        ("@id", enrolment.Id), ("@streak", (long)streak), ("@nth", (long)everyNth), ("@skip", (long)toSkip), ("@now", Now()))
-                    .RunAsync(cancellationToken).ConfigureAwait(false);
+                        new { id = enrolment.Id, streak = (long)streak, nth = (long)everyNth, skip = (long)toSkip, now = Now() },
+                        transaction,
+                        cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
                 return claim with { Outcome = outcome };
             },
             cancellationToken);
@@ -87,20 +93,20 @@ internal sealed partial class CheckInStore
     {
         var key = ConfirmationKey(enrolmentId);
         return InWriteTransactionAsync(
-            async transaction =>
+            async (connection, transaction) =>
             {
-                if (await LockEnrolmentAsync(transaction, enrolmentId, cancellationToken).ConfigureAwait(false) is null)
+                if (await LockEnrolmentAsync(connection, transaction, enrolmentId, cancellationToken).ConfigureAwait(false) is null)
                 {
                     return Handled(key);
                 }
 
-                if (await ExistingAsync(transaction, key, cancellationToken).ConfigureAwait(false) is { } existing)
+                if (await ExistingAsync(connection, transaction, key, cancellationToken).ConfigureAwait(false) is { } existing)
                 {
-                    return await ReclaimAsync(transaction, key, existing, lease, resendUncertain: true, cancellationToken).ConfigureAwait(false);
+                    return await ReclaimAsync(connection, transaction, key, existing, lease, resendUncertain: true, cancellationToken).ConfigureAwait(false);
                 }
 
                 var now = timeProvider.GetUtcNow();
-                return await InsertAsync(transaction, key, enrolmentId, now, now, "claimed", lease, cancellationToken).ConfigureAwait(false);
+                return await InsertAsync(connection, transaction, key, enrolmentId, now, now, "claimed", lease, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -112,16 +118,11 @@ internal sealed partial class CheckInStore
     public async Task<bool> BeginSendAsync(CheckInClaim claim, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (write.ConfigureAwait(false))
-        {
-            var connection = write.Connection;
-            return await connection.Command(
-                    "UPDATE checkin_sends SET status = 'sending', lease_until = @lease " +
-                    "WHERE idempotency_key = @key AND status = 'claimed' AND claimed_by = @me AND claimed_at = @at",
-                    ("@key", claim.Key), ("@me", InstanceId), ("@at", claim.ClaimedAt), ("@lease", SmsTimestamps.Format(timeProvider.GetUtcNow() + lease)))
-                .RunAsync(cancellationToken).ConfigureAwait(false) > 0;
-        }
+        return await ExecuteAsync(
+            "UPDATE checkin_sends SET status = 'sending', lease_until = @lease " +
+            "WHERE idempotency_key = @key AND status = 'claimed' AND claimed_by = @me AND claimed_at = @at",
+            new { key = claim.Key, me = InstanceId, at = claim.ClaimedAt, lease = SmsTimestamps.Format(timeProvider.GetUtcNow() + lease) },
+            cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <summary>
@@ -133,29 +134,30 @@ internal sealed partial class CheckInStore
     {
         ArgumentNullException.ThrowIfNull(claim);
         return InWriteTransactionAsync(
-            async transaction =>
+            async (connection, transaction) =>
             {
-                var updated = await transaction.Command(
+                var updated = await connection.ExecuteAsync(new CommandDefinition(
                         "UPDATE checkin_sends SET status = @status, sent_at = @now, message_sid = @sid, lease_until = NULL " +
                         "WHERE idempotency_key = @key AND status IN ('sending', 'unconfirmed') AND claimed_by = @me AND claimed_at = @at",
-                        ("@key", claim.Key), ("@me", InstanceId), ("@at", claim.ClaimedAt), ("@status", status), ("@sid", messageSid), ("@now", Now()))
-                    .RunAsync(cancellationToken).ConfigureAwait(false);
+                        new { key = claim.Key, me = InstanceId, at = claim.ClaimedAt, status, sid = messageSid, now = Now() },
+                        transaction,
+                        cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
                 if (updated == 0)
                 {
                     return false;
                 }
 
-                if (status == "sent")
+                var enrolment = status switch
                 {
-                    await transaction.Command(
-                            "UPDATE checkin_enrolments SET slots_to_skip = every_nth_slot - 1, updated_at = @now WHERE id = @id",
-                            ("@id", enrolmentId), ("@now", Now()))
-                        .RunAsync(cancellationToken).ConfigureAwait(false);
-                }
-                else if (status == "confirmation")
+                    "sent" => "UPDATE checkin_enrolments SET slots_to_skip = every_nth_slot - 1, updated_at = @now WHERE id = @id",
+                    "confirmation" => "UPDATE checkin_enrolments SET confirmed_at = @now WHERE id = @id",
+                    _ => null,
+                };
+                if (enrolment is not null)
                 {
-                    await transaction.Command("UPDATE checkin_enrolments SET confirmed_at = @now WHERE id = @id", ("@id", enrolmentId), ("@now", Now()))
-                        .RunAsync(cancellationToken).ConfigureAwait(false);
+                    await connection.ExecuteAsync(new CommandDefinition(enrolment, new { id = enrolmentId, now = Now() }, transaction, cancellationToken: cancellationToken))
+                        .ConfigureAwait(false);
                 }
 
                 return true;
@@ -167,18 +169,13 @@ internal sealed partial class CheckInStore
     /// Hands a send Twilio refused back to <c>claimed</c> (its lease still running), so it is tried again once the
     /// lease expires. Only for a definite refusal, never for an uncertain outcome.
     /// </summary>
-    public async Task ReleaseAsync(CheckInClaim claim, CancellationToken cancellationToken)
+    public Task ReleaseAsync(CheckInClaim claim, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using (write.ConfigureAwait(false))
-        {
-            var connection = write.Connection;
-            await connection.Command(
-                    "UPDATE checkin_sends SET status = 'claimed' WHERE idempotency_key = @key AND status = 'sending' AND claimed_by = @me AND claimed_at = @at",
-                    ("@key", claim.Key), ("@me", InstanceId), ("@at", claim.ClaimedAt))
-                .RunAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return ExecuteAsync(
+            "UPDATE checkin_sends SET status = 'claimed' WHERE idempotency_key = @key AND status = 'sending' AND claimed_by = @me AND claimed_at = @at",
+            new { key = claim.Key, me = InstanceId, at = claim.ClaimedAt },
+            cancellationToken);
     }
 
     /// <summary>Send rows of an enrolment as (key, status), oldest slot first (for tests and audits).</summary>
@@ -187,29 +184,44 @@ internal sealed partial class CheckInStore
         var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await connection.Command("SELECT idempotency_key, status FROM checkin_sends WHERE enrolment_id = @id ORDER BY slot_at, claimed_at", ("@id", enrolmentId))
-                .ListAsync(r => (r.GetString(0), r.GetString(1)), cancellationToken).ConfigureAwait(false);
+            var rows = await connection.QueryAsync<SendRow>(new CommandDefinition(
+                "SELECT idempotency_key, status, claimed_at, lease_until FROM checkin_sends WHERE enrolment_id = @id ORDER BY slot_at, claimed_at",
+                new { id = enrolmentId },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return [.. rows.Select(r => (r.IdempotencyKey, r.Status))];
         }
     }
 
     private static CheckInClaim Handled(string key) => new(ClaimOutcome.AlreadyHandled, key, null);
 
     private async Task<CheckInClaim> InsertAsync(
-        DbTransaction transaction, string key, string enrolmentId, DateTimeOffset slot, DateTimeOffset due, string status, TimeSpan lease, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string key, string enrolmentId, DateTimeOffset slot, DateTimeOffset due, string status, TimeSpan lease,
+        CancellationToken cancellationToken)
     {
         var now = Now();
-        await transaction.Command(
+        await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO checkin_sends (idempotency_key, enrolment_id, slot_at, due_at, status, claimed_at, claimed_by, lease_until) " +
                 "VALUES (@key, @id, @slot, @due, @status, @now, @me, @lease)",
-                ("@key", key), ("@id", enrolmentId), ("@slot", SmsTimestamps.Format(slot)), ("@due", SmsTimestamps.Format(due)), ("@status", status),
-                ("@now", now), ("@me", InstanceId), ("@lease", status == "claimed" ? SmsTimestamps.Format(timeProvider.GetUtcNow() + lease) : null))
-            .RunAsync(cancellationToken).ConfigureAwait(false);
+                new
+                {
+                    key,
+                    id = enrolmentId,
+                    slot = SmsTimestamps.Format(slot),
+                    due = SmsTimestamps.Format(due),
+                    status,
+                    now,
+                    me = InstanceId,
+                    lease = status == "claimed" ? SmsTimestamps.Format(timeProvider.GetUtcNow() + lease) : null,
+                },
+                transaction,
+                cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
         return new CheckInClaim(ClaimOutcome.Send, key, now);
     }
 
     // Existing row: claimed again only when its lease has expired. Rows claimed before leases existed expire one lease after claimed_at.
     private async Task<CheckInClaim> ReclaimAsync(
-        DbTransaction transaction, string key, SendRow existing, TimeSpan lease, bool resendUncertain, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string key, SendRow existing, TimeSpan lease, bool resendUncertain, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var expires = existing.LeaseUntil is { } until ? SmsTimestamps.Parse(until) : SmsTimestamps.Parse(existing.ClaimedAt) + lease;
@@ -220,21 +232,24 @@ internal sealed partial class CheckInStore
 
         if (existing.Status == "sending" && !resendUncertain)
         {
-            await transaction.Command(
+            await connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE checkin_sends SET status = 'unconfirmed' WHERE idempotency_key = @key AND status = 'sending' AND claimed_at = @old",
-                    ("@key", key), ("@old", existing.ClaimedAt))
-                .RunAsync(cancellationToken).ConfigureAwait(false);
+                    new { key, old = existing.ClaimedAt },
+                    transaction,
+                    cancellationToken: cancellationToken))
+                .ConfigureAwait(false);
             Log.SendUnconfirmed(logger, key);
             return Handled(key);
         }
 
         var claimedAt = Now();
-        var taken = await transaction.Command(
+        var taken = await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE checkin_sends SET status = 'claimed', claimed_by = @me, claimed_at = @now, lease_until = @lease " +
                 "WHERE idempotency_key = @key AND status = @status AND claimed_at = @old",
-                ("@key", key), ("@status", existing.Status), ("@old", existing.ClaimedAt), ("@me", InstanceId), ("@now", claimedAt),
-                ("@lease", SmsTimestamps.Format(now + lease)))
-            .RunAsync(cancellationToken).ConfigureAwait(false);
+                new { key, status = existing.Status, old = existing.ClaimedAt, me = InstanceId, now = claimedAt, lease = SmsTimestamps.Format(now + lease) },
+                transaction,
+                cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
         if (taken == 0)
         {
             return Handled(key);
@@ -244,21 +259,39 @@ internal sealed partial class CheckInStore
         return new CheckInClaim(ClaimOutcome.Send, key, claimedAt);
     }
 
-    private async Task<(int Streak, int EveryNth, int ToSkip)?> LockEnrolmentAsync(DbTransaction transaction, string enrolmentId, CancellationToken cancellationToken)
-    {
-        var rows = await transaction.Command(
+    private async Task<EnrolmentCounters?> LockEnrolmentAsync(DbConnection connection, DbTransaction transaction, string enrolmentId, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<EnrolmentCounters>(new CommandDefinition(
                 "SELECT unanswered_streak, every_nth_slot, slots_to_skip FROM checkin_enrolments WHERE id = @id" + database.Dialect.LockRowsForClaim,
-                ("@id", enrolmentId))
-            .ListAsync(r => ((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
-    }
+                new { id = enrolmentId },
+                transaction,
+                cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
 
-    private static async Task<SendRow?> ExistingAsync(DbTransaction transaction, string key, CancellationToken cancellationToken)
+    private static async Task<SendRow?> ExistingAsync(DbConnection connection, DbTransaction transaction, string key, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<SendRow>(new CommandDefinition(
+                "SELECT idempotency_key, status, claimed_at, lease_until FROM checkin_sends WHERE idempotency_key = @key",
+                new { key },
+                transaction,
+                cancellationToken: cancellationToken))
+            .ConfigureAwait(false);
+
+    private sealed record EnrolmentCounters
     {
-        var rows = await transaction.Command("SELECT status, claimed_at, lease_until FROM checkin_sends WHERE idempotency_key = @key", ("@key", key))
-            .ListAsync(r => new SendRow(r.GetString(0), r.GetString(1), r.StringOrNull(2)), cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? null : rows[0];
+        public long UnansweredStreak { get; init; }
+
+        public long EveryNthSlot { get; init; }
+
+        public long SlotsToSkip { get; init; }
     }
 
-    private sealed record SendRow(string Status, string ClaimedAt, string? LeaseUntil);
+    private sealed record SendRow
+    {
+        public required string IdempotencyKey { get; init; }
+
+        public required string Status { get; init; }
+
+        public required string ClaimedAt { get; init; }
+
+        public string? LeaseUntil { get; init; }
+    }
 }

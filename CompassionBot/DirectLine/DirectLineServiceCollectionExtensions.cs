@@ -1,4 +1,3 @@
-using CompassionBot.Storage;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,13 +23,6 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineAuthenticator>();
         services.TryAddSingleton<IDirectLineStore, RelationalDirectLineStore>();
-        services.TryAddSingleton<InProcessDirectLineNotifier>();
-        services.TryAddSingleton<PostgresDirectLineNotifier>();
-
-        // Several instances share a PostgreSQL database, so a reply made on one must reach streams open on another.
-        services.TryAddSingleton<IDirectLineNotifier>(sp => StorageServiceCollectionExtensions.ProviderOf(sp) == StorageProvider.Postgres
-            ? sp.GetRequiredService<PostgresDirectLineNotifier>()
-            : sp.GetRequiredService<InProcessDirectLineNotifier>());
         services.AddHostedService<DirectLineListenerService>();
         services.AddSingleton<DirectLineConversationService>();
         services.AddSingleton<DirectLineStreamHub>();

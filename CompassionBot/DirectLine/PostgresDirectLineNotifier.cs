@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Storage.Postgres;
-using CompassionBot.Storage.Relational;
+using Dapper;
 using Npgsql;
 
 namespace CompassionBot.DirectLine;
@@ -64,8 +64,8 @@ internal sealed partial class PostgresDirectLineNotifier : IDirectLineNotifier
             var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                await connection.Command("SELECT pg_notify(@channel, @payload)", ("@channel", Channel), ("@payload", payload))
-                    .ScalarAsync(cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT pg_notify(@channel, @payload)", new { channel = Channel, payload }, cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)

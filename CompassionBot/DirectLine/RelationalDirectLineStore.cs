@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Storage.Relational;
+using Dapper;
 
 namespace CompassionBot.DirectLine;
 
@@ -32,13 +33,16 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
         var write = await _database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (write.ConfigureAwait(false))
         {
-            var connection = write.Connection;
-            await connection.Command(
+            await write.Connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO directline_conversations (id, user_id, created_at, started) VALUES (@id, @user, @created, @started)",
-                ("@id", conversation.Id),
-                ("@user", conversation.UserId),
-                ("@created", conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture)),
-                ("@started", conversation.Started ? 1L : 0L)).RunAsync(cancellationToken).ConfigureAwait(false);
+                new
+                {
+                    id = conversation.Id,
+                    user = conversation.UserId,
+                    created = conversation.CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+                    started = conversation.Started ? 1L : 0L,
+                },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -48,15 +52,13 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var rows = await connection.Command("SELECT user_id, created_at, started FROM directline_conversations WHERE id = @id", ("@id", conversationId))
-                .ListAsync(
-                    reader => new DirectLineConversation(
-                        conversationId,
-                        reader.StringOrNull(0),
-                        DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture),
-                        reader.GetInt64(2) != 0),
-                    cancellationToken).ConfigureAwait(false);
-            return rows.Count == 0 ? null : rows[0];
+            var row = await connection.QuerySingleOrDefaultAsync<ConversationRow>(new CommandDefinition(
+                "SELECT user_id, created_at, started FROM directline_conversations WHERE id = @id",
+                new { id = conversationId },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return row is null
+                ? null
+                : new DirectLineConversation(conversationId, row.UserId, DateTimeOffset.Parse(row.CreatedAt, CultureInfo.InvariantCulture), row.Started != 0);
         }
     }
 
@@ -66,9 +68,10 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
         var write = await _database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (write.ConfigureAwait(false))
         {
-            var connection = write.Connection;
-            return await connection.Command("UPDATE directline_conversations SET started = 1 WHERE id = @id AND started = 0", ("@id", conversationId))
-                .RunAsync(cancellationToken).ConfigureAwait(false) == 1;
+            return await write.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE directline_conversations SET started = 1 WHERE id = @id AND started = 0",
+                new { id = conversationId },
+                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
         }
     }
 
@@ -83,23 +86,24 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                await transaction.Command($"SELECT id FROM directline_conversations WHERE id = @id{_database.Dialect.LockRowsForUpdate}", ("@id", conversationId))
-                    .ScalarAsync(cancellationToken).ConfigureAwait(false);
-                var watermark = Convert.ToInt64(
-                    await transaction.Command("SELECT COALESCE(MAX(watermark), 0) FROM directline_activities WHERE conversation_id = @id", ("@id", conversationId))
-                        .ScalarAsync(cancellationToken).ConfigureAwait(false),
-                    CultureInfo.InvariantCulture);
+                var conversation = new { id = conversationId };
+                await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                    $"SELECT id FROM directline_conversations WHERE id = @id{_database.Dialect.LockRowsForUpdate}", conversation, transaction, cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
+                var watermark = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COALESCE(MAX(watermark), 0) FROM directline_activities WHERE conversation_id = @id", conversation, transaction, cancellationToken: cancellationToken))
+                    .ConfigureAwait(false);
 
                 var stored = new List<StoredActivity>(activities.Count);
                 foreach (var activity in activities)
                 {
                     watermark++;
                     var withId = activity with { Id = DirectLineIds.Activity(conversationId, watermark) };
-                    await transaction.Command(
+                    await connection.ExecuteAsync(new CommandDefinition(
                         "INSERT INTO directline_activities (conversation_id, watermark, activity) VALUES (@id, @watermark, @activity)",
-                        ("@id", conversationId),
-                        ("@watermark", watermark),
-                        ("@activity", JsonSerializer.Serialize(withId, BotJsonContext.Default.Activity))).RunAsync(cancellationToken).ConfigureAwait(false);
+                        new { id = conversationId, watermark, activity = JsonSerializer.Serialize(withId, BotJsonContext.Default.Activity) },
+                        transaction,
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
                     stored.Add(new StoredActivity(watermark, withId));
                 }
 
@@ -115,16 +119,30 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
         var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await connection.Command(
+            var rows = await connection.QueryAsync<ActivityRow>(new CommandDefinition(
                 """
                 SELECT watermark, activity FROM directline_activities
                 WHERE conversation_id = @id AND watermark > @after ORDER BY watermark LIMIT @max
                 """,
-                ("@id", conversationId),
-                ("@after", afterWatermark),
-                ("@max", (long)maxCount)).ListAsync(
-                    reader => new StoredActivity(reader.GetInt64(0), JsonSerializer.Deserialize(reader.GetString(1), BotJsonContext.Default.Activity)!),
-                    cancellationToken).ConfigureAwait(false);
+                new { id = conversationId, after = afterWatermark, max = (long)maxCount },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return [.. rows.Select(row => new StoredActivity(row.Watermark, JsonSerializer.Deserialize(row.Activity, BotJsonContext.Default.Activity)!))];
         }
+    }
+
+    private sealed record ConversationRow
+    {
+        public string? UserId { get; init; }
+
+        public required string CreatedAt { get; init; }
+
+        public long Started { get; init; }
+    }
+
+    private sealed record ActivityRow
+    {
+        public long Watermark { get; init; }
+
+        public required string Activity { get; init; }
     }
 }

@@ -1,9 +1,6 @@
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Safety.Alerts;
-using CompassionBot.Storage;
-using CompassionBot.Storage.Memory;
-using CompassionBot.Storage.Relational;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -15,8 +12,7 @@ namespace CompassionBot.Safety;
 internal static class CrisisFlowServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ICrisisEventStore"/> and <see cref="ISafetyPlanStore"/> on the configured storage provider (tables
-    /// in the SQLite or PostgreSQL <see cref="IRelationalDatabase"/>, or memory for <c>Storage:Provider=Memory</c>),
+    /// Adds <see cref="ICrisisEventStore"/> over the alert outbox that <c>AddCompassionStorage</c> registers,
     /// <see cref="SafetyOptions"/>, and the clinician alert dispatcher (<c>Safety:AlertWebhookUrl</c>, validated at
     /// start-up) with its typed, resilient HttpClient; alerts of events the store cannot record are held in memory and
     /// sent directly (<see cref="HeldCrisisAlerts"/>).
@@ -28,13 +24,6 @@ internal static class CrisisFlowServiceCollectionExtensions
         services.AddOptions<CrisisAlertOptions>().BindConfiguration(CrisisAlertOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrisisAlertOptions>, CrisisAlertOptionsValidator>());
 
-        services.TryAddSingleton<MemoryCrisisEventStore>();
-        services.TryAddSingleton<MemorySafetyPlanStore>();
-        services.TryAddSingleton(sp => new RelationalCrisisEventStore(sp.GetRequiredService<IRelationalDatabase>()));
-        services.TryAddSingleton(sp => new RelationalSafetyPlanStore(sp.GetRequiredService<IRelationalDatabase>()));
-
-        // Resolved lazily, so the provider follows configuration added after this call (test hosts).
-        services.TryAddSingleton<ICrisisAlertOutbox>(sp => IsMemory(sp) ? sp.GetRequiredService<MemoryCrisisEventStore>() : sp.GetRequiredService<RelationalCrisisEventStore>());
         services.TryAddSingleton<CrisisAlertSignal>();
         services.TryAddSingleton<StorageWriteHealth>();
         services.TryAddSingleton<HeldCrisisAlerts>();
@@ -47,7 +36,6 @@ internal static class CrisisFlowServiceCollectionExtensions
                 sp.GetService<IEnrolmentLinks>(),
                 sp.GetRequiredService<ILogger<LinkingCrisisEventStore>>()),
             sp.GetRequiredService<CrisisAlertSignal>()));
-        services.TryAddSingleton<ISafetyPlanStore>(sp => IsMemory(sp) ? sp.GetRequiredService<MemorySafetyPlanStore>() : sp.GetRequiredService<RelationalSafetyPlanStore>());
 
         services.AddHttpClient<CrisisAlertClient>().AddResilienceHandler("crisis-alert", static (pipeline, context) =>
         {
@@ -83,7 +71,4 @@ internal static class CrisisFlowServiceCollectionExtensions
         var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - timeProvider.GetUtcNow() : null);
         return delay is { } value ? TimeSpan.FromTicks(Math.Clamp(value.Ticks, 0, maxDelay.Ticks)) : null;
     }
-
-    private static bool IsMemory(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Memory;
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 
 namespace CompassionBot.Sms;
@@ -13,5 +12,5 @@ internal static class SmsTimestamps
 
     public static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    public static DateTimeOffset? ParseOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Parse(reader.GetString(ordinal));
+    public static DateTimeOffset? ParseOrNull(string? value) => value is null ? null : Parse(value);
 }

@@ -15,7 +15,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "The SQLite database {Path} is in journal mode {Mode}, not WAL; concurrent readers will be slower")]
     public static partial void NotWal(ILogger logger, string path, string mode);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Storage: in memory only; every conversation is lost when the process stops")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Storage: in memory only; every conversation and clinic record is lost when the process stops")]
     public static partial void MemoryProvider(ILogger logger);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "A SQLite write failed; reopening the writer connection")]

@@ -1,29 +1,15 @@
 using CompassionBot.Storage.Relational;
-using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Storage;
 
 /// <summary>
-/// Opens the store and applies migrations before the host starts serving, so a bad path or an unreadable file
-/// stops start-up with a clear message instead of failing the first conversation.
+/// Opens the configured provider's database and applies migrations before the host starts serving, so a bad path or an
+/// unreadable file stops start-up with a clear message instead of failing the first conversation.
 /// </summary>
-internal sealed class StorageStartupService(IServiceProvider services, IOptions<StorageOptions> options, ILogger<StorageStartupService> logger)
-    : IHostedService
+internal sealed class StorageStartupService(IRelationalDatabase database) : IHostedService
 {
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        switch (options.Value.Provider)
-        {
-            case StorageProvider.Sqlite:
-            case StorageProvider.Postgres:
-                await services.GetRequiredService<IRelationalDatabase>().EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-                break;
-            case StorageProvider.Memory:
-                Log.MemoryProvider(logger);
-                break;
-        }
-    }
+    public Task StartAsync(CancellationToken cancellationToken) => database.EnsureMigratedAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,7 +1,6 @@
 using System.Net;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
-using CompassionBot.Storage.Memory;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,13 +24,13 @@ public sealed class HeldCrisisAlertsTests(PostgresServer server)
         await using var webhook = await FakeWebhook.StartAsync();
         webhook.Down = true;
         var clock = new FakeTimeProvider();
-        var store = new ObservedCrisisStore<MemoryCrisisEventStore> { RefuseRecords = true };
+        var store = new ObservedCrisisStore<RelationalCrisisEventStore> { RefuseRecords = true };
         await using var factory = new BotApplicationFactory(
             new Dictionary<string, string?> { ["Safety:AlertWebhookUrl"] = webhook.Url.ToString(), ["Safety:AlertRetryDelay"] = "00:00:00" },
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
-                services.AddSingleton<ICrisisAlertOutbox>(sp => store.Attach(sp.GetRequiredService<MemoryCrisisEventStore>()));
+                services.AddSingleton<ICrisisAlertOutbox>(sp => store.Attach(sp.GetRequiredService<RelationalCrisisEventStore>()));
             });
         using var http = factory.CreateClient();
         var conversation = new TestConversation(factory.Services, "webchat", "en-US");

@@ -1,21 +1,31 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Turns;
 using CompassionBot.Storage.Postgres;
 using CompassionBot.Tests.Support;
 using Npgsql;
 
 namespace CompassionBot.Tests.Storage.Postgres;
 
+/// <summary>
+/// The cross-instance conversation lock. A lease sends nothing until the turn reads its state: the lock is taken with
+/// that read and released by the state commit (or when the lease ends), so these tests hold it by reading through the
+/// lease's storage.
+/// </summary>
 public sealed class PostgresConversationLockTests(PostgresServer server) : PostgresDatabaseTest(server)
 {
-    [Fact]
-    public async Task AcquireAsync_HeldByAnotherInstance_WaitsUntilReleased()
-    {
-        var first = new PostgresConversationLock(Database.OpenDatabase());
-        var sut = new PostgresConversationLock(Database.OpenDatabase());
-        var held = await first.AcquireAsync("emulator/conversations/a", Ct);
+    private static readonly string[] TurnKeys = ["emulator/conversations/a", "emulator/users/u"];
 
-        var waiting = sut.AcquireAsync("emulator/conversations/a", Ct);
-        var other = await sut.AcquireAsync("emulator/conversations/b", Ct);
-        await other.DisposeAsync();
+    [Fact]
+    public async Task StateRead_ConversationHeldByAnotherInstance_WaitsUntilReleased()
+    {
+        var first = await LockAsync();
+        var sut = await LockAsync();
+        var held = await LockedAsync(first, "emulator/conversations/a");
+
+        var waiting = Task.Run(() => LockedAsync(sut, "emulator/conversations/a"), Ct);
+        await (await LockedAsync(sut, "emulator/conversations/b")).DisposeAsync();
 
         // "b" was free while "a" is still held; "a" becomes free only when the first instance lets go.
         Assert.False(waiting.IsCompleted);
@@ -24,12 +34,12 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
     }
 
     [Fact]
-    public async Task AcquireAsync_HolderConnectionDies_LockIsFreed()
+    public async Task StateRead_HolderConnectionDies_LockIsFreed()
     {
-        var first = new PostgresConversationLock(Database.OpenDatabase());
-        var sut = new PostgresConversationLock(Database.OpenDatabase());
-        _ = await first.AcquireAsync("emulator/conversations/a", Ct);
-        var waiting = sut.AcquireAsync("emulator/conversations/a", Ct);
+        var first = await LockAsync();
+        var sut = await LockAsync();
+        _ = await LockedAsync(first, "emulator/conversations/a");
+        var waiting = Task.Run(() => LockedAsync(sut, "emulator/conversations/a"), Ct);
 
         // As when an instance is killed: its connection ends and the server drops the locks it held. pg_locks covers
         // the whole server, so only this test's database is searched: other test classes running at the same time hold
@@ -45,4 +55,105 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
 
         await using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(30), Ct);
     }
+
+    [Fact]
+    public async Task StateWrite_CommitsAndReleasesTheLockBeforeTheLeaseEnds()
+    {
+        var first = await LockAsync();
+        var sut = await LockAsync();
+        await using var held = await first.AcquireAsync(TurnKeys[0], Ct);
+        var read = await held.Storage!.ReadAsync(TurnKeys, Ct);
+
+        await held.Storage.WriteAsync(new Dictionary<string, StoreItem> { [TurnKeys[0]] = new("{\"n\":1}", null), [TurnKeys[1]] = new("{}", null) }, Ct);
+
+        Assert.Empty(read);
+        await using var next = await LockedAsync(sut, TurnKeys[0]).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal("{\"n\":1}", (await next.Storage!.ReadAsync(TurnKeys, Ct))[TurnKeys[0]].Json);
+    }
+
+    [Fact]
+    public async Task Turn_LockReadWriteCommit_TakesTwoRoundTrips()
+    {
+        var sut = await LockAsync();
+        var roundTrips = new ConcurrentQueue<string>();
+        using var listener = ListenToQueries(roundTrips);
+
+        await using (var turn = await sut.AcquireAsync(TurnKeys[0], Ct))
+        {
+            var state = await turn.Storage!.ReadAsync(TurnKeys, Ct);
+            await turn.Storage.WriteAsync(new Dictionary<string, StoreItem> { [TurnKeys[0]] = new("{}", null), [TurnKeys[1]] = new("{}", null) }, Ct);
+            Assert.Empty(state);
+        }
+
+        Assert.Collection(
+            roundTrips,
+            lockAndRead => Assert.Equal(["BEGIN", "pg_advisory_xact_lock", "FROM bot_state"], Found(lockAndRead, "BEGIN", "pg_advisory_xact_lock", "FROM bot_state")),
+            writeAndCommit => Assert.Equal(["bot_state_write", "COMMIT"], Found(writeAndCommit, "bot_state_write", "COMMIT")));
+    }
+
+    [Fact]
+    public async Task StateWrite_StaleETag_ThrowsWritesNothingAndTheNextReadLocksAgain()
+    {
+        var other = Database.OpenStorage();
+        var sut = await LockAsync();
+        var etags = await other.WriteAsync(new Dictionary<string, StoreItem> { [TurnKeys[0]] = new("1", null), [TurnKeys[1]] = new("1", null) }, Ct);
+        await using var turn = await sut.AcquireAsync(TurnKeys[0], Ct);
+        var read = await turn.Storage!.ReadAsync(TurnKeys, Ct);
+        await other.WriteAsync(new Dictionary<string, StoreItem> { [TurnKeys[1]] = new("2", etags[TurnKeys[1]]) }, Ct);
+
+        var error = await Assert.ThrowsAsync<StorageConcurrencyException>(() => turn.Storage.WriteAsync(
+            new Dictionary<string, StoreItem> { [TurnKeys[0]] = new("3", read[TurnKeys[0]].ETag), [TurnKeys[1]] = new("3", read[TurnKeys[1]].ETag) }, Ct));
+        var again = await turn.Storage.ReadAsync(TurnKeys, Ct);
+
+        Assert.Equal(TurnKeys[1], error.Key);
+        Assert.Equal(("1", "2"), (again[TurnKeys[0]].Json, again[TurnKeys[1]].Json));
+        Assert.Equal(1L, await AdvisoryLocksHeldAsync());
+    }
+
+    // Each lock is another instance, on a database object of its own, migrated first so that only the turn talks to the server.
+    private async Task<PostgresConversationLock> LockAsync()
+    {
+        var database = Database.OpenDatabase();
+        await database.EnsureMigratedAsync(Ct);
+        return new PostgresConversationLock(database, TimeProvider.System);
+    }
+
+    private static async Task<IConversationLease> LockedAsync(PostgresConversationLock conversationLock, string conversationKey)
+    {
+        var lease = await conversationLock.AcquireAsync(conversationKey, Ct);
+        await lease.Storage!.ReadAsync([conversationKey], Ct);
+        return lease;
+    }
+
+    private async Task<long> AdvisoryLocksHeldAsync()
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted " +
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database());", connection);
+        return (long)(await count.ExecuteScalarAsync(Ct))!;
+    }
+
+    // Npgsql traces one span per round trip (a command or a whole batch), with the statements' text.
+    private ActivityListener ListenToQueries(ConcurrentQueue<string> queries)
+    {
+        var database = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span =>
+            {
+                if (span.GetTagItem("db.namespace") as string == database && span.GetTagItem("db.query.text") is string text)
+                {
+                    queries.Enqueue(text);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private static string[] Found(string text, params string[] parts) => [.. parts.Where(p => text.Contains(p, StringComparison.Ordinal))];
 }

@@ -62,6 +62,32 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         Assert.Equal([1], await VersionsAsync());
     }
 
+    /// <summary>
+    /// A database migrated by the hand-written runner that came before DbUp: its <c>schema_migrations</c> rows (version,
+    /// name, timestamptz) are DbUp's journal, so only the scripts it lacks run, and its rows stay as they were.
+    /// </summary>
+    [Fact]
+    public async Task EnsureMigratedAsync_DatabaseMigratedByTheEarlierRunner_AppliesOnlyTheMissingScripts()
+    {
+        var shipped = TemporaryPostgresDatabase.ShippedMigrations;
+        await ExecuteAsync("CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL);");
+        foreach (var migration in shipped.Take(3))
+        {
+            await ExecuteAsync(migration.Sql);
+            await ExecuteAsync($"INSERT INTO schema_migrations VALUES ({migration.Version}, '{migration.Name}', '2026-01-05T10:00:00Z');");
+        }
+
+        await ExecuteAsync("INSERT INTO safety_plans (channel_id, user_id, plan_text, updated_at) VALUES ('sms', 'u', 'kept', 1);");
+
+        var sut = Database.OpenDatabase();
+        await sut.EnsureMigratedAsync(Ct);
+
+        Assert.Equal(shipped.Select(m => m.Version), await VersionsAsync());
+        Assert.Equal(sut.ExpectedSchemaVersion, sut.SchemaVersion);
+        Assert.Equal("kept", await ScalarAsync("SELECT plan_text FROM safety_plans;"));
+        Assert.Equal(3L, await ScalarAsync("SELECT count(*) FROM schema_migrations WHERE applied_at = '2026-01-05T10:00:00Z';"));
+    }
+
     [Fact]
     public async Task OpenConnectionAsync_ServerNotListening_SaysWhichDatabaseWithoutThePassword()
     {

@@ -3,6 +3,7 @@ using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage.Relational;
 using CompassionBot.Tests.Support;
+using Dapper;
 
 namespace CompassionBot.Tests.Storage.Relational;
 
@@ -96,14 +97,12 @@ public sealed class RelationalClinicianAlertsTests(PostgresServer server)
         {
             foreach (var (id, attempts, delivered) in new[] { ("pending", 2L, (long?)null), ("done", 1L, T0.ToUnixTimeMilliseconds()) })
             {
-                await connection.Command(
-                        "INSERT INTO crisis_events (id, occurred_at, channel_id, conversation_id, level, rules, region) VALUES (@id, @at, 'webchat', 'c1', 'Crisis', '[]', 'US');",
-                        ("@id", id), ("@at", T0.ToUnixTimeMilliseconds()))
-                    .RunAsync(Ct);
-                await connection.Command(
-                        "INSERT INTO crisis_alert_outbox (event_id, created_at, attempts, next_attempt_at, delivered_at) VALUES (@id, @at, @attempts, @at, @delivered);",
-                        ("@id", id), ("@at", T0.ToUnixTimeMilliseconds()), ("@attempts", attempts), ("@delivered", delivered))
-                    .RunAsync(Ct);
+                await connection.ExecuteAsync(
+                    "INSERT INTO crisis_events (id, occurred_at, channel_id, conversation_id, level, rules, region) VALUES (@id, @at, 'webchat', 'c1', 'Crisis', '[]', 'US');",
+                    new { id, at = T0.ToUnixTimeMilliseconds() });
+                await connection.ExecuteAsync(
+                    "INSERT INTO crisis_alert_outbox (event_id, created_at, attempts, next_attempt_at, delivered_at) VALUES (@id, @at, @attempts, @at, @delivered);",
+                    new { id, at = T0.ToUnixTimeMilliseconds(), attempts, delivered });
             }
         }
 

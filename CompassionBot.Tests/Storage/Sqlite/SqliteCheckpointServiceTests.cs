@@ -1,11 +1,10 @@
 using CompassionBot.Dialogs.State;
-using CompassionBot.Storage;
+using CompassionBot.Storage.Relational;
 using CompassionBot.Storage.Sqlite;
 using CompassionBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Tests.Storage.Sqlite;
 
@@ -46,10 +45,9 @@ public sealed class SqliteCheckpointServiceTests : IDisposable
     [Fact]
     public async Task Service_AfterWrites_CopiesTheLogIntoTheFileWithoutAnyTurnDoingIt()
     {
-        await using var provider = new ServiceCollection().AddSingleton(_file.OpenDatabase()).BuildServiceProvider();
-        var database = provider.GetRequiredService<SqliteDatabase>();
-        using var sut = new SqliteCheckpointService(
-            provider, Options.Create(new StorageOptions()), TimeProvider.System, NullLogger<SqliteCheckpointService>.Instance);
+        await using var provider = new ServiceCollection().AddSingleton<IRelationalDatabase>(_file.OpenDatabase()).BuildServiceProvider();
+        var database = (SqliteDatabase)provider.GetRequiredService<IRelationalDatabase>();
+        using var sut = new SqliteCheckpointService(provider, TimeProvider.System, NullLogger<SqliteCheckpointService>.Instance);
         var storage = new SqliteStorage(database, 1, TimeProvider.System, NullLogger<SqliteStorage>.Instance);
         await sut.StartAsync(Ct);
 

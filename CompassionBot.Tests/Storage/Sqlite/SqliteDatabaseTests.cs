@@ -1,7 +1,7 @@
 using CompassionBot.Storage;
-using CompassionBot.Storage.Relational;
 using CompassionBot.Storage.Sqlite;
 using CompassionBot.Tests.Support;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CompassionBot.Tests.Storage.Sqlite;
@@ -57,16 +57,16 @@ public sealed class SqliteDatabaseTests : IDisposable
         var sut = _file.OpenDatabase([CreateNotes]);
         await using (var abandoned = await sut.OpenWriteAsync(Ct))
         {
-            await abandoned.Connection.Command("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');").RunAsync(Ct);
+            await abandoned.Connection.ExecuteAsync("BEGIN; INSERT INTO notes (id, text) VALUES (1, 'abandoned');");
         }
 
         await using (var next = await sut.OpenWriteAsync(Ct))
         {
-            await next.Connection.Command("INSERT INTO notes (id, text) VALUES (2, 'kept');").RunAsync(Ct);
+            await next.Connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (2, 'kept');");
         }
 
         await using var reader = await sut.OpenConnectionAsync(Ct);
-        Assert.Equal("2", await reader.Command("SELECT group_concat(id) FROM notes;").ScalarAsync(Ct));
+        Assert.Equal("2", await reader.ExecuteScalarAsync<string>("SELECT group_concat(id) FROM notes;"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         }
 
         await using var next = await sut.OpenWriteAsync(Ct);
-        await next.Connection.Command("INSERT INTO notes (id, text) VALUES (1, 'kept');").RunAsync(Ct);
+        await next.Connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'kept');");
 
         Assert.Equal(System.Data.ConnectionState.Open, next.Connection.State);
     }
@@ -105,7 +105,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         var disposing = Task.Run(sut.Dispose, Ct);
         var disposedUnderTheWrite = await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(300), Ct)) == disposing;
-        await running.Connection.Command("INSERT INTO notes (id, text) VALUES (1, 'finished');").RunAsync(Ct);
+        await running.Connection.ExecuteAsync("INSERT INTO notes (id, text) VALUES (1, 'finished');");
         await running.DisposeAsync();
         await disposing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
 
@@ -177,6 +177,35 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Contains("0002_broken", error.Message, StringComparison.Ordinal);
         Assert.Equal(0L, Scalar(sut, "SELECT count(*) FROM sqlite_master WHERE name IN ('notes', 'tags');"));
         Assert.Empty(Versions(sut));
+    }
+
+    /// <summary>
+    /// A file migrated by the hand-written runner that came before DbUp: its <c>schema_migrations</c> rows (version,
+    /// name, ISO-8601 text) are DbUp's journal, so only the scripts it lacks run, and its rows stay as they were.
+    /// </summary>
+    [Fact]
+    public async Task EnsureMigratedAsync_FileMigratedByTheEarlierRunner_AppliesOnlyTheMissingScripts()
+    {
+        var shipped = TemporarySqliteFile.ShippedMigrations;
+        using (var old = _file.OpenDatabase([]).OpenConnection())
+        {
+            Execute(old, "CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
+            foreach (var migration in shipped.Take(3))
+            {
+                Execute(old, migration.Sql);
+                Execute(old, $"INSERT INTO schema_migrations VALUES ({migration.Version}, '{migration.Name}', '2026-01-05T10:00:00.0000000+00:00');");
+            }
+
+            Execute(old, "INSERT INTO safety_plans (channel_id, user_id, plan_text, updated_at) VALUES ('sms', 'u', 'kept', 1);");
+        }
+
+        var sut = _file.OpenDatabase();
+        await sut.EnsureMigratedAsync(Ct);
+
+        Assert.Equal(shipped.Select(m => (long)m.Version), Versions(sut));
+        Assert.Equal(sut.ExpectedSchemaVersion, sut.SchemaVersion);
+        Assert.Equal("kept", Scalar(sut, "SELECT plan_text FROM safety_plans;"));
+        Assert.Equal(3L, Scalar(sut, "SELECT count(*) FROM schema_migrations WHERE applied_at = '2026-01-05T10:00:00.0000000+00:00';"));
     }
 
     [Fact]
@@ -272,6 +301,8 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     private static void Execute(SqliteDatabase database, string sql) => Scalar(database, sql);
+
+    private static void Execute(SqliteConnection connection, string sql) => Scalar(connection, sql);
 
     // Opens a pooled connection and gives it back to the pool, returning its native handle.
     private static async Task<SQLitePCL.sqlite3?> PooledHandleAsync(SqliteDatabase database)

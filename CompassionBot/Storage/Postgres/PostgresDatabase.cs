@@ -1,21 +1,35 @@
 using System.Data.Common;
 using CompassionBot.Storage.Relational;
+using Dapper;
+using DbUp;
+using DbUp.Postgresql;
 using Npgsql;
 
 namespace CompassionBot.Storage.Postgres;
 
 /// <summary>
 /// A shared PostgreSQL database (<c>Storage:Provider=Postgres</c>, <c>ConnectionStrings:Postgres</c>): a pooled
-/// <see cref="NpgsqlDataSource"/>, and the schema kept current by <see cref="PostgresMigrationRunner"/>.
+/// <see cref="NpgsqlDataSource"/>, and the schema kept current by <see cref="SchemaMigrator"/> (DbUp).
 /// </summary>
 /// <remarks>
 /// Add a migration by adding <c>CompassionBot/Storage/Postgres/Migrations/NNNN_description.sql</c> with the same
-/// number as its SQLite twin. Several instances may start at once: the runner serialises them with an advisory lock.
+/// number as its SQLite twin. Several instances may start at once: they migrate one after another under an advisory lock.
 /// </remarks>
 internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, IDisposable
 {
     /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
     public const string MigrationResourcePrefix = "CompassionBot.Storage.Postgres.Migrations/";
+
+    /// <summary>The advisory lock key every instance takes while it migrates ("CBmigr" as bytes).</summary>
+    public const long MigrationLockKey = 0x4342_6D69_6772;
+
+    private const string CreateJournal = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER     NOT NULL PRIMARY KEY,
+            name       TEXT        NOT NULL,
+            applied_at TIMESTAMPTZ NOT NULL
+        );
+        """;
 
     private readonly IReadOnlyList<SqlMigration> _migrations;
     private readonly TimeProvider _timeProvider;
@@ -43,9 +57,6 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         _timeProvider = timeProvider;
         _logger = logger;
     }
-
-    /// <inheritdoc />
-    public StorageProvider Provider => StorageProvider.Postgres;
 
     /// <inheritdoc />
     public SqlDialect Dialect => SqlDialect.Postgres;
@@ -138,12 +149,33 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         _migrationLock.Dispose();
     }
 
+    // Instances starting together take turns on a session-level advisory lock held around DbUp's upgrade, so the later
+    // ones find nothing left to do. A crashed holder's connection ends and the server drops the lock.
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var (applied, version) = await PostgresMigrationRunner.MigrateAsync(connection, _migrations, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_lock(@key);", new { key = MigrationLockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            IReadOnlyList<string> applied;
+            int version;
+            try
+            {
+                applied = SchemaMigrator.Migrate(
+                    DeployChanges.To.PostgresqlDatabase(new PostgresqlConnectionManager(DataSource)),
+                    _migrations,
+                    CreateJournal,
+                    () => _timeProvider.GetUtcNow(),
+                    "PostgreSQL");
+                version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            finally
+            {
+                await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key);", new { key = MigrationLockKey }).ConfigureAwait(false);
+            }
+
             foreach (var name in applied)
             {
                 Log.PostgresMigrationApplied(_logger, name);

@@ -3,9 +3,10 @@ using System.Data.Common;
 namespace CompassionBot.Storage.Relational;
 
 /// <summary>
-/// The clinic's relational database, whichever provider holds it (embedded SQLite or a shared PostgreSQL). Stores of
-/// clinic records (crisis events, Direct Line logs, SMS consent, check-ins, conversation references, safety plans)
-/// are written once against this seam with ADO.NET and <see cref="SqlDialect"/>.
+/// The clinic's relational database, whichever provider holds it (an embedded SQLite file, a shared PostgreSQL, or for
+/// <c>Memory</c> a private SQLite database in memory). Stores of clinic records (crisis events, Direct Line logs, SMS
+/// consent, check-ins, conversation references, safety plans) are written once against this seam with Dapper and
+/// <see cref="SqlDialect"/>.
 /// </summary>
 /// <remarks>
 /// SQL written against this seam uses <c>@name</c> parameters, <c>INSERT ... ON CONFLICT</c>, <c>RETURNING</c> and
@@ -15,9 +16,6 @@ namespace CompassionBot.Storage.Relational;
 /// </remarks>
 internal interface IRelationalDatabase
 {
-    /// <summary>Which provider this is.</summary>
-    StorageProvider Provider { get; }
-
     /// <summary>The provider's SQL differences.</summary>
     SqlDialect Dialect { get; }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CompassionBot.BotFramework;
+using Dapper;
 
 namespace CompassionBot.Storage.Relational;
 
@@ -25,7 +26,7 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
     // A newer reference keeps the last delivery outcome recorded for the conversation.
     private const string Upsert =
         "INSERT INTO conversation_references (channel_id, conversation_id, reference, service_url_verified, updated_at) " +
-        "VALUES (@channel_id, @conversation_id, @reference, @verified, @updated_at) " +
+        "VALUES (@channelId, @conversationId, @reference, @verified, @updatedAt) " +
         "ON CONFLICT (channel_id, conversation_id) DO UPDATE SET reference = excluded.reference, " +
         "service_url_verified = excluded.service_url_verified, updated_at = excluded.updated_at;";
 
@@ -47,13 +48,17 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
 
         var json = JsonSerializer.Serialize(reference.Reference, BotFrameworkJsonContext.Default.ConversationReference);
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await write.Connection.Command(
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             Upsert,
-            ("@channel_id", channelId),
-            ("@conversation_id", conversationId),
-            ("@reference", json),
-            ("@verified", reference.ServiceUrlVerified ? 1L : 0L),
-            ("@updated_at", reference.UpdatedAt.ToUnixTimeMilliseconds())).RunAsync(cancellationToken).ConfigureAwait(false);
+            new
+            {
+                channelId,
+                conversationId,
+                reference = json,
+                verified = reference.ServiceUrlVerified ? 1L : 0L,
+                updatedAt = reference.UpdatedAt.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (_written.Count >= MaxRemembered)
         {
             _written.Clear();
@@ -67,22 +72,22 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
     public async Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var found = await connection.Command(
+        var row = await connection.QuerySingleOrDefaultAsync<ReferenceRow>(new CommandDefinition(
             "SELECT reference, service_url_verified, updated_at, last_delivery FROM conversation_references " +
-            "WHERE channel_id = @channel_id AND conversation_id = @conversation_id;",
-            ("@channel_id", channelId),
-            ("@conversation_id", conversationId)).ListAsync(
-                reader => new StoredConversationReference(
-                    JsonSerializer.Deserialize(reader.GetString(0), BotFrameworkJsonContext.Default.ConversationReference)!,
-                    reader.GetInt64(1) != 0,
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
-                {
-                    LastDelivery = reader.StringOrNull(3) is { } delivery
-                        ? JsonSerializer.Deserialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)
-                        : null,
-                },
-                cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? null : found[0];
+            "WHERE channel_id = @channelId AND conversation_id = @conversationId;",
+            new { channelId, conversationId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null
+            ? null
+            : new StoredConversationReference(
+                JsonSerializer.Deserialize(row.Reference, BotFrameworkJsonContext.Default.ConversationReference)!,
+                row.ServiceUrlVerified != 0,
+                DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt))
+            {
+                LastDelivery = row.LastDelivery is { } delivery
+                    ? JsonSerializer.Deserialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)
+                    : null,
+            };
     }
 
     public async Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken)
@@ -90,10 +95,20 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
         ArgumentNullException.ThrowIfNull(delivery);
         var json = JsonSerializer.Serialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery);
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await write.Connection.Command(
-            "UPDATE conversation_references SET last_delivery = @delivery WHERE channel_id = @channel_id AND conversation_id = @conversation_id;",
-            ("@delivery", json),
-            ("@channel_id", channelId),
-            ("@conversation_id", conversationId)).RunAsync(cancellationToken).ConfigureAwait(false);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE conversation_references SET last_delivery = @delivery WHERE channel_id = @channelId AND conversation_id = @conversationId;",
+            new { delivery = json, channelId, conversationId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    private sealed record ReferenceRow
+    {
+        public required string Reference { get; init; }
+
+        public long ServiceUrlVerified { get; init; }
+
+        public long UpdatedAt { get; init; }
+
+        public string? LastDelivery { get; init; }
     }
 }

@@ -1,7 +1,7 @@
-using System.Data.Common;
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
+using Dapper;
 
 namespace CompassionBot.Storage.Relational;
 
@@ -10,7 +10,7 @@ internal sealed partial class RelationalCrisisEventStore
 {
     private const string InsertNotification =
         "INSERT INTO crisis_alert_outbox (alert_id, kind, enrolment_id, clinician, channel_id, occurred_at, created_at, attempts, next_attempt_at) " +
-        "VALUES (@id, @kind, @enrolment_id, @clinician, @channel_id, @at, @at, 0, @at) ON CONFLICT (alert_id) DO NOTHING;";
+        "VALUES (@id, @kind, @enrolmentId, @clinician, @channelId, @at, @at, 0, @at) ON CONFLICT (alert_id) DO NOTHING;";
 
     // Due, undelivered and not held by a live lease; the dialect's fragment locks the picked rows on PostgreSQL.
     private const string PickDue =
@@ -19,8 +19,9 @@ internal sealed partial class RelationalCrisisEventStore
 
     // An alert about an event reads the event as it is now (its outcome so far); a notification carries its own fields.
     private const string SelectClaimed =
-        "SELECT o.alert_id, o.kind, o.attempts, o.occurred_at, o.outcome, o.outcome_at, o.enrolment_id, o.clinician, o.channel_id, " +
-        "e.id, e.channel_id, e.conversation_id, e.level, e.rules, e.outcome, e.outcome_at, e.enrolment_id, e.clinician, e.message_text " +
+        "SELECT o.alert_id, o.kind, o.attempts, o.occurred_at, o.outcome AS alert_outcome, o.outcome_at AS alert_outcome_at, " +
+        "o.enrolment_id AS alert_enrolment_id, o.clinician AS alert_clinician, o.channel_id AS alert_channel_id, " +
+        "e.id AS event_id, e.channel_id, e.conversation_id, e.level, e.rules, e.outcome, e.outcome_at, e.enrolment_id, e.clinician, e.message_text " +
         "FROM crisis_alert_outbox o LEFT JOIN crisis_events e ON e.id = o.event_id WHERE o.claimed_by = @claim ORDER BY o.next_attempt_at, o.alert_id;";
 
     private const string MarkDelivered =
@@ -44,13 +45,16 @@ internal sealed partial class RelationalCrisisEventStore
         ArgumentNullException.ThrowIfNull(notification);
         return await UpdateAsync(
             InsertNotification,
-            cancellationToken,
-            ("@id", notification.Id),
-            ("@kind", notification.Kind),
-            ("@enrolment_id", notification.EnrolmentId),
-            ("@clinician", notification.Clinician),
-            ("@channel_id", notification.ChannelId),
-            ("@at", notification.At.ToUnixTimeMilliseconds())).ConfigureAwait(false) == 1;
+            new
+            {
+                id = notification.Id,
+                kind = notification.Kind,
+                enrolmentId = notification.EnrolmentId,
+                clinician = notification.Clinician,
+                channelId = notification.ChannelId,
+                at = notification.At.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<IReadOnlyList<CrisisAlert>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
@@ -58,16 +62,16 @@ internal sealed partial class RelationalCrisisEventStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         ArgumentOutOfRangeException.ThrowIfLessThan(lease, TimeSpan.Zero);
         var claim = Guid.NewGuid().ToString("N");
-        var nowMs = now.ToUnixTimeMilliseconds();
         var until = now <= DateTimeOffset.MaxValue - lease ? (now + lease).ToUnixTimeMilliseconds() : DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         var connection = write.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var claimed = await transaction.Command(_claim, ("@claim", claim), ("@until", until), ("@now", nowMs), ("@max", (long)max))
-            .RunAsync(cancellationToken).ConfigureAwait(false);
-        var alerts = claimed == 0
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            _claim, new { claim, until, now = now.ToUnixTimeMilliseconds(), max = (long)max }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        IReadOnlyList<CrisisAlert> alerts = claimed == 0
             ? []
-            : await transaction.Command(SelectClaimed, ("@claim", claim)).ListAsync(reader => Alert(reader, claim), cancellationToken).ConfigureAwait(false);
+            : [.. (await connection.QueryAsync<AlertRow>(new CommandDefinition(SelectClaimed, new { claim }, transaction, cancellationToken: cancellationToken))
+                .ConfigureAwait(false)).Select(row => Alert(row, claim))];
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return alerts;
     }
@@ -76,75 +80,103 @@ internal sealed partial class RelationalCrisisEventStore
     {
         ArgumentNullException.ThrowIfNull(alert);
         return await UpdateAsync(
-            MarkDelivered,
-            cancellationToken,
-            ("@at", deliveredAt.ToUnixTimeMilliseconds()),
-            ("@id", alert.AlertId),
-            ("@claim", alert.Claim)).ConfigureAwait(false) == 1;
+            MarkDelivered, new { at = deliveredAt.ToUnixTimeMilliseconds(), id = alert.AlertId, claim = alert.Claim }, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<bool> MarkFailedAsync(CrisisAlert alert, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         return await UpdateAsync(
-            MarkFailed,
-            cancellationToken,
-            ("@at", nextAttemptAt.ToUnixTimeMilliseconds()),
-            ("@error", error),
-            ("@id", alert.AlertId),
-            ("@claim", alert.Claim)).ConfigureAwait(false) == 1;
+            MarkFailed, new { at = nextAttemptAt.ToUnixTimeMilliseconds(), error, id = alert.AlertId, claim = alert.Claim }, cancellationToken).ConfigureAwait(false) == 1;
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.Command(SelectNextDue).ScalarAsync(cancellationToken).ConfigureAwait(false) is long due
-            ? DateTimeOffset.FromUnixTimeMilliseconds(due)
-            : null;
+        return Time(await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SelectNextDue, cancellationToken: cancellationToken)).ConfigureAwait(false));
     }
 
-    private async Task<int> UpdateAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    private async Task<int> UpdateAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        var connection = write.Connection;
-        return await connection.Command(sql, parameters).RunAsync(cancellationToken).ConfigureAwait(false);
+        return await write.Connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    private static CrisisAlert Alert(DbDataReader reader, string claim)
+    private static CrisisAlert Alert(AlertRow row, string claim)
     {
-        var alertId = reader.GetString(0);
-        var kind = reader.GetString(1);
-        var attempts = checked((int)reader.GetInt64(2));
-        var occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3));
-        if (reader.IsDBNull(9))
+        var occurredAt = DateTimeOffset.FromUnixTimeMilliseconds(row.OccurredAt);
+        var attempts = checked((int)row.Attempts);
+        if (row.EventId is null)
         {
-            return new CrisisAlert(string.Empty, occurredAt, reader.StringOrNull(8) ?? string.Empty, string.Empty, RiskLevel.None, [], attempts, claim)
+            return new CrisisAlert(string.Empty, occurredAt, row.AlertChannelId ?? string.Empty, string.Empty, RiskLevel.None, [], attempts, claim)
             {
-                AlertId = alertId,
-                Kind = kind,
-                EnrolmentId = reader.StringOrNull(6),
-                Clinician = reader.StringOrNull(7),
+                AlertId = row.AlertId,
+                Kind = row.Kind,
+                EnrolmentId = row.AlertEnrolmentId,
+                Clinician = row.AlertClinician,
             };
         }
 
-        var isOutcome = kind == CrisisAlertKinds.Outcome;
+        var isOutcome = row.Kind == CrisisAlertKinds.Outcome;
         return new CrisisAlert(
-            reader.GetString(9),
+            row.EventId,
             occurredAt,
-            reader.GetString(10),
-            reader.GetString(11),
-            Enum.Parse<RiskLevel>(reader.GetString(12)),
-            Rules(reader.GetString(13)),
+            row.ChannelId!,
+            row.ConversationId!,
+            Enum.Parse<RiskLevel>(row.Level!),
+            Rules(row.Rules!),
             attempts,
             claim)
         {
-            AlertId = alertId,
-            Kind = kind,
-            Outcome = Enum.Parse<CrisisOutcome>(isOutcome ? reader.GetString(4) : reader.GetString(14)),
-            OutcomeAt = Time(isOutcome ? reader.Int64OrNull(5) : reader.Int64OrNull(15)),
-            EnrolmentId = reader.StringOrNull(16),
-            Clinician = reader.StringOrNull(17),
-            MessageText = reader.StringOrNull(18),
+            AlertId = row.AlertId,
+            Kind = row.Kind,
+            Outcome = Enum.Parse<CrisisOutcome>((isOutcome ? row.AlertOutcome : row.Outcome)!),
+            OutcomeAt = Time(isOutcome ? row.AlertOutcomeAt : row.OutcomeAt),
+            EnrolmentId = row.EnrolmentId,
+            Clinician = row.Clinician,
+            MessageText = row.MessageText,
         };
+    }
+
+    // An outbox row and, for an alert about an event, the event's columns (null for a notification).
+    private sealed record AlertRow
+    {
+        public required string AlertId { get; init; }
+
+        public required string Kind { get; init; }
+
+        public long Attempts { get; init; }
+
+        public long OccurredAt { get; init; }
+
+        public string? AlertOutcome { get; init; }
+
+        public long? AlertOutcomeAt { get; init; }
+
+        public string? AlertEnrolmentId { get; init; }
+
+        public string? AlertClinician { get; init; }
+
+        public string? AlertChannelId { get; init; }
+
+        public string? EventId { get; init; }
+
+        public string? ChannelId { get; init; }
+
+        public string? ConversationId { get; init; }
+
+        public string? Level { get; init; }
+
+        public string? Rules { get; init; }
+
+        public string? Outcome { get; init; }
+
+        public long? OutcomeAt { get; init; }
+
+        public string? EnrolmentId { get; init; }
+
+        public string? Clinician { get; init; }
+
+        public string? MessageText { get; init; }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
+using Dapper;
 
 namespace CompassionBot.Storage.Relational;
 
@@ -20,28 +21,28 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
 {
     private const string InsertEvent =
         "INSERT INTO crisis_events (id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, enrolment_id, clinician) " +
-        "VALUES (@id, @occurred_at, @channel_id, @conversation_id, @level, @rules, @region, @message_text, @enrolment_id, @clinician) ON CONFLICT (id) DO NOTHING;";
+        "VALUES (@id, @occurredAt, @channelId, @conversationId, @level, @rules, @region, @messageText, @enrolmentId, @clinician) ON CONFLICT (id) DO NOTHING;";
 
     private const string InsertEventAlert =
         "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, occurred_at, created_at, attempts, next_attempt_at) " +
-        "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurred_at, @occurred_at, 0, @occurred_at);";
+        "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurredAt, @occurredAt, 0, @occurredAt);";
 
     // An alert delivered straight to the webhook while the store took no writes: on record, never sent again.
     private const string InsertDeliveredEventAlert =
         "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, occurred_at, created_at, attempts, next_attempt_at, delivered_at) " +
-        "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurred_at, @delivered_at, 1, @occurred_at, @delivered_at);";
+        "VALUES (@id, '" + CrisisAlertKinds.Event + "', @id, @occurredAt, @deliveredAt, 1, @occurredAt, @deliveredAt);";
 
     private const string UpdateOutcome = "UPDATE crisis_events SET outcome = @outcome, outcome_at = @at WHERE id = @id;";
 
     // One alert per outcome an event is given: a repeat of the same outcome (a retried turn) queues nothing new.
     private const string InsertOutcomeAlert =
         "INSERT INTO crisis_alert_outbox (alert_id, kind, event_id, outcome, outcome_at, occurred_at, created_at, attempts, next_attempt_at) " +
-        "SELECT @alert_id, '" + CrisisAlertKinds.Outcome + "', id, @outcome, @at, occurred_at, @at, 0, @at FROM crisis_events WHERE id = @id " +
+        "SELECT @alertId, '" + CrisisAlertKinds.Outcome + "', id, @outcome, @at, occurred_at, @at, 0, @at FROM crisis_events WHERE id = @id " +
         "ON CONFLICT (alert_id) DO NOTHING;";
 
     private const string SelectEvents =
         "SELECT id, occurred_at, channel_id, conversation_id, level, rules, region, message_text, outcome, outcome_at, enrolment_id, clinician " +
-        "FROM crisis_events WHERE channel_id = @channel_id AND conversation_id = @conversation_id ORDER BY occurred_at, id;";
+        "FROM crisis_events WHERE channel_id = @channelId AND conversation_id = @conversationId ORDER BY occurred_at, id;";
 
     public Task<bool> RecordAsync(CrisisEvent crisisEvent, CancellationToken cancellationToken) =>
         RecordAsync(crisisEvent, deliveredAt: null, cancellationToken);
@@ -56,27 +57,30 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         var connection = write.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var recorded = await transaction.Command(
+        var recorded = await connection.ExecuteAsync(new CommandDefinition(
             InsertEvent,
-            ("@id", crisisEvent.Id),
-            ("@occurred_at", occurredAt),
-            ("@channel_id", crisisEvent.ChannelId),
-            ("@conversation_id", crisisEvent.ConversationId),
-            ("@level", crisisEvent.Level.ToString()),
-            ("@rules", JsonSerializer.Serialize([.. crisisEvent.Rules], CrisisAlertJsonContext.Default.StringArray)),
-            ("@region", crisisEvent.Region),
-            ("@message_text", crisisEvent.MessageText),
-            ("@enrolment_id", crisisEvent.EnrolmentId),
-            ("@clinician", crisisEvent.Clinician)).RunAsync(cancellationToken).ConfigureAwait(false) == 1;
-        if (recorded && deliveredAt is { } delivered)
+            new
+            {
+                id = crisisEvent.Id,
+                occurredAt,
+                channelId = crisisEvent.ChannelId,
+                conversationId = crisisEvent.ConversationId,
+                level = crisisEvent.Level.ToString(),
+                rules = JsonSerializer.Serialize([.. crisisEvent.Rules], CrisisAlertJsonContext.Default.StringArray),
+                region = crisisEvent.Region,
+                messageText = crisisEvent.MessageText,
+                enrolmentId = crisisEvent.EnrolmentId,
+                clinician = crisisEvent.Clinician,
+            },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false) == 1;
+        if (recorded)
         {
-            await transaction.Command(
-                    InsertDeliveredEventAlert, ("@id", crisisEvent.Id), ("@occurred_at", occurredAt), ("@delivered_at", delivered.ToUnixTimeMilliseconds()))
-                .RunAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else if (recorded)
-        {
-            await transaction.Command(InsertEventAlert, ("@id", crisisEvent.Id), ("@occurred_at", occurredAt)).RunAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                deliveredAt is null ? InsertEventAlert : InsertDeliveredEventAlert,
+                new { id = crisisEvent.Id, occurredAt, deliveredAt = deliveredAt?.ToUnixTimeMilliseconds() },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -86,23 +90,23 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
     public async Task<IReadOnlyList<CrisisEvent>> ListAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.Command(SelectEvents, ("@channel_id", channelId), ("@conversation_id", conversationId)).ListAsync(
-                reader => new CrisisEvent(
-                    reader.GetString(0),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    Enum.Parse<RiskLevel>(reader.GetString(4)),
-                    Rules(reader.GetString(5)),
-                    reader.GetString(6),
-                    reader.StringOrNull(7))
-                {
-                    Outcome = Enum.Parse<CrisisOutcome>(reader.GetString(8)),
-                    OutcomeAt = Time(reader.Int64OrNull(9)),
-                    EnrolmentId = reader.StringOrNull(10),
-                    Clinician = reader.StringOrNull(11),
-                },
-                cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(
+            SelectEvents, new { channelId, conversationId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(row => new CrisisEvent(
+            row.Id,
+            DateTimeOffset.FromUnixTimeMilliseconds(row.OccurredAt),
+            row.ChannelId,
+            row.ConversationId,
+            Enum.Parse<RiskLevel>(row.Level),
+            Rules(row.Rules),
+            row.Region,
+            row.MessageText)
+        {
+            Outcome = Enum.Parse<CrisisOutcome>(row.Outcome),
+            OutcomeAt = Time(row.OutcomeAt),
+            EnrolmentId = row.EnrolmentId,
+            Clinician = row.Clinician,
+        })];
     }
 
     /// <inheritdoc />
@@ -112,18 +116,17 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         var atMs = at.ToUnixTimeMilliseconds();
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await write.Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var updated = await transaction.Command(UpdateOutcome, ("@outcome", outcome.ToString()), ("@at", atMs), ("@id", eventId))
-            .RunAsync(cancellationToken).ConfigureAwait(false);
+        var connection = write.Connection;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            UpdateOutcome, new { outcome = outcome.ToString(), at = atMs, id = eventId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (updated == 1 && outcome != CrisisOutcome.LineGiven)
         {
-            await transaction.Command(
-                    InsertOutcomeAlert,
-                    ("@alert_id", CrisisAlertKinds.OutcomeAlertId(eventId, outcome)),
-                    ("@outcome", outcome.ToString()),
-                    ("@at", atMs),
-                    ("@id", eventId))
-                .RunAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(
+                InsertOutcomeAlert,
+                new { alertId = CrisisAlertKinds.OutcomeAlertId(eventId, outcome), outcome = outcome.ToString(), at = atMs, id = eventId },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -132,4 +135,31 @@ internal sealed partial class RelationalCrisisEventStore(IRelationalDatabase dat
     private static DateTimeOffset? Time(long? unixMilliseconds) => unixMilliseconds is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     private static string[] Rules(string json) => JsonSerializer.Deserialize(json, CrisisAlertJsonContext.Default.StringArray) ?? [];
+
+    private sealed record EventRow
+    {
+        public required string Id { get; init; }
+
+        public long OccurredAt { get; init; }
+
+        public required string ChannelId { get; init; }
+
+        public required string ConversationId { get; init; }
+
+        public required string Level { get; init; }
+
+        public required string Rules { get; init; }
+
+        public required string Region { get; init; }
+
+        public string? MessageText { get; init; }
+
+        public required string Outcome { get; init; }
+
+        public long? OutcomeAt { get; init; }
+
+        public string? EnrolmentId { get; init; }
+
+        public string? Clinician { get; init; }
+    }
 }

@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Safety;
+using Dapper;
 
 namespace CompassionBot.Storage.Relational;
 
@@ -8,36 +9,37 @@ internal sealed class RelationalSafetyPlanStore(IRelationalDatabase database) : 
     public async Task<SafetyPlan?> GetAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var plans = await connection.Command(
-            "SELECT plan_text, updated_at FROM safety_plans WHERE channel_id = @channel_id AND user_id = @user_id;",
-            ("@channel_id", channelId),
-            ("@user_id", userId)).ListAsync(
-                reader => new SafetyPlan(reader.GetString(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))),
-                cancellationToken).ConfigureAwait(false);
-        return plans.Count == 0 ? null : plans[0];
+        var row = await connection.QuerySingleOrDefaultAsync<PlanRow>(new CommandDefinition(
+            "SELECT plan_text, updated_at FROM safety_plans WHERE channel_id = @channelId AND user_id = @userId;",
+            new { channelId, userId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row is null ? null : new SafetyPlan(row.PlanText, DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt));
     }
 
     public async Task SetAsync(string channelId, string userId, SafetyPlan plan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        var connection = write.Connection;
-        await connection.Command(
-            "INSERT INTO safety_plans (channel_id, user_id, plan_text, updated_at) VALUES (@channel_id, @user_id, @plan_text, @updated_at) " +
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO safety_plans (channel_id, user_id, plan_text, updated_at) VALUES (@channelId, @userId, @planText, @updatedAt) " +
             "ON CONFLICT (channel_id, user_id) DO UPDATE SET plan_text = excluded.plan_text, updated_at = excluded.updated_at;",
-            ("@channel_id", channelId),
-            ("@user_id", userId),
-            ("@plan_text", plan.Text),
-            ("@updated_at", plan.UpdatedAt.ToUnixTimeMilliseconds())).RunAsync(cancellationToken).ConfigureAwait(false);
+            new { channelId, userId, planText = plan.Text, updatedAt = plan.UpdatedAt.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<bool> RemoveAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        var connection = write.Connection;
-        return await connection.Command(
-            "DELETE FROM safety_plans WHERE channel_id = @channel_id AND user_id = @user_id;",
-            ("@channel_id", channelId),
-            ("@user_id", userId)).RunAsync(cancellationToken).ConfigureAwait(false) > 0;
+        return await write.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM safety_plans WHERE channel_id = @channelId AND user_id = @userId;",
+            new { channelId, userId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false) > 0;
+    }
+
+    private sealed record PlanRow
+    {
+        public required string PlanText { get; init; }
+
+        public long UpdatedAt { get; init; }
     }
 }

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
+using Dapper;
 
 namespace CompassionBot.Storage.Relational;
 
@@ -23,8 +23,9 @@ internal sealed class RelationalStorageReadiness(IRelationalDatabase database) :
             var connection = await database.OpenProbeConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
             {
-                var version = await connection.Command("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;").ScalarAsync(cancellationToken).ConfigureAwait(false);
-                return StorageReadiness.Ready(Convert.ToInt32(version, CultureInfo.InvariantCulture), expected);
+                var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations;", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return StorageReadiness.Ready(version, expected);
             }
         }
         catch (Exception ex) when (ex is InvalidOperationException or DbException or TimeoutException)

@@ -1,5 +1,5 @@
+using CompassionBot.Storage.Relational;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Storage.Sqlite;
 
@@ -12,7 +12,6 @@ namespace CompassionBot.Storage.Sqlite;
 /// </summary>
 internal sealed partial class SqliteCheckpointService(
     IServiceProvider services,
-    IOptions<StorageOptions> options,
     TimeProvider timeProvider,
     ILogger<SqliteCheckpointService> logger) : BackgroundService
 {
@@ -46,13 +45,12 @@ internal sealed partial class SqliteCheckpointService(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.Provider == StorageProvider.Postgres)
+        // Resolved here, at start: only a database file has a write-ahead log to checkpoint.
+        if (services.GetRequiredService<IRelationalDatabase>() is not SqliteDatabase { IsInMemory: false } database)
         {
             return;
         }
 
-        // Resolved here, so a PostgreSQL deployment never builds the SQLite database object.
-        var database = services.GetRequiredService<SqliteDatabase>();
         SqliteConnection? connection = null;
         try
         {

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CompassionBot.Storage.Relational;
+using Dapper;
+using DbUp;
+using DbUp.Sqlite.Helpers;
 using Microsoft.Data.Sqlite;
 
 namespace CompassionBot.Storage.Sqlite;
@@ -15,8 +18,8 @@ namespace CompassionBot.Storage.Sqlite;
 /// <para>
 /// Adding tables (Direct Line logs, SMS consent, crisis events, check-ins, ...) is a one-file change: add
 /// <c>CompassionBot/Storage/Sqlite/Migrations/NNNN_description.sql</c> with the next free number. The csproj embeds
-/// every <c>*.sql</c> in that folder; on first use each script not yet recorded in <c>schema_migrations</c> runs once,
-/// in order, inside one <c>BEGIN IMMEDIATE</c> transaction together with its bookkeeping row.
+/// every <c>*.sql</c> in that folder; on first use DbUp runs each script not yet recorded in <c>schema_migrations</c>
+/// once, in order, inside one <c>BEGIN IMMEDIATE</c> transaction together with its bookkeeping row.
 /// </para>
 /// <para>
 /// Scripts must not contain BEGIN/COMMIT or PRAGMAs that cannot run inside a transaction. Never edit a script that
@@ -27,6 +30,14 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
 {
     /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
     public const string MigrationResourcePrefix = "CompassionBot.Storage.Sqlite.Migrations/";
+
+    private const string CreateJournal = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            version    INTEGER NOT NULL PRIMARY KEY,
+            name       TEXT    NOT NULL,
+            applied_at TEXT    NOT NULL
+        );
+        """;
 
     /// <summary>
     /// WAL size (pages) at which a committing connection checkpoints by itself. <see cref="SqliteCheckpointService"/>
@@ -52,6 +63,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     private volatile bool _migrated;
     private volatile bool _disposed;
     private SqliteConnection? _writerConnection;
+    private SqliteConnection? _keepAlive;
     private string? _folderToCreate;
 
     /// <summary>Prepares (but does not open) the database <paramref name="connectionString"/> names.</summary>
@@ -77,8 +89,26 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             $"PRAGMA busy_timeout = {(long)busyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA wal_autocheckpoint = {AutoCheckpointPages};");
     }
 
-    /// <summary>The database file's full path.</summary>
+    /// <summary>
+    /// A private database in this process's memory (<c>Storage:Provider=Memory</c>): the same tables, migrations and
+    /// stores as the file, through SQLite's <c>memdb</c> VFS, so nothing reaches a disk; gone when disposed.
+    /// </summary>
+    public static SqliteDatabase InMemory(TimeSpan busyTimeout, IReadOnlyList<SqlMigration> migrations, TimeProvider timeProvider, ILogger<SqliteDatabase> logger)
+    {
+        var database = new SqliteDatabase(
+            $"Data Source=file:/compassionbot-{Guid.NewGuid():N}?vfs=memdb", busyTimeout, migrations, timeProvider, logger);
+
+        // A memdb database lives while one connection to it is open.
+        database._keepAlive = new SqliteConnection(database.ConnectionString);
+        database._keepAlive.Open();
+        return database;
+    }
+
+    /// <summary>The database file's full path (for <see cref="InMemory"/>, its <c>memdb</c> name).</summary>
     public string FilePath { get; }
+
+    /// <summary>Whether this is a database in memory (<see cref="InMemory"/>), with no file and no write-ahead log.</summary>
+    public bool IsInMemory => _keepAlive is not null;
 
     /// <summary>The normalised connection string (absolute path, no pooling: we keep our own connections open).</summary>
     public string ConnectionString { get; }
@@ -88,9 +118,6 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
     /// connection (file, schema, pragmas) costs far more than the statement a clinic-record store runs on it.
     /// </summary>
     public string PooledConnectionString { get; }
-
-    /// <inheritdoc />
-    public StorageProvider Provider => StorageProvider.Sqlite;
 
     /// <inheritdoc />
     public SqlDialect Dialect => SqlDialect.Sqlite;
@@ -293,6 +320,7 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
             SqliteConnection.ClearPool(pooled);
         }
 
+        _keepAlive?.Dispose();
         _migrationLock.Dispose();
     }
 
@@ -336,10 +364,18 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         }
     }
 
+    // DbUp's transaction is BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): the write lock is taken before the journal
+    // is read, so a second process starting at the same moment waits (busy_timeout) and then finds nothing left to do.
     private void Migrate()
     {
         using var connection = OpenConnection();
-        var (applied, version) = SqliteMigrationRunner.Migrate(connection, _migrations, _timeProvider.GetUtcNow());
+        var applied = SchemaMigrator.Migrate(
+            DeployChanges.To.SqliteDatabase(new SharedConnection(connection)),
+            _migrations,
+            CreateJournal,
+            () => _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+            "SQLite");
+        var version = connection.ExecuteScalar<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations;");
         foreach (var name in applied)
         {
             Log.MigrationApplied(_logger, name);
@@ -351,11 +387,23 @@ internal sealed class SqliteDatabase : IRelationalDatabase, IDisposable
         }
 
         SchemaVersion = version;
-        Log.SqliteReady(_logger, FilePath, version);
+        if (IsInMemory)
+        {
+            Log.MemoryProvider(_logger);
+        }
+        else
+        {
+            Log.SqliteReady(_logger, FilePath, version);
+        }
     }
 
     private void EnsureWal(SqliteConnection connection)
     {
+        if (IsInMemory)
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode = WAL;";
         var mode = command.ExecuteScalar() as string ?? "unknown";

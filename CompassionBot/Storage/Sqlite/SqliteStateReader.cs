@@ -19,9 +19,9 @@ internal sealed class SqliteStateReader : IDisposable
     public SqliteStateReader(SqliteConnection connection)
     {
         _connection = connection;
-        (_readOne, _oneKey) = Prepare(Columns + "key = $k0;");
-        (_readTwo, _twoFirst) = Prepare(Columns + "key IN ($k0, $k1);", "$k1");
-        _twoSecond = _readTwo.Parameters["$k1"];
+        (_readOne, _oneKey) = Prepare(Columns + "key = @k0;");
+        (_readTwo, _twoFirst) = Prepare(Columns + "key IN (@k0, @k1);", "@k1");
+        _twoSecond = _readTwo.Parameters["@k1"];
     }
 
     /// <summary>Adds the documents that exist among <paramref name="keys"/> to <paramref name="into"/>.</summary>
@@ -86,7 +86,7 @@ internal sealed class SqliteStateReader : IDisposable
     {
         var command = _connection.CreateCommand();
         command.CommandText = sql;
-        var first = command.Parameters.Add("$k0", SqliteType.Text);
+        var first = command.Parameters.Add("@k0", SqliteType.Text);
         foreach (var name in moreParameters)
         {
             command.Parameters.Add(name, SqliteType.Text);

@@ -14,7 +14,7 @@ namespace CompassionBot.Storage.Sqlite;
 /// </remarks>
 internal sealed class SqliteStateWriter : IDisposable
 {
-    private static readonly string[] ParameterNames = ["$key", "$json", "$etag", "$now", "$expected"];
+    private static readonly string[] ParameterNames = ["@key", "@json", "@etag", "@now", "@expected"];
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _begin;
@@ -39,18 +39,18 @@ internal sealed class SqliteStateWriter : IDisposable
         _releaseSavepoint = Prepare("RELEASE write;");
         _rollbackToSavepoint = Prepare("ROLLBACK TO write;");
         _create = new Statement(Prepare("""
-            INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+            INSERT INTO bot_state (key, json, etag, updated_at) VALUES (@key, @json, @etag, @now)
             ON CONFLICT (key) DO NOTHING;
             """));
         _overwrite = new Statement(Prepare("""
-            INSERT INTO bot_state (key, json, etag, updated_at) VALUES ($key, $json, $etag, $now)
+            INSERT INTO bot_state (key, json, etag, updated_at) VALUES (@key, @json, @etag, @now)
             ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at;
             """));
         _replace = new Statement(Prepare("""
-            UPDATE bot_state SET json = $json, etag = $etag, updated_at = $now WHERE key = $key AND etag = $expected;
+            UPDATE bot_state SET json = @json, etag = @etag, updated_at = @now WHERE key = @key AND etag = @expected;
             """));
-        _delete = Prepare("DELETE FROM bot_state WHERE key = $key;");
-        _deleteKey = _delete.Parameters["$key"];
+        _delete = Prepare("DELETE FROM bot_state WHERE key = @key;");
+        _deleteKey = _delete.Parameters["@key"];
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ internal sealed class SqliteStateWriter : IDisposable
         command.CommandText = sql;
         foreach (var name in ParameterNames.Where(n => sql.Contains(n, StringComparison.Ordinal)))
         {
-            command.Parameters.Add(name, name == "$now" ? SqliteType.Integer : SqliteType.Text);
+            command.Parameters.Add(name, name == "@now" ? SqliteType.Integer : SqliteType.Text);
         }
 
         command.Prepare();
@@ -180,14 +180,14 @@ internal sealed class SqliteStateWriter : IDisposable
     {
         public SqliteCommand Command { get; } = command;
 
-        public SqliteParameter Key { get; } = command.Parameters["$key"];
+        public SqliteParameter Key { get; } = command.Parameters["@key"];
 
-        public SqliteParameter Json { get; } = command.Parameters["$json"];
+        public SqliteParameter Json { get; } = command.Parameters["@json"];
 
-        public SqliteParameter ETag { get; } = command.Parameters["$etag"];
+        public SqliteParameter ETag { get; } = command.Parameters["@etag"];
 
-        public SqliteParameter Now { get; } = command.Parameters["$now"];
+        public SqliteParameter Now { get; } = command.Parameters["@now"];
 
-        public SqliteParameter? Expected { get; } = command.Parameters.Contains("$expected") ? command.Parameters["$expected"] : null;
+        public SqliteParameter? Expected { get; } = command.Parameters.Contains("@expected") ? command.Parameters["@expected"] : null;
     }
 }
