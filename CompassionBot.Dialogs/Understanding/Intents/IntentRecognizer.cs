@@ -44,9 +44,6 @@ public sealed partial class IntentRecognizer
         _logger = logger;
     }
 
-    /// <summary>The semantic layer.</summary>
-    public IntentHead Head => _head;
-
     /// <summary>Loads the intent content below <paramref name="contentRoot"/> (the choosing words, the emoji, the examples
     /// and the head trained on them, checked against <paramref name="encoder"/>).</summary>
     /// <exception cref="Content.ContentValidationException">A file is invalid, or the head is stale or from another encoder.</exception>
