@@ -33,6 +33,7 @@ internal static class CrossValidation
         return scores;
     }
 
-    private static int Fold(string canonical, int folds, int seed) =>
+    /// <summary>The fold of a message: from a hash of its lower-cased canonical text, so repeats share one.</summary>
+    public static int Fold(string canonical, int folds, int seed) =>
         (int)(BinaryPrimitives.ReadUInt32LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(seed.ToString(CultureInfo.InvariantCulture) + "\n" + canonical.ToLowerInvariant()))) % (uint)folds);
 }

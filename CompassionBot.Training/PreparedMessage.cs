@@ -1,5 +1,6 @@
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Safety.Model;
+using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Understanding;
 
 namespace CompassionBot.Training;
 

@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using CompassionBot.Dialogs.Engagement;
+using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety.Model;
+using CompassionBot.Dialogs.Intents;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompassionBot.Training;
 
@@ -8,6 +12,8 @@ namespace CompassionBot.Training;
 /// Trains the crisis screen's semantic layer (see <c>Corpus/README.md</c> and <c>Safety/Content/model/training-report.md</c>).
 /// <c>dotnet run --project CompassionBot.Training -c Release</c> trains on <c>Corpus/train</c> and writes the head and its
 /// report; <c>-- evaluate [files]</c> measures the committed head on <c>Corpus/heldout</c> (or the files named).
+/// <c>-- train-intents</c> trains the intent head on the intent examples and writes it with its report;
+/// <c>-- evaluate-intents [files]</c> measures the intent recognizer on <c>Corpus/intents</c> (or the files named).
 /// </summary>
 internal static class TrainingProgram
 {
@@ -41,8 +47,29 @@ internal static class TrainingProgram
                 return 0;
             }
 
+            case "train-intents":
+            {
+                var result = await IntentTraining.RunAsync(IntentExamples.Load(components.ContentRoot), components.Encoder, new IntentTrainerOptions(), CancellationToken.None);
+                var folder = Path.Combine(repository, "CompassionBot.Dialogs", "Understanding", "Content");
+                var head = JsonSerializer.SerializeToUtf8Bytes(result.Head, IntentHeadJsonContext.Default.IntentHeadFile);
+                await File.WriteAllBytesAsync(Path.Combine(folder, Path.GetFileName(IntentHeadFile.RelativePath)), head);
+                var report = IntentTrainingReport.Write(result, head, TimeProvider.System.GetUtcNow());
+                await File.WriteAllTextAsync(Path.Combine(folder, "intent-training-report.md"), report, new UTF8Encoding(false));
+                Console.WriteLine(report);
+                return 0;
+            }
+
+            case "evaluate-intents":
+            {
+                var recognizer = IntentRecognizer.Load(components.ContentRoot, components.Encoder, InterruptionRecognizer.Load(components.ContentRoot), EngagementDetector.Load(components.ContentRoot), NullLogger<IntentRecognizer>.Instance);
+                var files = args.Length > 1 ? args[1..] : CorpusReader.Files(corpusRoot, IntentCorpusReader.Folder);
+                var heldOut = await IntentEvaluation.MeasureAsync(corpusRoot, [.. files], recognizer, PracticeCatalog.Load(components.ContentRoot), components.Encoder, CancellationToken.None);
+                Console.WriteLine(IntentEvaluation.Report(heldOut));
+                return 0;
+            }
+
             default:
-                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'. Use 'train' (the default) or 'evaluate [files relative to Corpus/]'.");
+                await Console.Error.WriteLineAsync($"Unknown verb '{verb}'. Use 'train' (the default), 'evaluate [files relative to Corpus/]', 'train-intents' or 'evaluate-intents [files relative to Corpus/]'.");
                 return 2;
         }
     }

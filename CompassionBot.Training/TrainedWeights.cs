@@ -1,9 +1,10 @@
 using System.Runtime.InteropServices;
 using CompassionBot.Dialogs.Safety.Model;
+using CompassionBot.Dialogs.Understanding;
 
 namespace CompassionBot.Training;
 
-/// <summary>Fitted weights, per class (none, concern, crisis).</summary>
+/// <summary>Fitted weights, per class in the head's order (the crisis head's: none, concern, crisis).</summary>
 /// <param name="Embedding">Weights over the embedding.</param>
 /// <param name="Text">Weights over the word buckets.</param>
 /// <param name="Biases">Biases.</param>

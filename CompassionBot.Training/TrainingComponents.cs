@@ -1,6 +1,5 @@
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Safety;
-using CompassionBot.Dialogs.Safety.Model;
 using CompassionBot.Dialogs.Understanding;
 
 namespace CompassionBot.Training;

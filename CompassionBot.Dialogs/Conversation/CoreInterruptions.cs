@@ -1,5 +1,6 @@
 using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Intents;
 using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Dialogs.Conversation;

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Intents;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
 

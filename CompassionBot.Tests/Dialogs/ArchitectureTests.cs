@@ -8,7 +8,7 @@ namespace CompassionBot.Tests.Dialogs;
 /// <summary>
 /// The layers of <c>CompassionBot.Dialogs</c> depend in one direction only, lowest first: the Bot Framework mirror
 /// (Schema; Telemetry, the names and instruments every layer reports with; State, Turns, Engine), then the domain
-/// (Content, Understanding, Engagement, Bot, Safety, Practices, Conversation, and the bot itself). A layer is a
+/// (Content, Understanding, Engagement, Intents, Bot, Safety, Practices, Conversation, and the bot itself). A layer is a
 /// namespace with its sub-namespaces; each test is one rule, read from the compiled IL, so a reference in a method body
 /// counts as much as one in a signature.
 /// </summary>
@@ -22,15 +22,16 @@ public sealed class ArchitectureTests
     private const string Content = "CompassionBot.Dialogs.Content";
     private const string Understanding = "CompassionBot.Dialogs.Understanding";
     private const string Engagement = "CompassionBot.Dialogs.Engagement";
+    private const string Intents = "CompassionBot.Dialogs.Intents";
     private const string Bot = "CompassionBot.Dialogs.Bot";
     private const string Safety = "CompassionBot.Dialogs.Safety";
     private const string Practices = "CompassionBot.Dialogs.Practices";
     private const string Conversation = "CompassionBot.Dialogs.Conversation";
     private const string TheBot = "CompassionBot.Dialogs.CompassionBot";
 
-    private static readonly string[] Layers = [Schema, Telemetry, State, Turns, Engine, Content, Understanding, Engagement, Bot, Safety, Practices, Conversation];
+    private static readonly string[] Layers = [Schema, Telemetry, State, Turns, Engine, Content, Understanding, Engagement, Intents, Bot, Safety, Practices, Conversation];
 
-    private static readonly string[] Domain = [Content, Understanding, Engagement, Bot, Safety, Practices, Conversation, TheBot];
+    private static readonly string[] Domain = [Content, Understanding, Engagement, Intents, Bot, Safety, Practices, Conversation, TheBot];
 
     private static readonly Assembly Dialogs = typeof(BotTurn).Assembly;
 
@@ -56,15 +57,19 @@ public sealed class ArchitectureTests
 
     [Fact]
     public void Content_DependsOnTheMirrorOnly() =>
-        AssertDoesNotDependOn(Content, [Understanding, Engagement, Bot, Safety, Practices, Conversation, TheBot]);
+        AssertDoesNotDependOn(Content, [Understanding, Engagement, Intents, Bot, Safety, Practices, Conversation, TheBot]);
 
     [Fact]
     public void Understanding_DependsOnNoLayerAboveContent() =>
-        AssertDoesNotDependOn(Understanding, [Engagement, Bot, Safety, Practices, Conversation, TheBot]);
+        AssertDoesNotDependOn(Understanding, [Engagement, Intents, Bot, Safety, Practices, Conversation, TheBot]);
 
     [Fact]
     public void Engagement_DependsOnNoTurnViewSafetyPracticesOrConversation() =>
-        AssertDoesNotDependOn(Engagement, [Bot, Safety, Practices, Conversation, TheBot]);
+        AssertDoesNotDependOn(Engagement, [Intents, Bot, Safety, Practices, Conversation, TheBot]);
+
+    [Fact]
+    public void Intents_DependOnNoTurnViewSafetyPracticesOrConversation() =>
+        AssertDoesNotDependOn(Intents, [Bot, Safety, Practices, Conversation, TheBot]);
 
     [Fact]
     public void Bot_TheTurnViewKnowsNothingOfSafetyPracticesOrConversation() =>

@@ -7,11 +7,13 @@ using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Dialogs.Understanding;
+using CompassionBot.Dialogs.Intents;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.Hosting;
 
-/// <summary>Registers the bot itself: content, dialogs, safety gate, interruptions and the turn-error handler.</summary>
+/// <summary>Registers the bot itself: content, intents, dialogs, safety gate, interruptions and the turn-error handler.</summary>
 internal static class CompassionBotServiceCollectionExtensions
 {
     public static IServiceCollection AddCompassionBot(this IServiceCollection services)
@@ -22,6 +24,12 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton(sp => PracticeCatalog.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(sp => EngagementDetector.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(sp => InterruptionRecognizer.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
+        services.AddSingleton(sp => IntentRecognizer.Load(
+            sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath,
+            sp.GetRequiredService<ISentenceEncoder>(),
+            sp.GetRequiredService<InterruptionRecognizer>(),
+            sp.GetRequiredService<EngagementDetector>(),
+            sp.GetRequiredService<ILogger<IntentRecognizer>>()));
         services.AddSingleton(CreateDialogs);
         services.AddSingleton(sp => SafetyStatements.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton<SafetyPolicy>();

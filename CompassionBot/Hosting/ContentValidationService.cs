@@ -1,8 +1,8 @@
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
+using CompassionBot.Dialogs.Intents;
 
 namespace CompassionBot.Hosting;
 
@@ -15,6 +15,7 @@ internal sealed class ContentValidationService(IServiceProvider services) : IHos
         _ = services.GetRequiredService<PracticeCatalog>();
         _ = services.GetRequiredService<EngagementDetector>();
         _ = services.GetRequiredService<InterruptionRecognizer>();
+        _ = services.GetRequiredService<IntentRecognizer>();
         _ = services.GetRequiredService<SafetyStatements>();
         return Task.CompletedTask;
     }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Understanding;
 
 namespace CompassionBot.Dialogs.Safety.Model;
 

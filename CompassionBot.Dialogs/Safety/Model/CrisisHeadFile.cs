@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.Understanding;
+
 namespace CompassionBot.Dialogs.Safety.Model;
 
 /// <summary>

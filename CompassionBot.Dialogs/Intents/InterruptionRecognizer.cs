@@ -1,6 +1,6 @@
 using CompassionBot.Dialogs.Content;
 
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Intents;
 
 /// <summary>
 /// Recognises a whole message that is an interruption, with the words of <c>Conversation/{locale}/interruptions.phrases</c>

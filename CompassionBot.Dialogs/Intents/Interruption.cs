@@ -1,4 +1,4 @@
-namespace CompassionBot.Dialogs.Conversation;
+namespace CompassionBot.Dialogs.Intents;
 
 /// <summary>The interruptions every channel understands.</summary>
 public enum Interruption

@@ -1,9 +1,9 @@
 using CompassionBot.Dialogs.Content;
-using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
+using CompassionBot.Dialogs.Intents;
 using CompassionBot.Tests.Practices;
 
-namespace CompassionBot.Tests.Conversation;
+namespace CompassionBot.Tests.Intents;
 
 /// <summary>The recognizer with the real <c>interruptions.phrases</c> files.</summary>
 public sealed class InterruptionRecognizerTests

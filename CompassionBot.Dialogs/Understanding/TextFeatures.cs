@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Collections.Frozen;
 
-namespace CompassionBot.Dialogs.Safety.Model;
+namespace CompassionBot.Dialogs.Understanding;
 
 /// <summary>
 /// The words of a message as sparse, signed, hashed features for the crisis head, beside its sentence embedding: whole

@@ -1,4 +1,4 @@
-namespace CompassionBot.Dialogs.Safety.Model;
+namespace CompassionBot.Dialogs.Understanding;
 
 /// <summary>
 /// How <see cref="TextFeatures"/> turns a message's words into hashed features; stored with the weights, so training

@@ -1,4 +1,4 @@
-namespace CompassionBot.Dialogs.Safety.Model;
+namespace CompassionBot.Dialogs.Understanding;
 
 /// <summary>A sparse feature vector of unit length: distinct indices in ascending order and their values.</summary>
 /// <param name="Indices">The non-zero positions, ascending.</param>
