@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 
@@ -23,7 +22,6 @@ public sealed class TestTurnHandler : ITurnHandler
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         Seen.Enqueue(turnContext.Activity);
-        turnContext.Safety = SafetyAssessment.Safe;
         var activity = turnContext.Activity;
         switch (activity.Type)
         {

@@ -1,30 +1,24 @@
-using CompassionBot.Dialogs.Content;
+using System.Text.Json;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
-using CompassionBot.Tests.Practices;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CompassionBot.Tests.Safety;
 
 /// <summary>
-/// The safety gate as the service registers it: a turn middleware, so every message is screened before the bot runs,
+/// The safety gate as the service registers it, a turn middleware: every message is screened before the bot runs,
 /// whichever bot that is.
 /// </summary>
-public sealed class SafetyGateMiddlewareTests : IAsyncLifetime
+public sealed class SafetyGateMiddlewareTests : IAsyncDisposable
 {
-    private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
     private readonly RecordingBot _bot = new();
-    private BotApplicationFactory _factory = null!;
+    private readonly BotApplicationFactory _factory;
+
+    public SafetyGateMiddlewareTests() => _factory = new BotApplicationFactory(null, services => services.AddSingleton<ITurnHandler>(_bot));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        _factory = new BotApplicationFactory(null, services => services.AddSingleton<ITurnHandler>(_bot));
-        return ValueTask.CompletedTask;
-    }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
@@ -43,20 +37,20 @@ public sealed class SafetyGateMiddlewareTests : IAsyncLifetime
     {
         var sut = new TestConversation(_factory.Services);
 
-        await sut.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Value = System.Text.Json.JsonDocument.Parse("{}").RootElement }, Ct);
+        await sut.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Value = JsonDocument.Parse("{}").RootElement }, Ct);
 
         Assert.Same(SafetyAssessment.Safe, Assert.Single(_bot.Verdicts));
     }
 
     [Fact]
-    public async Task OnTurnAsync_CrisisMessage_TheGateAnswersAndTheBotNeverRuns()
+    public async Task OnTurnAsync_CrisisMessage_TheGateRefersAndTheBotNeverRuns()
     {
         var sut = new TestConversation(_factory.Services);
 
         var replies = await sut.SendAsync("I want to kill myself", Ct);
 
         Assert.Empty(_bot.Verdicts);
-        Assert.Equal(Messages.Get("crisis.referral", "en"), replies[0].Text);
+        Assert.Contains(replies, r => r.Text?.Contains("988", StringComparison.Ordinal) == true);
     }
 
     private sealed class RecordingBot : ITurnHandler

@@ -1,6 +1,5 @@
 using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Engine;
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
@@ -58,7 +57,6 @@ public sealed class DialogTestClient : ITurnHandler, ITurnErrorHandler, IChannel
 
     async Task ITurnHandler.OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        turnContext.Safety = SafetyAssessment.Safe;
         var state = BotStateAccessors.Dialogs.Get(turnContext, () => new DialogState());
         var dc = _dialogs.CreateContext(turnContext, state);
         var result = await dc.ContinueDialogAsync(cancellationToken);

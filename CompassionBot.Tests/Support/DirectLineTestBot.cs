@@ -1,4 +1,3 @@
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 
@@ -25,7 +24,6 @@ public sealed class DirectLineTestBot : ITurnHandler
 
         if (activity.IsMessage)
         {
-            turnContext.Safety = SafetyAssessment.Safe;
             await turnContext.SendTypingAsync(cancellationToken);
             await turnContext.SendActivityAsync(WithChoices(Activity.CreateMessage($"You said: {activity.Text}"), ["Again"]), cancellationToken);
         }

@@ -1,6 +1,5 @@
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
-using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
@@ -227,7 +226,7 @@ public sealed class PromptTests
             Recipient = new ChannelAccount { Id = "bot" },
             Conversation = new ConversationAccount { Id = "conversation" },
         };
-        return new TurnContext(activity, new TurnState(new StateDocument("c", null, null), new StateDocument("u", null, null)), NoSender.Instance) { Safety = SafetyAssessment.Safe };
+        return new TurnContext(activity, new TurnState(new StateDocument("c", null, null), new StateDocument("u", null, null)), NoSender.Instance);
     }
 
     private static async Task<(IReadOnlyList<Activity> Replies, DialogTurnResult Result)> ContinueAsync(DialogSet dialogs, DialogState stack, string text)
