@@ -25,6 +25,8 @@ builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 app.UseDirectLine();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapBotFrameworkEndpoints();
 app.MapDirectLine();
 app.MapSms();

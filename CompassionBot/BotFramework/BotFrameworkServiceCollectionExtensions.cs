@@ -58,9 +58,10 @@ public static class BotFrameworkServiceCollectionExtensions
                 ? sp.GetRequiredService<InMemoryConversationReferenceStore>()
                 : sp.GetRequiredService<RelationalConversationReferenceStore>());
         services.AddSingleton<ServiceUrlTrustList>();
-        services.AddSingleton<ChannelAuthenticator>();
+        services.AddChannelAuthentication();
         services.AddHostedService<BotFrameworkModeLogger>();
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
+        services.AddTransient<UnservedTenantResponder>();
         services.AddTransient<MessagesEndpointHandler>();
         services.AddTransient<ProactiveMessenger>();
         // ConnectorClient logs its own failures with ids; the factory's per-request logging handlers and scopes would cost

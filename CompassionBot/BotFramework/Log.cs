@@ -15,8 +15,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Rejected /api/messages request: {StatusCode} {Title}")]
     public static partial void RequestRejected(ILogger logger, int statusCode, string? title);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Authentication failed ({StatusCode}) on channel {ChannelId}: {Reason}")]
-    public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason, string? channelId);
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Authentication failed ({StatusCode}): {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Refused {ChannelId} conversation {ConversationId}: tenant not in AllowedTenantIds")]
     public static partial void TenantRefused(ILogger logger, string? channelId, ConversationLogId conversationId);

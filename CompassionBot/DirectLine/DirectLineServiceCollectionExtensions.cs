@@ -22,7 +22,8 @@ internal static class DirectLineServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokenService>();
-        services.AddSingleton<DirectLineAuthenticator>();
+        services.AddDirectLineAuthentication();
+        services.AddSingleton<DirectLineCredentialRateLimiter>();
         services.TryAddSingleton<IDirectLineStore, RelationalDirectLineStore>();
         services.TryAddSingleton<InProcessDirectLineNotifier>();
         services.TryAddSingleton<PostgresDirectLineNotifier>();

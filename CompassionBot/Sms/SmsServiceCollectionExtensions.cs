@@ -28,7 +28,6 @@ public static class SmsServiceCollectionExtensions
         services.AddOptions<SmsOptions>().BindConfiguration(SmsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmsOptions>, SmsOptionsValidator>());
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ClinicianApiOptions>().BindConfiguration(ClinicianApiOptions.SectionName);
 
         services.AddTransient<TwilioApiBaseUrlHandler>();
         services.AddHttpClient(TwilioSmsGateway.HttpClientName)
@@ -42,7 +41,7 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<SmsOutbox>();
         services.AddSingleton<SmsUnenrolledResponder>();
         services.AddSingleton<SmsTurnIdentity>();
-        services.AddSingleton<TwilioSignatureValidator>();
+        services.AddTwilioAuthentication();
         services.AddTransient<SmsWebhookHandler>();
         services.AddHostedService<SmsModeLogger>();
 
@@ -51,7 +50,7 @@ public static class SmsServiceCollectionExtensions
         services.AddHostedService<CheckInScheduler>();
         services.TryAddSingleton<IClinicianNotifier, OutboxClinicianNotifier>();
         services.TryAddSingleton<IEnrolmentLinks, SmsEnrolmentLinks>();
-        services.AddSingleton<ApiKeyEndpointFilter>();
+        services.AddClinicianAuthentication();
 
         AddInterruptionsBeforeCore(services);
         return services;
