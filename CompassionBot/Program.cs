@@ -1,4 +1,5 @@
 using CompassionBot.BotFramework;
+using CompassionBot.CheckIns;
 using CompassionBot.Cli;
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
@@ -20,15 +21,25 @@ builder.Services.AddCrisisFlow();
 builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine();
+builder.Services.AddWebChat();
 builder.Services.AddSms();
+builder.Services.AddCheckIns();
+builder.Services.AddClinicians();
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
-app.UseDirectLine();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseWebChatBundle();
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+
 app.MapBotFrameworkEndpoints();
 app.MapDirectLine();
+app.MapWebChat();
 app.MapSms();
 app.MapClinicians();
 app.MapOperations();

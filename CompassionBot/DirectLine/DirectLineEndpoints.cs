@@ -14,8 +14,9 @@ internal static partial class DirectLineEndpoints
     /// Maps the endpoints, each behind its Direct Line policy (<see cref="DirectLineAuthentication"/>); all but token
     /// generation are rate-limited per client address before authentication and per credential after it.
     /// </summary>
-    public static IEndpointRouteBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(Prefix).RequireCors(CorsPolicy);
         group.MapPost("/tokens/generate", GenerateTokenAsync).RequireAuthorization(DirectLineAuthentication.SecretPolicy);
         Limited(group.MapPost("/tokens/refresh", RefreshToken)).RequireAuthorization(DirectLineAuthentication.CallerPolicy);

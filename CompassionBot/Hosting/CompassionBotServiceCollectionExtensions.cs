@@ -26,9 +26,9 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton<SafetyPolicy>();
         services.AddSingleton<ICrisisResponder, ReferralResponder>();
         services.AddSingleton<ISafetyGate, SafetyGate>();
-        services.AddSingleton<IInterruptionHandler, CoreInterruptions>();
+        services.AddInterruption<CoreInterruptions>(InterruptionOrder.Core);
         services.AddSingleton<ITurnErrorHandler, GentleTurnErrorHandler>();
-        services.AddSingleton<ITurnHandler, Dialogs.CompassionBot>();
+        services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<Dialogs.CompassionBot>(sp, InterruptionRegistration.Resolve(sp)));
         services.AddHostedService<ContentValidationService>();
         return services;
     }
