@@ -63,7 +63,6 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
         services.AddTransient<UnservedTenantResponder>();
         services.AddTransient<MessagesEndpointHandler>();
-        services.AddTransient<ProactiveMessenger>();
         // ConnectorClient logs its own failures with ids; the factory's per-request logging handlers and scopes would cost
         // every reply an allocation-heavy detour even when Information is filtered out.
         services.AddHttpClient<ConnectorClient>().RemoveAllLoggers().AddResilienceHandler("connector", (pipeline, context) =>
