@@ -13,7 +13,7 @@ using CompassionBot.Storage;
 using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);
-var builder = WebApplication.CreateBuilder(configurationArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCrisisDetection();
@@ -30,7 +30,6 @@ builder.Services.AddOperations(builder.Configuration);
 var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseWebChatBundle();
 app.UseWebSockets();
 app.UseCors();
 app.UseRateLimiter();

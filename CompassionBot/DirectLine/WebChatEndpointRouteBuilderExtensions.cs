@@ -1,24 +1,10 @@
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.DirectLine;
 
-/// <summary>The clinic demo page (<c>wwwroot/index.html</c>, served with the app's static files) and its endpoints.</summary>
-internal static class WebChatApplicationExtensions
+/// <summary>The endpoints of the clinic demo page (<c>wwwroot/index.html</c>, served with the app's static files).</summary>
+internal static class WebChatEndpointRouteBuilderExtensions
 {
-    /// <summary>
-    /// Serves <c>/lib</c> from the Web Chat bundle the build puts in the output's <c>wwwroot/lib</c>, wherever the web
-    /// root is.
-    /// </summary>
-    public static IApplicationBuilder UseWebChatBundle(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var bundleFolder = Path.Combine(AppContext.BaseDirectory, "wwwroot", "lib");
-        return Directory.Exists(bundleFolder)
-            ? app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundleFolder), RequestPath = "/lib" })
-            : app;
-    }
-
     /// <summary>Maps the page's crisis-line lookup and, in local mode, its token endpoint.</summary>
     public static IEndpointRouteBuilder MapWebChat(this IEndpointRouteBuilder endpoints)
     {
