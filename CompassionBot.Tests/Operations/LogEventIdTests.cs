@@ -6,7 +6,12 @@ namespace CompassionBot.Tests.Operations;
 /// <summary>Every source-generated log event has an id of its own, so a log query by id finds one kind of event.</summary>
 public sealed class LogEventIdTests
 {
-    private static readonly Assembly[] Shipped = [typeof(Program).Assembly, typeof(global::CompassionBot.Dialogs.CompassionBot).Assembly, typeof(global::CompassionBot.Training.HeadTraining).Assembly];
+    private static readonly Assembly[] Shipped =
+    [
+        typeof(Program).Assembly,
+        typeof(global::CompassionBot.Dialogs.CompassionBot).Assembly,
+        typeof(global::CompassionBot.Training.HeadTraining).Assembly,
+    ];
 
     [Fact]
     public void LoggerMessages_InTheShippedAssemblies_HaveUniqueEventIds()

@@ -13,7 +13,7 @@ public static class BotFrameworkEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.Map(MessagesPath, (HttpContext http, MessagesEndpointHandler handler) => handler.HandleAsync(http))
-            .RequireAuthorization(ChannelAuthentication.Policy);
+            .RequireAuthorization(ChannelAuthenticationHandler.SchemeName);
         return endpoints;
     }
 }

@@ -1,8 +1,11 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Hosting;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Relational;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -58,7 +61,9 @@ public static class BotFrameworkServiceCollectionExtensions
                 ? sp.GetRequiredService<InMemoryConversationReferenceStore>()
                 : sp.GetRequiredService<RelationalConversationReferenceStore>());
         services.AddSingleton<ServiceUrlTrustList>();
-        services.AddChannelAuthentication();
+        services.AddSingleton<ChannelAuthenticator>();
+        services.AddSchemeWithPolicy<AuthenticationSchemeOptions, ChannelAuthenticationHandler>(ChannelAuthenticationHandler.SchemeName);
+        services.AddSingleton<IAuthorizationHandler, ChannelActivityAuthorizationHandler>();
         services.AddHostedService<BotFrameworkModeLogger>();
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
         services.AddTransient<UnservedTenantResponder>();

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace CompassionBot.BotFramework;
 
 /// <summary>
-/// The <see cref="ChannelAuthentication.Scheme"/> scheme: the bearer token of a Bot Framework request, checked by
-/// <see cref="ChannelAuthenticator"/>. A refused caller gets 401 with <c>WWW-Authenticate: Bearer</c>, a caller whose
+/// The <see cref="SchemeName"/> scheme (and policy): the bearer token of a Bot Framework request, checked by
+/// <see cref="ChannelAuthenticator"/>; in local mode every caller is anonymous. A refused caller gets 401 with <c>WWW-Authenticate: Bearer</c>, a caller whose
 /// activity its token does not cover 403, both as problem+json and logged with the reason (never the token).
 /// </summary>
 internal sealed class ChannelAuthenticationHandler(
@@ -15,6 +15,9 @@ internal sealed class ChannelAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
+    /// <summary>The scheme of <c>/api/messages</c>, and its policy: a caller with a valid token (anyone in local mode).</summary>
+    public const string SchemeName = "BotFrameworkChannel";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var (identity, failure) = await authenticator.AuthenticateAsync(Request.Headers.Authorization, Context.RequestAborted).ConfigureAwait(false);

@@ -37,7 +37,7 @@ internal sealed class MessagesEndpointHandler(
         var covered = await authorization.AuthorizeAsync(http.User, activity, ChannelActivityRequirement.Instance).ConfigureAwait(false);
         if (!covered.Succeeded)
         {
-            return TypedResults.Forbid(authenticationSchemes: [ChannelAuthentication.Scheme]);
+            return TypedResults.Forbid(authenticationSchemes: [ChannelAuthenticationHandler.SchemeName]);
         }
 
         var verified = ChannelIdentity.IsVerified(http.User);

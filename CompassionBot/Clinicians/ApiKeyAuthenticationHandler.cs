@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CompassionBot.Clinicians;
 
 /// <summary>
-/// The <see cref="ClinicianAuthentication.Scheme"/> scheme: <c>Authorization: ApiKey &lt;key&gt;</c> naming a
+/// The <see cref="SchemeName"/> scheme (and policy): <c>Authorization: ApiKey &lt;key&gt;</c> naming a
 /// configured key (compared in constant time) authenticates the clinician the key is named after
 /// (<see cref="ClaimsIdentity.Name"/>). Anything else gets 401 with <c>WWW-Authenticate: ApiKey</c>.
 /// </summary>
@@ -18,6 +18,9 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
+    /// <summary>The scheme of the clinician API, and its policy: a clinician holding a configured key.</summary>
+    public const string SchemeName = "ClinicianApiKey";
+
     private const string HeaderPrefix = "ApiKey ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -19,7 +19,7 @@ public static partial class ClinicianEndpoints
     public static IEndpointRouteBuilder MapClinicians(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup(Prefix).RequireAuthorization(ClinicianAuthentication.Policy).DisableAntiforgery();
+        var group = endpoints.MapGroup(Prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName).DisableAntiforgery();
         group.MapPost("/enrolments", EnrolAsync);
         group.MapGet("/enrolments/{id}", GetAsync);
         group.MapPost("/enrolments/{id}/pause", (string id, PauseRequest? body, CheckInStore store, CancellationToken ct) =>

@@ -1,4 +1,6 @@
+using CompassionBot.Hosting;
 using CompassionBot.Safety.Alerts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CompassionBot.Clinicians;
@@ -13,7 +15,8 @@ internal static class ClinicianServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddClinicians(this IServiceCollection services)
     {
-        services.AddClinicianAuthentication();
+        services.AddOptions<ClinicianApiOptions>().BindConfiguration(ClinicianApiOptions.SectionName);
+        services.AddSchemeWithPolicy<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName);
         services.TryAddSingleton<IClinicianNotifier, OutboxClinicianNotifier>();
         services.TryAddSingleton<IEnrolmentLinks, SmsEnrolmentLinks>();
         return services;

@@ -36,7 +36,7 @@ internal sealed class DirectLineAuthenticationHandler(
         return status switch
         {
             DirectLineTokenStatus.Valid => Success(caller!),
-            DirectLineTokenStatus.Expired => AuthenticateResult.Fail("token expired", new AuthenticationProperties(items: null, parameters: new Dictionary<string, object?> { [ExpiredParameter] = true })),
+            DirectLineTokenStatus.Expired => AuthenticateResult.Fail("token expired", new AuthenticationProperties(null, new Dictionary<string, object?> { [ExpiredParameter] = true })),
             _ => AuthenticateResult.Fail("invalid token"),
         };
     }

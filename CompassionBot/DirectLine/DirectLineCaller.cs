@@ -55,8 +55,8 @@ internal sealed record DirectLineCaller(bool IsSecret, DirectLineTokenClaims? To
                 return Secret;
             case TokenCredential:
                 var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(user.FindFirst(ExpiresClaim)!.Value, CultureInfo.InvariantCulture));
-                var token = new DirectLineTokenClaims(user.FindFirst(DirectLineTokenService.ConversationClaim)!.Value, user.FindFirst(DirectLineTokenService.UserClaim)?.Value, expires);
-                return new DirectLineCaller(false, token);
+                var conversationId = user.FindFirst(DirectLineTokenService.ConversationClaim)!.Value;
+                return new DirectLineCaller(false, new DirectLineTokenClaims(conversationId, user.FindFirst(DirectLineTokenService.UserClaim)?.Value, expires));
             default:
                 return null;
         }

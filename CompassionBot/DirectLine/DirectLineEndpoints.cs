@@ -18,9 +18,9 @@ internal static partial class DirectLineEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(Prefix).RequireCors(CorsPolicy);
-        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireAuthorization(DirectLineAuthentication.SecretPolicy);
-        Limited(group.MapPost("/tokens/refresh", RefreshToken)).RequireAuthorization(DirectLineAuthentication.CallerPolicy);
-        Limited(group.MapPost("/conversations", StartConversationAsync)).RequireAuthorization(DirectLineAuthentication.CallerPolicy);
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireAuthorization(DirectLineAuthentication.SecretScheme);
+        Limited(group.MapPost("/tokens/refresh", RefreshToken)).RequireAuthorization(DirectLineAuthentication.Scheme);
+        Limited(group.MapPost("/conversations", StartConversationAsync)).RequireAuthorization(DirectLineAuthentication.Scheme);
         var conversation = Limited(group.MapGroup("/conversations/{" + ConversationAccessRequirement.RouteValue + "}"))
             .RequireAuthorization(DirectLineAuthentication.ConversationPolicy);
         conversation.MapGet("/", ReconnectAsync);

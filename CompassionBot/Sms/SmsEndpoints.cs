@@ -23,7 +23,7 @@ public static class SmsEndpoints
 
         endpoints.MapPost(WebhookPath, (HttpRequest request, SmsWebhookHandler handler, CancellationToken cancellationToken) =>
             handler.HandleAsync(request, cancellationToken))
-            .RequireAuthorization(TwilioAuthentication.Policy)
+            .RequireAuthorization(TwilioSignatureAuthenticationHandler.SchemeName)
             .DisableAntiforgery();
         return endpoints;
     }

@@ -1,5 +1,6 @@
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Hosting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<SmsOutbox>();
         services.AddSingleton<SmsUnenrolledResponder>();
         services.AddSingleton<SmsTurnIdentity>();
-        services.AddTwilioAuthentication();
+        services.AddSingleton<TwilioSignatureValidator>();
+        services.AddSchemeWithPolicy<AuthenticationSchemeOptions, TwilioSignatureAuthenticationHandler>(TwilioSignatureAuthenticationHandler.SchemeName);
         services.AddTransient<SmsWebhookHandler>();
         services.AddHostedService<SmsModeLogger>();
         services.AddInterruption<SmsKeywordInterruption>(InterruptionOrder.SmsKeywords);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CompassionBot.Sms;
 
 /// <summary>
-/// The <see cref="TwilioAuthentication.Scheme"/> scheme. A request without <c>X-Twilio-Signature</c> is refused (403)
+/// The <see cref="SchemeName"/> scheme (and policy). A request without <c>X-Twilio-Signature</c> is refused (403)
 /// before its body is read; otherwise the form is read within bounds (<see cref="TwilioWebhookForm"/>: 413, 415 or 400
 /// for what does not fit) and its signature checked (403). The form goes on as the request's form, and the caller is
 /// the Twilio account (claim <see cref="AccountSidClaim"/>). A signed form holding a NUL is refused with 400. Refusals
@@ -19,6 +19,9 @@ internal sealed class TwilioSignatureAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
+    /// <summary>The scheme of the Twilio webhook, and its policy: a request Twilio signed for our account.</summary>
+    public const string SchemeName = "TwilioSignature";
+
     /// <summary>The account the webhook was signed for.</summary>
     public const string AccountSidClaim = "twilio:accountsid";
 
@@ -69,5 +72,5 @@ internal sealed class TwilioSignatureAuthenticationHandler(
     }
 
     private static AuthenticateResult Refuse(int status, string reason) =>
-        AuthenticateResult.Fail(reason, new AuthenticationProperties(items: null, parameters: new Dictionary<string, object?> { [StatusParameter] = status }));
+        AuthenticateResult.Fail(reason, new AuthenticationProperties(null, new Dictionary<string, object?> { [StatusParameter] = status }));
 }
