@@ -26,6 +26,7 @@ internal static class AzureTemplateAllowList
         ["DirectLine:TokenLifetime"] = "default 30 minutes, as Azure's Direct Line",
         ["DirectLine:MaxActivityBytes"] = "default 256 KiB",
         ["DirectLine:RateLimitPermits"] = "default 240 per window",
+        ["DirectLine:ClientRateLimitPermits"] = "default 2400 per window and client address (ASPNETCORE_FORWARDEDHEADERS_ENABLED gives the client's)",
         ["DirectLine:RateLimitWindow"] = "default one minute",
         ["DirectLine:KeepAliveInterval"] = "default 15 seconds (below App Service's idle timeout)",
         ["DirectLine:DemoTokenPermits"] = "the demo token endpoint is off (DirectLine:EnableDemoTokenEndpoint=false)",
