@@ -1,4 +1,5 @@
 using CompassionBot.BotFramework;
+using CompassionBot.CheckIns;
 using CompassionBot.Cli;
 using CompassionBot.Clinicians;
 using CompassionBot.Dialogs.Safety;
@@ -12,7 +13,7 @@ using CompassionBot.Storage;
 using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);
-var builder = WebApplication.CreateBuilder(configurationArgs);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCrisisDetection();
@@ -20,13 +21,24 @@ builder.Services.AddCrisisFlow();
 builder.Services.AddCompassionBot();
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddDirectLine();
+builder.Services.AddWebChat();
 builder.Services.AddSms();
+builder.Services.AddCheckIns();
+builder.Services.AddClinicians();
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
-app.UseDirectLine();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapBotFrameworkEndpoints();
 app.MapDirectLine();
+app.MapWebChat();
 app.MapSms();
 app.MapClinicians();
 app.MapOperations();

@@ -214,7 +214,7 @@ public sealed partial class SafetyGate : ISafetyGate
         return true;
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules), {Action}")]
+    [LoggerMessage(EventId = 2018, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules), {Action}")]
     private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount, SafetyAction action);
 
     [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Crisis event {EventId} was closed by a clinician; crisis mode ends on {ChannelId} conversation {ConversationId}")]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CompassionBot.Tests.BotFramework;
 
-/// <summary>Outbound tokens from MSAL (fake token endpoint) and proactive messages through the fake Connector.</summary>
+/// <summary>Outbound tokens from MSAL (fake token endpoint), sent only to serviceUrls that arrived authenticated.</summary>
 public sealed class OutboundTokenTests : IAsyncLifetime
 {
     private const string AppId = "6a1c7e2b-3f51-4c1e-9a55-0d2f1f6b7c11";
@@ -67,37 +67,13 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_StoredTeamsReference_ReachesConnectorWithPathAndToken()
+    public async Task SendActivityAsync_UnverifiedServiceUrl_IsNotSentAndGetsNoToken()
     {
-        await SendAsync("hello");
-        var stored = await _sut.References.GetAsync("msteams", ConversationId, TestContext.Current.CancellationToken);
-        var sut = _sut.Services.GetRequiredService<ProactiveMessenger>();
+        var sut = _sut.Services.GetRequiredService<ConnectorClient>();
+        var activity = Activity.CreateMessage("hi") with { ChannelId = "msteams", Conversation = new ConversationAccount { Id = ConversationId } };
 
-        var delivery = await sut.SendAsync(stored!.Reference, Activity.CreateMessage("time for a check-in"), TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<ConnectorException>(() => sut.SendActivityAsync(_connector.ServiceUrl, activity, TestContext.Current.CancellationToken));
 
-        Assert.True(delivery.Delivered);
-        var post = _connector.Posts[^1];
-        Assert.Equal("/amer/v3/conversations/a%3A1Xy%40thread.skype%3Apersonal/activities", post.Path);
-        Assert.Equal("Bearer access-token-1", post.Authorization);
-        Assert.Equal("29:user-1", post.Activity.Recipient?.Id);
-        Assert.Equal("28:bot-app", post.Activity.From?.Id);
-        Assert.Equal(delivery, (await _sut.References.GetAsync("msteams", ConversationId, TestContext.Current.CancellationToken))!.LastDelivery);
-    }
-
-    [Fact]
-    public async Task SendAsync_UnverifiedServiceUrl_IsNotDeliveredAndGetsNoToken()
-    {
-        var sut = _sut.Services.GetRequiredService<ProactiveMessenger>();
-        var reference = new ConversationReference
-        {
-            ChannelId = "msteams",
-            ServiceUrl = _connector.ServiceUrl,
-            Conversation = new ConversationAccount { Id = ConversationId },
-        };
-
-        var delivery = await sut.SendAsync(reference, Activity.CreateMessage("hi"), TestContext.Current.CancellationToken);
-
-        Assert.False(delivery.Delivered);
         Assert.Empty(_connector.Posts);
         Assert.Equal(0, _identity.TokenRequests);
     }

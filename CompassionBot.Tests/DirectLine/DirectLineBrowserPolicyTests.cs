@@ -3,7 +3,7 @@ using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.DirectLine;
 
-/// <summary>What a browser on a clinic's site meets: CORS preflight and the per-token rate limit.</summary>
+/// <summary>What a browser on a clinic's site meets: CORS preflight and the rate limits (per token, per client address).</summary>
 public sealed class DirectLineBrowserPolicyTests : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
@@ -65,6 +65,29 @@ public sealed class DirectLineBrowserPolicyTests : IAsyncDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
         Assert.True(int.Parse(fourth.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Equal(HttpStatusCode.Forbidden, otherTokenRequest.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConversationEndpoints_UniqueJunkTokensFromOneAddress_MeetTheAddressLimit()
+    {
+        using var data = new TempDirectory();
+        await using var factory = new DirectLineAppFactory(data.Path, settings: new Dictionary<string, string?> { ["DirectLine:ClientRateLimitPermits"] = "5" });
+        var sut = new DirectLineTestClient(factory.CreateLoopbackClient());
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await sut.SendAsync(HttpMethod.Get, "/v3/directline/conversations/any/activities", $"junk-token-{i}");
+            statuses.Add(response.StatusCode);
+        }
+
+        using var limited = await sut.SendAsync(HttpMethod.Get, "/v3/directline/conversations/any/activities", "junk-token-6");
+        sut.Http.Dispose();
+
+        // Each made-up token is counted against its address before it is found invalid; none gets a limit of its own.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
     }
 
     private async Task<HttpResponseMessage> PreflightAsync(string origin)

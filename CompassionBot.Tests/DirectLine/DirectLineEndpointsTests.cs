@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.DirectLine;
 using CompassionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.DirectLine;
@@ -157,6 +160,23 @@ public sealed class DirectLineEndpointsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task AnyEndpoint_TokenBeforeItsNotBefore_Returns401UntilItsNotBefore()
+    {
+        var (conversationId, _) = await _sut.StartAsync();
+        var path = $"/v3/directline/conversations/{conversationId}/activities";
+        var early = EarlyToken(conversationId, TimeSpan.FromSeconds(1));
+
+        using var before = await _sut.SendAsync(HttpMethod.Get, path, early);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        using var at = await _sut.SendAsync(HttpMethod.Get, path, early);
+
+        // Not before its nbf, with no more clock skew than its exp allows (none: AnyEndpoint_ExpiredToken_Returns403TokenExpired).
+        Assert.Equal(HttpStatusCode.Unauthorized, before.StatusCode);
+        Assert.Equal("Unauthorized", (string)(await DirectLineTestClient.ReadObjectAsync(before))["error"]!["code"]!);
+        Assert.Equal(HttpStatusCode.OK, at.StatusCode);
+    }
+
+    [Fact]
     public async Task ConversationEndpoints_TokenForAnotherConversation_Return403()
     {
         var (conversationA, _) = await _sut.StartAsync();
@@ -229,6 +249,16 @@ public sealed class DirectLineEndpointsTests : IAsyncDisposable
         var body = await DirectLineTestClient.ReadObjectAsync(response);
         var log = await _sut.GetActivitiesAsync((string)body["conversationId"]!, (string)body["token"]!);
         Assert.Equal("dl_kim", Assert.Single(log.Activities).Recipient?.Id);
+    }
+
+    // A token for the conversation signed with the service's key by a clock running ahead of the service's by aheadBy.
+    private string EarlyToken(string conversationId, TimeSpan aheadBy)
+    {
+        var issuer = new DirectLineTokenService(
+            _factory.Services.GetRequiredService<DirectLineSigningKey>(),
+            _factory.Services.GetRequiredService<IOptions<DirectLineOptions>>(),
+            new FakeTimeProvider(_time.GetUtcNow() + aheadBy));
+        return issuer.Issue(conversationId, "dl_test-user").Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,5 @@
 using System.Net;
-using CompassionBot.DirectLine;
 using CompassionBot.Dialogs.Turns;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,7 +60,6 @@ public sealed class DirectLineAppFactory(
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddDirectLine();
             if (time is not null)
             {
                 services.RemoveAll<TimeProvider>();
@@ -76,23 +73,6 @@ public sealed class DirectLineAppFactory(
             }
 
             services.TryAddSingleton<ITurnErrorHandler, TestTurnErrorHandler>();
-            services.AddTransient<IStartupFilter, DirectLinePipelineShim>();
         });
-    }
-
-    /// <summary>Wires Direct Line into the pipeline when Program.cs does not (yet) do it itself.</summary>
-    private sealed class DirectLinePipelineShim : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            if (!app.ApplicationServices.GetRequiredService<DirectLineMarker>().Mapped)
-            {
-                app.UseRouting();
-                app.UseDirectLine();
-                app.UseEndpoints(endpoints => endpoints.MapDirectLine());
-            }
-
-            next(app);
-        };
     }
 }

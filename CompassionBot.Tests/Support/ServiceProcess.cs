@@ -20,6 +20,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
     private ServiceProcess(Process process) => _process = process;
 
@@ -70,12 +71,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="executable"/> (default <see cref="LocateExecutable"/>) with <paramref name="environment"/>
-    /// and waits until Kestrel listens.
+    /// in <paramref name="workingDirectory"/> (default: the executable's folder) and waits until Kestrel listens.
     /// </summary>
     public static async Task<ServiceProcess> StartAsync(
-        IReadOnlyDictionary<string, string> environment, string? executable = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> environment, string? executable = null, string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
-        var service = Launch(environment, executable);
+        var service = Launch(environment, executable, workingDirectory);
         try
         {
             service.BaseAddress = await service._listening.Task.WaitAsync(StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -96,7 +97,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunExpectingStartupFailureAsync(
         IReadOnlyDictionary<string, string> environment, string? executable = null, CancellationToken cancellationToken = default)
     {
-        await using var service = Launch(environment, executable);
+        await using var service = Launch(environment, executable, workingDirectory: null);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(StartTimeout);
         var exited = service._process.WaitForExitAsync(timeout.Token);
@@ -111,14 +112,14 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return (service._process.ExitCode, service.Output);
     }
 
-    private static ServiceProcess Launch(IReadOnlyDictionary<string, string> environment, string? executable)
+    private static ServiceProcess Launch(IReadOnlyDictionary<string, string> environment, string? executable, string? workingDirectory)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        // The child runs in the executable's folder, so a path relative to ours would not be found there.
+        // The child runs in another folder, so a path relative to ours would not be found there.
         executable = Path.GetFullPath(executable ?? LocateExecutable());
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(executable)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(executable)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -149,6 +150,23 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
+    }
+
+    /// <summary>Completes when the process has written a line containing <paramref name="text"/> (at once if it already has).</summary>
+    public Task WaitForOutputAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        return seen.Task.WaitAsync(StartTimeout, cancellationToken);
     }
 
     /// <summary>SIGKILL, then waits for the process to be gone.</summary>
@@ -216,6 +234,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         lock (_lock)
         {
             _output.AppendLine(line);
+            foreach (var awaited in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)).ToList())
+            {
+                awaited.Seen.TrySetResult();
+                _awaited.Remove(awaited);
+            }
         }
 
         if (ListeningLine().Match(line) is { Success: true } match)

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.Support;
@@ -42,13 +43,16 @@ internal sealed class SmsTestHost : IAsyncDisposable
         _settings = settings;
         _ownsTwilio = ownsTwilio;
         _ownedFile = ownedFile;
-        _factory = new Factory(settings, time);
+        _factory = new Factory(settings, time, Logs);
         Http = _factory.CreateClient();
     }
 
     public FakeTwilioApi Twilio { get; }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>What this instance logged.</summary>
+    public CollectingLoggerProvider Logs { get; } = new();
 
     public HttpClient Http { get; }
 
@@ -114,10 +118,24 @@ internal sealed class SmsTestHost : IAsyncDisposable
             ["Body"] = body,
             ["NumMedia"] = "0",
         };
-        using var request = new HttpRequestMessage(HttpMethod.Post, SmsEndpoints.WebhookPath) { Content = new FormUrlEncodedContent(form) };
-        if (signed)
+        return await PostFormAsync(form, signature, signed);
+    }
+
+    /// <summary>Posts <paramref name="form"/> to the webhook, signed over the public URL unless a signature is given or <paramref name="signed"/> is false.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(IReadOnlyDictionary<string, string> form, string? signature = null, bool signed = true)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var header = signed ? signature ?? TwilioSignature.Compute(AuthToken, PublicBaseUrl + SmsEndpoints.WebhookPath, form) : null;
+        return PostWebhookAsync(new FormUrlEncodedContent(form), header);
+    }
+
+    /// <summary>Posts <paramref name="content"/> as it is to the webhook, with <paramref name="signature"/> as <c>X-Twilio-Signature</c> unless null.</summary>
+    public async Task<HttpResponseMessage> PostWebhookAsync(HttpContent content, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, SmsEndpoints.WebhookPath) { Content = content };
+        if (signature is not null)
         {
-            request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Compute(AuthToken, PublicBaseUrl + SmsEndpoints.WebhookPath, form));
+            request.Headers.Add("X-Twilio-Signature", signature);
         }
 
         return await Http.SendAsync(request, TestContext.Current.CancellationToken);
@@ -178,7 +196,7 @@ internal sealed class SmsTestHost : IAsyncDisposable
         _ownedFile?.Dispose();
     }
 
-    private sealed class Factory(Dictionary<string, string?> settings, FakeTimeProvider time) : WebApplicationFactory<Program>
+    private sealed class Factory(Dictionary<string, string?> settings, FakeTimeProvider time, CollectingLoggerProvider logs) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -186,6 +204,8 @@ internal sealed class SmsTestHost : IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
 
             builder.ConfigureTestServices(services =>
             {

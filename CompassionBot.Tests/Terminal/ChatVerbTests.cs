@@ -28,7 +28,7 @@ public sealed class ChatVerbTests : IDisposable
     [Fact]
     public async Task Chat_StepWithOptions_ListsThemNumberedAndANumberPicksOne()
     {
-        var output = await ChatAsync("Loving-Kindness Phrases", "1", "exit");
+        var output = await ChatAsync("Loving-Kindness Phrases", "4", "1", "exit");
 
         Assert.Contains("     1) Next", output, StringComparison.Ordinal);
         Assert.Contains("Bot: Picture someone who makes you smile", output, StringComparison.Ordinal);

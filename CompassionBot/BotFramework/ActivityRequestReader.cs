@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CompassionBot.BotFramework;
@@ -24,12 +24,7 @@ internal static class ActivityRequestReader
             return Fail(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "The body must be application/json.");
         }
 
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return Fail(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes} bytes.");
-        }
-
-        var body = await ReadLimitedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+        var body = await RequestBody.ReadAsync(request, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return Fail(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body must be at most {MaxBodyBytes} bytes.");
@@ -63,31 +58,6 @@ internal static class ActivityRequestReader
         return missing.Count > 0
             ? Fail(StatusCodes.Status400BadRequest, "Invalid activity", $"Missing or invalid: {string.Join(", ", missing)}.")
             : (activity, null);
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return null;
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
     }
 
     private static bool IsServiceUrl(string? value) =>

@@ -1,6 +1,9 @@
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -51,10 +54,12 @@ public static class BotFrameworkServiceCollectionExtensions
         services.TryAddSingleton<IAccessTokenProvider, MsalAccessTokenProvider>();
         services.AddSingleton<ServiceUrlTrustList>();
         services.AddSingleton<ChannelAuthenticator>();
+        services.AddSchemeWithPolicy<AuthenticationSchemeOptions, ChannelAuthenticationHandler>(ChannelAuthenticationHandler.SchemeName);
+        services.AddSingleton<IAuthorizationHandler, ChannelActivityAuthorizationHandler>();
         services.AddHostedService<BotFrameworkModeLogger>();
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
+        services.AddTransient<UnservedTenantResponder>();
         services.AddTransient<MessagesEndpointHandler>();
-        services.AddTransient<ProactiveMessenger>();
         // ConnectorClient logs its own failures with ids; the factory's per-request logging handlers and scopes would cost
         // every reply an allocation-heavy detour even when Information is filtered out.
         services.AddHttpClient<ConnectorClient>().RemoveAllLoggers().AddResilienceHandler("connector", (pipeline, context) =>

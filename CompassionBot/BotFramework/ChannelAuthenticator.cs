@@ -1,4 +1,4 @@
-using CompassionBot.Dialogs.Schema;
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
@@ -10,16 +10,15 @@ namespace CompassionBot.BotFramework;
 /// <summary>
 /// Validates the bearer token on an inbound Bot Framework request (channel-auth spec): signature by a key from the
 /// cached OpenID metadata (refreshed once on an unknown <c>kid</c>, never fetched per request), issuer, audience = our
-/// app id, lifetime with 5 minutes of skew, RS256/384/512 only, <c>serviceurl</c> claim = activity.serviceUrl, and the
-/// key's endorsements containing activity.channelId. Emulator-issued tokens are accepted only on the
-/// <c>emulator</c> channel, with the app id in <c>appid</c> (v1) or <c>azp</c> (v2).
+/// app id, lifetime with 5 minutes of skew, RS256/384/512 only; an Emulator-issued token must name our app id in
+/// <c>appid</c> (v1) or <c>azp</c> (v2). The token's <c>serviceurl</c> claim and its key's endorsements become the
+/// caller's claims (<see cref="ChannelIdentity"/>), which <see cref="ChannelActivityAuthorizationHandler"/> checks
+/// against the activity.
 /// </summary>
 internal sealed class ChannelAuthenticator
 {
     /// <summary>Clock skew allowed on <c>nbf</c> and <c>exp</c>.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-
-    private const string EmulatorChannelId = "emulator";
 
     private static readonly string[] AllowedAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
@@ -43,18 +42,20 @@ internal sealed class ChannelAuthenticator
         }
     }
 
-    /// <summary>Checks <paramref name="authorization"/> (the raw header) against <paramref name="activity"/>.</summary>
-    public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// The caller named by <paramref name="authorization"/> (the raw header), or why it names none (for the log; never
+    /// the token). In local mode every caller is <see cref="ChannelIdentity.Anonymous"/>.
+    /// </summary>
+    public async Task<(ClaimsIdentity? Identity, string? Failure)> AuthenticateAsync(string? authorization, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         if (_channelMetadata is null || _emulatorMetadata is null)
         {
-            return AuthenticationOutcome.Anonymous;
+            return (ChannelIdentity.Anonymous(), null);
         }
 
         if (!TryGetBearerToken(authorization, out var token))
         {
-            return AuthenticationOutcome.Unauthorized("no bearer token");
+            return (null, "no bearer token");
         }
 
         JsonWebToken unvalidated;
@@ -64,60 +65,43 @@ internal sealed class ChannelAuthenticator
         }
         catch (ArgumentException)
         {
-            return AuthenticationOutcome.Unauthorized("malformed token");
+            return (null, "malformed token");
         }
 
         var emulatorIssuers = EmulatorIssuers.For(_options);
         return emulatorIssuers.Contains(unvalidated.Issuer, StringComparer.Ordinal)
-            ? await AuthenticateEmulatorAsync(token, unvalidated.Kid, emulatorIssuers, activity, cancellationToken).ConfigureAwait(false)
-            : await AuthenticateChannelAsync(token, unvalidated.Kid, activity, cancellationToken).ConfigureAwait(false);
+            ? await AuthenticateEmulatorAsync(token, unvalidated.Kid, emulatorIssuers, cancellationToken).ConfigureAwait(false)
+            : await AuthenticateChannelAsync(token, unvalidated.Kid, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<AuthenticationOutcome> AuthenticateChannelAsync(string token, string? kid, Activity activity, CancellationToken cancellationToken)
+    private async Task<(ClaimsIdentity? Identity, string? Failure)> AuthenticateChannelAsync(string token, string? kid, CancellationToken cancellationToken)
     {
         var result = await ValidateAsync(token, kid, _channelMetadata!, [_options.ToBotFromChannelTokenIssuer], cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return AuthenticationOutcome.Unauthorized(Describe(result.Exception));
+            return (null, Describe(result.Exception));
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
-        if (!jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) || string.IsNullOrEmpty(serviceUrl))
-        {
-            return AuthenticationOutcome.Forbidden("missing serviceurl claim");
-        }
-
-        if (!string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthenticationOutcome.Forbidden("serviceurl claim does not match activity.serviceUrl");
-        }
-
-        var endorsements = SigningMetadataRetriever.GetEndorsements(jwt.SigningKey);
-        return endorsements is not null && endorsements.Contains(activity.ChannelId, StringComparer.Ordinal)
-            ? AuthenticationOutcome.Accepted
-            : AuthenticationOutcome.Forbidden($"signing key is not endorsed for channel '{activity.ChannelId}'");
+        var serviceUrl = jwt.TryGetPayloadValue<string>(ChannelIdentity.ServiceUrlClaim, out var claimed) ? claimed : null;
+        return (ChannelIdentity.Channel(serviceUrl, SigningMetadataRetriever.GetEndorsements(jwt.SigningKey) ?? []), null);
     }
 
-    private async Task<AuthenticationOutcome> AuthenticateEmulatorAsync(
-        string token, string? kid, IReadOnlyList<string> issuers, Activity activity, CancellationToken cancellationToken)
+    private async Task<(ClaimsIdentity? Identity, string? Failure)> AuthenticateEmulatorAsync(
+        string token, string? kid, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
         var result = await ValidateAsync(token, kid, _emulatorMetadata!, issuers, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            return AuthenticationOutcome.Unauthorized(Describe(result.Exception));
+            return (null, Describe(result.Exception));
         }
 
         var jwt = (JsonWebToken)result.SecurityToken;
         jwt.TryGetPayloadValue<string>("ver", out var version);
         var appIdClaim = string.Equals(version, "2.0", StringComparison.Ordinal) ? "azp" : "appid";
-        if (!jwt.TryGetPayloadValue<string>(appIdClaim, out var appId) || !string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase))
-        {
-            return AuthenticationOutcome.Unauthorized($"emulator token was issued to another app ({appIdClaim})");
-        }
-
-        return string.Equals(activity.ChannelId, EmulatorChannelId, StringComparison.Ordinal)
-            ? AuthenticationOutcome.Accepted
-            : AuthenticationOutcome.Forbidden($"emulator token used on channel '{activity.ChannelId}'");
+        return jwt.TryGetPayloadValue<string>(appIdClaim, out var appId) && string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
+            ? (ChannelIdentity.Emulator(), null)
+            : (null, $"emulator token was issued to another app ({appIdClaim})");
     }
 
     private async Task<TokenValidationResult> ValidateAsync(

@@ -15,25 +15,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Rejected /api/messages request: {StatusCode} {Title}")]
     public static partial void RequestRejected(ILogger logger, int statusCode, string? title);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Authentication failed ({StatusCode}) on channel {ChannelId}: {Reason}")]
-    public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason, string? channelId);
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Authentication failed ({StatusCode}): {Reason}")]
+    public static partial void AuthenticationFailed(ILogger logger, int statusCode, string? reason);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Refused {ChannelId} conversation {ConversationId}: tenant not in AllowedTenantIds")]
     public static partial void TenantRefused(ILogger logger, string? channelId, ConversationLogId conversationId);
-
-
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} for {ChannelId} conversation {ConversationId} (correlation {CorrelationId})")]
     public static partial void ConnectorRefused(ILogger logger, int statusCode, string? channelId, ConversationLogId conversationId, string? correlationId);
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Debug, Message = "Typing indicator for {ChannelId} conversation {ConversationId} not sent")]
     public static partial void TypingFailed(ILogger logger, Exception exception, string? channelId, ConversationLogId conversationId);
-
-    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Proactive message delivered to {ChannelId} conversation {ConversationId}")]
-    public static partial void ProactiveDelivered(ILogger logger, string channelId, ConversationLogId conversationId);
-
-    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Proactive message to {ChannelId} conversation {ConversationId} not delivered")]
-    public static partial void ProactiveFailed(ILogger logger, Exception exception, string channelId, ConversationLogId conversationId);
 
     [LoggerMessage(EventId = 2021, Level = LogLevel.Error, Message = "Conversation reference of {ChannelId} conversation {ConversationId} not saved; the turn runs without it")]
     public static partial void ReferenceNotSaved(ILogger logger, Exception exception, string? channelId, ConversationLogId conversationId);

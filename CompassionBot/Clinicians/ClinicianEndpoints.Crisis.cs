@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using CompassionBot.CheckIns;
 using CompassionBot.Dialogs.Safety;
@@ -22,6 +23,7 @@ public static partial class ClinicianEndpoints
     private static async Task<Results<Ok<CrisisCloseResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CloseCrisisAsync(
         string id,
         HttpContext context,
+        ClaimsPrincipal user,
         CheckInStore store,
         SmsContactStore contacts,
         ICrisisEventStore events,
@@ -63,7 +65,7 @@ public static partial class ClinicianEndpoints
 
         var now = timeProvider.GetUtcNow();
         await events.RecordOutcomeAsync(open.Id, CrisisOutcome.ClinicianClosed, now, cancellationToken).ConfigureAwait(false);
-        var clinician = ApiKeyEndpointFilter.Clinician(context);
+        var clinician = user.Identity!.Name!;
         var logger = loggers.CreateLogger(typeof(ClinicianEndpoints));
         Log.CrisisClosed(logger, open.Id, enrolment.Id, clinician);
         return TypedResults.Ok(new CrisisCloseResponse(enrolment.Id, open.Id, CrisisAlertKinds.Name(CrisisOutcome.ClinicianClosed), now));

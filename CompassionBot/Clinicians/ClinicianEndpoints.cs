@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CompassionBot.CheckIns;
 using CompassionBot.Sms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static partial class ClinicianEndpoints
     public static IEndpointRouteBuilder MapClinicians(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup(Prefix).AddEndpointFilter<ApiKeyEndpointFilter>().DisableAntiforgery();
+        var group = endpoints.MapGroup(Prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName).DisableAntiforgery();
         group.MapPost("/enrolments", EnrolAsync);
         group.MapGet("/enrolments/{id}", GetAsync);
         group.MapPost("/enrolments/{id}/pause", (string id, PauseRequest? body, CheckInStore store, CancellationToken ct) =>
@@ -31,7 +32,7 @@ public static partial class ClinicianEndpoints
 
     private static async Task<Results<Created<EnrolmentResponse>, ValidationProblem>> EnrolAsync(
         EnrolmentRequest request,
-        HttpContext context,
+        ClaimsPrincipal user,
         CheckInStore store,
         SmsContactStore contacts,
         CheckInDispatcher dispatcher,
@@ -40,7 +41,7 @@ public static partial class ClinicianEndpoints
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var clinician = ApiKeyEndpointFilter.Clinician(context);
+        var clinician = user.Identity!.Name!;
         var (enrolment, consent, errors) = EnrolmentFactory.Create(request, clinician, sms.Value.DefaultRegion, timeProvider.GetUtcNow());
         if (enrolment is null || consent is null)
         {

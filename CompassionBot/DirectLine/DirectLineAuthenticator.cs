@@ -31,14 +31,9 @@ internal sealed class DirectLineAuthenticator
         return context.Request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
     }
 
-    public async Task<(DirectLineTokenStatus Status, DirectLineCaller? Caller)> AuthenticateAsync(HttpContext context)
+    /// <summary>Who <paramref name="credential"/> (a secret or a token) names; no caller unless it is valid.</summary>
+    public async Task<(DirectLineTokenStatus Status, DirectLineCaller? Caller)> AuthenticateAsync(string credential)
     {
-        var credential = ReadCredential(context);
-        if (string.IsNullOrEmpty(credential))
-        {
-            return (DirectLineTokenStatus.Invalid, null);
-        }
-
         if (IsSecret(credential))
         {
             return (DirectLineTokenStatus.Valid, DirectLineCaller.Secret);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
 
@@ -5,14 +6,9 @@ namespace CompassionBot.DirectLine;
 
 internal static partial class DirectLineEndpoints
 {
-    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, DirectLineAuthenticator authenticator, DirectLineConversationService conversations, ILogger<DirectLineConversationService> logger)
+    private static async Task<IResult> PostActivityAsync(string conversationId, HttpContext context, ClaimsPrincipal user, DirectLineConversationService conversations, ILogger<DirectLineConversationService> logger)
     {
-        var (caller, failure) = await AuthorizeAsync(context, authenticator, conversationId).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
+        var caller = DirectLineCaller.From(user);
         var (body, tooLarge) = await DirectLineRequestBody.ReadAsync(context).ConfigureAwait(false);
         if (tooLarge is not null)
         {
@@ -25,7 +21,7 @@ internal static partial class DirectLineEndpoints
             return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body must be an activity with a type.");
         }
 
-        if (caller!.UserId is null && string.IsNullOrEmpty(activity.From?.Id))
+        if (caller.UserId is null && string.IsNullOrEmpty(activity.From?.Id))
         {
             return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity needs from.id.");
         }
@@ -48,14 +44,8 @@ internal static partial class DirectLineEndpoints
         }
     }
 
-    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineAuthenticator authenticator, DirectLineConversationService conversations)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext context, DirectLineConversationService conversations)
     {
-        var (_, failure) = await AuthorizeAsync(context, authenticator, conversationId).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
         if (await conversations.FindAsync(conversationId, context.RequestAborted).ConfigureAwait(false) is null)
         {
             return DirectLineResults.NotFound();
@@ -65,17 +55,11 @@ internal static partial class DirectLineEndpoints
         return TypedResults.Json(set, BotJsonContext.Default.ActivitySet);
     }
 
-    private static async Task<IResult> StreamAsync(string conversationId, string? watermark, HttpContext context, DirectLineAuthenticator authenticator, DirectLineConversationService conversations, DirectLineStreamHub hub, IHostApplicationLifetime lifetime)
+    private static async Task<IResult> StreamAsync(string conversationId, string? watermark, HttpContext context, DirectLineConversationService conversations, DirectLineStreamHub hub, IHostApplicationLifetime lifetime)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
             return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The stream is a WebSocket.");
-        }
-
-        var (_, failure) = await AuthorizeAsync(context, authenticator, conversationId).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
         }
 
         if (await conversations.FindAsync(conversationId, context.RequestAborted).ConfigureAwait(false) is null)

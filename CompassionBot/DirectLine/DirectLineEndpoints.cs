@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 
 namespace CompassionBot.DirectLine;
@@ -9,27 +10,32 @@ internal static partial class DirectLineEndpoints
     public const string CorsPolicy = "DirectLine";
     public const string RateLimitPolicy = "DirectLine";
 
-    public static IEndpointRouteBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>
+    /// Maps the endpoints, each behind its Direct Line policy (<see cref="DirectLineAuthentication"/>); all but token
+    /// generation are rate-limited per client address before authentication and per credential after it.
+    /// </summary>
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
+        ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(Prefix).RequireCors(CorsPolicy);
-        group.MapPost("/tokens/generate", GenerateTokenAsync);
-        group.MapPost("/tokens/refresh", RefreshTokenAsync).RequireRateLimiting(RateLimitPolicy);
-        group.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(RateLimitPolicy);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync).RequireRateLimiting(RateLimitPolicy);
-        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync).RequireRateLimiting(RateLimitPolicy);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).RequireRateLimiting(RateLimitPolicy);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync).RequireRateLimiting(RateLimitPolicy);
+        group.MapPost("/tokens/generate", GenerateTokenAsync).RequireAuthorization(DirectLineAuthentication.SecretScheme);
+        Limited(group.MapPost("/tokens/refresh", RefreshToken)).RequireAuthorization(DirectLineAuthentication.Scheme);
+        Limited(group.MapPost("/conversations", StartConversationAsync)).RequireAuthorization(DirectLineAuthentication.Scheme);
+        var conversation = Limited(group.MapGroup("/conversations/{" + ConversationAccessRequirement.RouteValue + "}"))
+            .RequireAuthorization(DirectLineAuthentication.ConversationPolicy);
+        conversation.MapGet("/", ReconnectAsync);
+        conversation.MapPost("/activities", PostActivityAsync);
+        conversation.MapGet("/activities", GetActivitiesAsync);
+        conversation.MapGet("/stream", StreamAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineAuthenticator authenticator, DirectLineConversationService conversations, DirectLineTokenService tokens)
-    {
-        var credential = DirectLineAuthenticator.ReadCredential(context);
-        if (credential is null || !authenticator.IsSecret(credential))
-        {
-            return DirectLineResults.Unauthorized("A Direct Line secret is required.");
-        }
+    private static TBuilder Limited<TBuilder>(TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRateLimiting(RateLimitPolicy).AddEndpointFilter<TBuilder, DirectLineCredentialRateLimitFilter>();
 
+    private static async Task<IResult> GenerateTokenAsync(HttpContext context, DirectLineConversationService conversations, DirectLineTokenService tokens)
+    {
         var (parameters, failure) = await ReadParametersAsync(context).ConfigureAwait(false);
         if (failure is not null)
         {
@@ -41,15 +47,9 @@ internal static partial class DirectLineEndpoints
         return DirectLineResults.Conversation(StatusCodes.Status200OK, token.Claims.ConversationId, token.Value, tokens.Lifetime, streamUrl: null);
     }
 
-    private static async Task<IResult> RefreshTokenAsync(HttpContext context, DirectLineAuthenticator authenticator, DirectLineTokenService tokens)
+    private static IResult RefreshToken(ClaimsPrincipal user, DirectLineTokenService tokens)
     {
-        var (caller, failure) = await AuthorizeAsync(context, authenticator, conversationId: null).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
-        if (caller!.Token is not { } claims)
+        if (DirectLineCaller.From(user).Token is not { } claims)
         {
             return DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "Only a token can be refreshed.");
         }
@@ -58,24 +58,19 @@ internal static partial class DirectLineEndpoints
         return DirectLineResults.Conversation(StatusCodes.Status200OK, token.Claims.ConversationId, token.Value, tokens.Lifetime, streamUrl: null);
     }
 
-    private static async Task<IResult> StartConversationAsync(HttpContext context, DirectLineAuthenticator authenticator, DirectLineConversationService conversations, DirectLineTokenService tokens, TimeProvider time)
+    private static async Task<IResult> StartConversationAsync(HttpContext context, ClaimsPrincipal user, DirectLineConversationService conversations, DirectLineTokenService tokens, TimeProvider time)
     {
-        var (caller, failure) = await AuthorizeAsync(context, authenticator, conversationId: null).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
         var (parameters, badBody) = await ReadParametersAsync(context).ConfigureAwait(false);
         if (badBody is not null)
         {
             return badBody;
         }
 
+        var caller = DirectLineCaller.From(user);
         var cancellationToken = context.RequestAborted;
         DirectLineConversation? conversation;
         string tokenValue;
-        if (caller!.Token is { } claims)
+        if (caller.Token is { } claims)
         {
             conversation = await conversations.FindAsync(claims.ConversationId, cancellationToken).ConfigureAwait(false);
             tokenValue = DirectLineAuthenticator.ReadCredential(context)!;
@@ -99,21 +94,15 @@ internal static partial class DirectLineEndpoints
         return DirectLineResults.Conversation(status, conversation.Id, tokenValue, expiresIn, streamUrl);
     }
 
-    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context, DirectLineAuthenticator authenticator, DirectLineConversationService conversations, DirectLineTokenService tokens)
+    private static async Task<IResult> ReconnectAsync(string conversationId, string? watermark, HttpContext context, ClaimsPrincipal user, DirectLineConversationService conversations, DirectLineTokenService tokens)
     {
-        var (caller, failure) = await AuthorizeAsync(context, authenticator, conversationId).ConfigureAwait(false);
-        if (failure is not null)
-        {
-            return failure;
-        }
-
         var conversation = await conversations.FindAsync(conversationId, context.RequestAborted).ConfigureAwait(false);
         if (conversation is null)
         {
             return DirectLineResults.NotFound();
         }
 
-        var token = tokens.Issue(conversationId, caller!.UserId ?? conversation.UserId);
+        var token = tokens.Issue(conversationId, DirectLineCaller.From(user).UserId ?? conversation.UserId);
         var streamUrl = StreamUrl(context.Request, conversationId, token.Value, watermark);
         return DirectLineResults.Conversation(StatusCodes.Status200OK, conversationId, token.Value, tokens.Lifetime, streamUrl);
     }
@@ -141,28 +130,5 @@ internal static partial class DirectLineEndpoints
         {
             return (null, DirectLineResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not valid JSON."));
         }
-    }
-
-    internal static async Task<(DirectLineCaller? Caller, IResult? Failure)> AuthorizeAsync(HttpContext context, DirectLineAuthenticator authenticator, string? conversationId)
-    {
-        var (status, caller) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
-        if (status == DirectLineTokenStatus.Expired)
-        {
-            // 403, as Azure's Direct Line answers: DirectLineJS (inside Web Chat) reads a 403 as "token expired" and
-            // lets the page supply a new token, whereas any other 4xx fails the send for good.
-            return (null, DirectLineResults.Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired."));
-        }
-
-        if (caller is null)
-        {
-            return (null, DirectLineResults.Unauthorized("A valid Direct Line secret or token is required."));
-        }
-
-        if (conversationId is not null && !caller.CanAccess(conversationId))
-        {
-            return (null, DirectLineResults.Error(StatusCodes.Status403Forbidden, "Forbidden", "The token is not valid for this conversation."));
-        }
-
-        return (caller, null);
     }
 }

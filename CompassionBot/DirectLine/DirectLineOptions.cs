@@ -34,9 +34,16 @@ public sealed class DirectLineOptions
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Requests one token (or secret) may make per <see cref="RateLimitWindow"/>; default 240.</summary>
+    /// <summary>Requests one token (or secret) may make per <see cref="RateLimitWindow"/>, counted once it is found valid; default 240.</summary>
     [Range(1, 100_000)]
     public int RateLimitPermits { get; set; } = 240;
+
+    /// <summary>
+    /// Requests one client address may make per <see cref="RateLimitWindow"/>, whatever it presents, counted before
+    /// authentication; default 2400 (a clinic's office behind one address may hold many chats).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int ClientRateLimitPermits { get; set; } = 2400;
 
     /// <summary>The rate-limit window; default one minute.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

@@ -1,3 +1,4 @@
+using CompassionBot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.DirectLine;
@@ -9,26 +10,8 @@ internal static class DirectLineRequestBody
     {
         ArgumentNullException.ThrowIfNull(context);
         var limit = context.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxActivityBytes;
-        if (context.Request.ContentLength > limit)
-        {
-            return (default, TooLarge(limit));
-        }
-
-        // A chunked body has no length up front: read at most one byte past the limit to know.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return (default, TooLarge(limit));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return (buffer.ToArray(), null);
+        var body = await RequestBody.ReadAsync(context.Request, limit, context.RequestAborted).ConfigureAwait(false);
+        return body is null ? (default, TooLarge(limit)) : (body, null);
     }
 
     private static IResult TooLarge(int limit) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,25 +7,20 @@ namespace CompassionBot.DirectLine;
 /// <summary>Registers the self-hosted Direct Line channel.</summary>
 internal static class DirectLineServiceCollectionExtensions
 {
-    /// <summary>Adds the Direct Line services, CORS policy and rate limits; safe to call twice.</summary>
+    /// <summary>Adds the Direct Line services, authentication, CORS policy and rate limits.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
-        if (services.Any(d => d.ServiceType == typeof(DirectLineConversationService)))
-        {
-            return services;
-        }
-
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>();
         services.AddSingleton<DirectLineSigningKey>();
         services.AddSingleton<DirectLineTokenService>();
-        services.AddSingleton<DirectLineAuthenticator>();
+        services.AddDirectLineAuthentication();
+        services.AddSingleton<DirectLineCredentialRateLimiter>();
         services.TryAddSingleton<IDirectLineStore, RelationalDirectLineStore>();
         services.AddHostedService<DirectLineListenerService>();
         services.AddSingleton<DirectLineConversationService>();
         services.AddSingleton<DirectLineStreamHub>();
-        services.AddSingleton<DirectLineMarker>();
 
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>
@@ -37,12 +31,7 @@ internal static class DirectLineServiceCollectionExtensions
                 .WithExposedHeaders("retry-after")
                 .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure(limits =>
-        {
-            limits.AddPolicy<string, DirectLineRateLimitPolicy>(DirectLineEndpoints.RateLimitPolicy);
-            limits.AddPolicy<string, WebChatDemoRateLimitPolicy>(WebChatDemoEndpoints.RateLimitPolicy);
-        });
+        services.AddRateLimiter(limits => limits.AddPolicy<string, DirectLineRateLimitPolicy>(DirectLineEndpoints.RateLimitPolicy));
         return services;
     }
 }

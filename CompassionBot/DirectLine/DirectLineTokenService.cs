@@ -73,10 +73,18 @@ internal sealed class DirectLineTokenService
             return (DirectLineTokenStatus.Invalid, null);
         }
 
+        // A token is good from nbf up to (not including) exp, to the second, on both bounds alike: no clock skew is
+        // allowed on either, because the instances that issue and check tokens read the same clock source.
         var jwt = (JsonWebToken)result.SecurityToken;
-        if (_time.GetUtcNow() >= new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero))
+        var now = _time.GetUtcNow();
+        if (now >= new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero))
         {
             return (DirectLineTokenStatus.Expired, null);
+        }
+
+        if (now < new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero))
+        {
+            return (DirectLineTokenStatus.Invalid, null);
         }
 
         if (!jwt.TryGetPayloadValue<string>(ConversationClaim, out var conversationId) || string.IsNullOrEmpty(conversationId))

@@ -38,9 +38,9 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, BotTurnMiddleware>();
         services.AddSingleton<ITurnMiddleware, SafetyGateMiddleware>();
         services.AddSingleton<ITurnObserver, SafetyTurnTelemetry>();
-        services.AddSingleton<IInterruptionHandler, CoreInterruptions>();
+        services.AddInterruption<CoreInterruptions>(InterruptionOrder.Core);
         services.AddSingleton<ITurnErrorHandler, GentleTurnErrorHandler>();
-        services.AddSingleton<ITurnHandler, Dialogs.CompassionBot>();
+        services.AddSingleton<ITurnHandler>(sp => ActivatorUtilities.CreateInstance<Dialogs.CompassionBot>(sp, InterruptionRegistration.Resolve(sp)));
         services.AddHostedService<ContentValidationService>();
         return services;
     }

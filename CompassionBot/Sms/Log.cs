@@ -42,6 +42,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7016, Level = LogLevel.Error, Message = "SMS from contact {ContactId} could not be recorded as a check-in answer; handled as a message of its own")]
     public static partial void CheckInAnswerNotRecorded(ILogger logger, string contactId, Exception exception);
 
+    [LoggerMessage(EventId = 7017, Level = LogLevel.Warning, Message = "Twilio webhook refused with {StatusCode}: {Reason}")]
+    public static partial void WebhookRefused(ILogger logger, int statusCode, string? reason);
+
     [LoggerMessage(EventId = 7014, Level = LogLevel.Error, Message = "Crisis referral to contact {ContactId} was not delivered, and this could not be recorded on event {EventId}")]
     public static partial void ReferralNotReachedUnrecorded(ILogger logger, string contactId, string eventId, Exception exception);
 }

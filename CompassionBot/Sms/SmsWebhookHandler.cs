@@ -8,13 +8,12 @@ using Microsoft.Extensions.Options;
 namespace CompassionBot.Sms;
 
 /// <summary>
-/// <c>POST /api/sms/twilio</c>: checks the signature (403 otherwise, nothing processed), drops repeated
-/// <c>MessageSid</c>s, answers at once with empty TwiML and runs the turn in the background; replies go out through
+/// <c>POST /api/sms/twilio</c>, for a request whose signature <see cref="TwilioSignatureAuthenticationHandler"/> has
+/// checked (403 otherwise, nothing processed): drops repeated <c>MessageSid</c>s, answers at once with empty TwiML and runs the turn in the background; replies go out through
 /// the Twilio REST API. A number without a current opt-in gets no turn: <see cref="SmsUnenrolledResponder"/> answers
 /// it (the referral, or one notice), except for the carrier keywords the turn answers.
 /// </summary>
 internal sealed class SmsWebhookHandler(
-    TwilioSignatureValidator validator,
     SmsContactStore contacts,
     CheckInStore checkIns,
     SmsOutbox outbox,
@@ -32,23 +31,7 @@ internal sealed class SmsWebhookHandler(
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!options.Value.Enabled)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!request.HasFormContentType)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        }
-
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        if (!validator.IsValid(request, form))
-        {
-            Log.SignatureRejected(logger);
-            return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
-        }
-
         var sid = form["MessageSid"].ToString();
         var phone = PhoneNumberNormalizer.ToE164(form["From"].ToString(), options.Value.DefaultRegion);
         if (sid.Length == 0 || phone is null)

@@ -1,0 +1,5 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Sms;
+
+public sealed class SqliteTwilioWebhookFormTests(PostgresServer server) : TwilioWebhookFormTests(server, "Sqlite");

@@ -1,0 +1,24 @@
+using CompassionBot.Hosting;
+using CompassionBot.Safety.Alerts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CompassionBot.Clinicians;
+
+/// <summary>Registers what clinicians use: the clinician API, their notifications and the links of conversations to enrolments.</summary>
+internal static class ClinicianServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the API key scheme of the clinician API, the clinician notifier (through the alert outbox of
+    /// <c>AddCrisisFlow</c>) and <see cref="IEnrolmentLinks"/>, which names the client of a crisis alert. Enrolments
+    /// are SMS check-ins: needs <c>AddSms</c> and <c>AddCheckIns</c>.
+    /// </summary>
+    public static IServiceCollection AddClinicians(this IServiceCollection services)
+    {
+        services.AddOptions<ClinicianApiOptions>().BindConfiguration(ClinicianApiOptions.SectionName);
+        services.AddSchemeWithPolicy<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName);
+        services.TryAddSingleton<IClinicianNotifier, OutboxClinicianNotifier>();
+        services.TryAddSingleton<IEnrolmentLinks, SmsEnrolmentLinks>();
+        return services;
+    }
+}
