@@ -53,19 +53,16 @@ internal static class StorageServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The configured <c>Storage:Provider</c>.</summary>
-    public static StorageProvider ProviderOf(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
-
     /// <summary><c>ConnectionStrings:Sqlite</c>, or the default file under the current directory.</summary>
     public static string SqliteConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(StorageOptions.SqliteConnectionStringName) is { Length: > 0 } value
             ? value
             : StorageOptions.DefaultSqliteConnectionString;
 
+    // The configured provider's own registration of T.
     private static T OfProvider<T>(IServiceProvider services)
         where T : notnull =>
-        services.GetRequiredKeyedService<T>(ProviderOf(services));
+        services.GetRequiredKeyedService<T>(services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
 
     // One embedded file; one instance per file, so no lock beyond this process's gate (the ETag check guards a second
     // process on the same file).

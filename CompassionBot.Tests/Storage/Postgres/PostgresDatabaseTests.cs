@@ -103,6 +103,29 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
     }
 
     [Theory]
+    [InlineData("Host=db;Database=clinic", PostgresDatabase.DefaultMaxAutoPrepare)]
+    [InlineData("Host=db;Database=clinic;Max Auto Prepare=5", 5)]
+    public void Constructor_MaxAutoPrepare_DefaultsUnlessConfigured(string connectionString, int expected)
+    {
+        using var sut = new PostgresDatabase(
+            connectionString, [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(sut.DataSource.ConnectionString).MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void Constructor_PoolOfTwentyOne_GivesTurnsTenWithoutSessionResetAndTheRestElevenWithIt()
+    {
+        using var sut = new PostgresDatabase(
+            "Host=db;Database=clinic;Maximum Pool Size=21", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        var turns = new NpgsqlConnectionStringBuilder(sut.TurnDataSource.ConnectionString);
+        var others = new NpgsqlConnectionStringBuilder(sut.DataSource.ConnectionString);
+        Assert.Equal((10, 10, true), (sut.TurnConnections, turns.MaxPoolSize, turns.NoResetOnClose));
+        Assert.Equal((11, false), (others.MaxPoolSize, others.NoResetOnClose));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("Host=db;Database=clinic;Nonsense Keyword=1")]
     [InlineData("Database=clinic")]

@@ -17,9 +17,8 @@ namespace CompassionBot.Storage.Postgres;
 /// makes two conversations take turns. The state store's ETag check stays as the second guard.
 /// </para>
 /// <para>
-/// A turn holding the lock may also need a connection for its clinic records, so at most half the pool (less the one
-/// the Direct Line listener may keep) holds leases at once: turns beyond that wait here, and lease holders can never
-/// drain the pool while waiting for a connection.
+/// Leases come from the database's pool of turn connections (<see cref="PostgresDatabase.TurnConnections"/>): turns
+/// beyond it wait here, and a turn's clinic records use the other pool, which lease holders can never drain.
 /// </para>
 /// </remarks>
 internal sealed class PostgresConversationLock : IConversationLock, IDisposable
@@ -35,9 +34,7 @@ internal sealed class PostgresConversationLock : IConversationLock, IDisposable
         ArgumentNullException.ThrowIfNull(timeProvider);
         _database = database;
         _timeProvider = timeProvider;
-        // One pooled connection may be held for good (the Direct Line LISTEN loop).
-        var holders = Math.Clamp((database.MaxPoolSize - 1) / 2, 1, 1024);
-        _holders = new SemaphoreSlim(holders, holders);
+        _holders = new SemaphoreSlim(database.TurnConnections, database.TurnConnections);
     }
 
     /// <inheritdoc />
@@ -46,11 +43,10 @@ internal sealed class PostgresConversationLock : IConversationLock, IDisposable
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
         var key = BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(conversationKey)));
-        await _database.EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
         await _holders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await _database.OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await _database.OpenTurnAsync(cancellationToken).ConfigureAwait(false);
             return new PostgresTurn(connection, key, _etagSource, _timeProvider, Release);
         }
         catch

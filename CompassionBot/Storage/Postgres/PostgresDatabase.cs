@@ -20,6 +20,12 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <summary>Logical name prefix of the embedded migration scripts (see the csproj).</summary>
     public const string MigrationResourcePrefix = "CompassionBot.Storage.Postgres.Migrations/";
 
+    /// <summary>Turns holding a connection at once when the connection string turns pooling off.</summary>
+    public const int MaxTurnsWithoutPooling = 1024;
+
+    /// <summary>Statements Npgsql prepares per connection when <c>Max Auto Prepare</c> is not set.</summary>
+    public const int DefaultMaxAutoPrepare = 32;
+
     /// <summary>The advisory lock key every instance takes while it migrates ("CBmigr" as bytes).</summary>
     public const long MigrationLockKey = 0x4342_6D69_6772;
 
@@ -50,9 +56,28 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
             builder.ApplicationName = "CompassionBot";
         }
 
+        // Every turn runs the same few statements: prepared once per connection, the server parses and plans them once.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
         Description = $"{builder.Host}:{builder.Port}/{builder.Database}";
-        MaxPoolSize = builder.Pooling ? builder.MaxPoolSize : int.MaxValue;
+
+        // Turns get their own share of the configured pool: at most half of it less the one connection the Direct Line
+        // listener may keep, so turns holding conversation locks can never drain the connections their clinic-record
+        // writes need. A turn's connection holds no session state (transaction-scoped locks, every transaction ended),
+        // so it goes back to its pool without Npgsql's session reset, a few statements less per turn.
+        TurnConnections = builder.Pooling ? Math.Max(1, (builder.MaxPoolSize - 1) / 2) : MaxTurnsWithoutPooling;
+        var turns = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { NoResetOnClose = true };
+        if (builder.Pooling)
+        {
+            turns.MaxPoolSize = TurnConnections;
+            builder.MaxPoolSize -= TurnConnections;
+        }
+
         DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        TurnDataSource = NpgsqlDataSource.Create(turns.ConnectionString);
         _migrations = migrations;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -64,11 +89,17 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <summary>Host, port and database name, for logs (never the password).</summary>
     public string Description { get; }
 
-    /// <summary>The most connections the pool opens (<c>Maximum Pool Size</c>, default 100).</summary>
-    public int MaxPoolSize { get; }
+    /// <summary>
+    /// How many turns may hold a connection at once (<see cref="TurnDataSource"/>'s pool): a little under half of
+    /// <c>Maximum Pool Size</c> (default 100), which the two pools share.
+    /// </summary>
+    public int TurnConnections { get; }
 
-    /// <summary>The connection pool.</summary>
+    /// <summary>The connection pool of clinic records, migrations and the Direct Line listener.</summary>
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>The connection pool of turns (<see cref="PostgresTurn"/>), returned without a session reset.</summary>
+    public NpgsqlDataSource TurnDataSource { get; }
 
     /// <inheritdoc />
     public int SchemaVersion { get; private set; }
@@ -135,9 +166,25 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         }
     }
 
+    /// <summary>Opens a connection of <see cref="TurnDataSource"/> for a turn's lock and state.</summary>
+    /// <exception cref="InvalidOperationException">The server cannot be reached or refuses the login.</exception>
+    public async Task<NpgsqlConnection> OpenTurnAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await TurnDataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            throw new InvalidOperationException($"Cannot open the PostgreSQL database {Description} (ConnectionStrings:Postgres): {ex.Message}", ex);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await TurnDataSource.DisposeAsync().ConfigureAwait(false);
         await DataSource.DisposeAsync().ConfigureAwait(false);
         _migrationLock.Dispose();
     }
@@ -145,6 +192,7 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <inheritdoc />
     public void Dispose()
     {
+        TurnDataSource.Dispose();
         DataSource.Dispose();
         _migrationLock.Dispose();
     }
