@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Hosting;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Relational;
@@ -136,6 +137,37 @@ public sealed class DiskFullTests
         using var json = JsonDocument.Parse(alert.Body);
         Assert.Equal((enrolmentId, "dr-test"), (json.RootElement.GetProperty("enrolmentId").GetString(), json.RootElement.GetProperty("clinician").GetString()));
         Assert.Equal("twilio-sms", json.RootElement.GetProperty("channelId").GetString());
+    }
+
+    [Fact]
+    public async Task SmsCrisis_DiskFull_NeverSeenNumberGetsTheReferralAndTheClinicianAlert()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var disk = await TmpfsMount.MountAsync(16 * 1024 * 1024);
+        await using var webhook = await FakeWebhook.StartAsync();
+        var file = Path.Combine(disk.Path, "bot.db");
+        await using var sut = await SmsTestHost.StartAsync(
+            new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero),
+            new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["ConnectionStrings:Sqlite"] = $"Data Source={file}",
+                ["Safety:AlertWebhookUrl"] = webhook.Url.ToString(),
+                ["Safety:AlertRetryDelay"] = "00:00:00",
+            });
+        const string Stranger = "+15005550123";
+        await FillAsync(disk, file, ct);
+
+        using var response = await sut.PostSmsAsync(Stranger, CrisisText);
+        await sut.Service<BackgroundTurnRunner>().WhenIdleAsync();
+        var texts = sut.Twilio.BodiesTo(Stranger);
+        var alert = await webhook.WaitForAsync(r => r.Body.Contains("\"kind\":\"event\"", StringComparison.Ordinal), Patience);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(texts, t => t.Contains("988", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(alert.Body);
+        Assert.Equal("twilio-sms", json.RootElement.GetProperty("channelId").GetString());
+        Assert.DoesNotContain(Stranger, alert.Body, StringComparison.Ordinal);
     }
 
     // Empties the SQLite log first: room the log already holds would take new writes however full the disk is.

@@ -1,5 +1,6 @@
 using CompassionBot.Sms;
 using CompassionBot.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.Sms;
@@ -59,5 +60,5 @@ public abstract class SmsContactStoreTests(PostgresServer server, string provide
         Assert.Equal([true, false, true], new[] { first, second, optIn });
     }
 
-    private SmsContactStore NewStore() => new(Database.OpenDatabase(), _time);
+    private SmsContactStore NewStore() => new(Database.OpenDatabase(), _time, NullLogger<SmsContactStore>.Instance);
 }

@@ -3,6 +3,9 @@ namespace CompassionBot.Sms;
 /// <summary>SMS log events (7000–7099). Contact ids only: never phone numbers or message text.</summary>
 internal static partial class Log
 {
+    [LoggerMessage(EventId = 7018, Level = LogLevel.Error, Message = "SMS contact {ContactId} could not be recorded (known before: {Known}); answered from the state as it stands")]
+    public static partial void ContactNotRecorded(ILogger logger, string contactId, bool known, Exception exception);
+
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Twilio webhook rejected: missing or invalid X-Twilio-Signature")]
     public static partial void SignatureRejected(ILogger logger);
 

@@ -11,8 +11,11 @@ namespace CompassionBot.Sms;
 /// processed. Safe with several instances on one database: every write is one statement or one transaction, and the
 /// inbound record is a primary-key insert.
 /// </summary>
-internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider timeProvider)
+internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider timeProvider, ILogger<SmsContactStore> logger)
 {
+    private const string StatusSql =
+        "SELECT c.contact_id, c.opted_out_at, (SELECT COUNT(*) FROM sms_consents s WHERE s.phone = c.phone) AS consents FROM sms_contacts c WHERE c.phone = @phone";
+
     /// <summary>The number's contact id, created on first use (random, so it reveals nothing about the number).</summary>
     public async Task<string> ContactIdAsync(string phone, CancellationToken cancellationToken)
     {
@@ -35,19 +38,46 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
         }
     }
 
-    /// <summary>Consent and opt-out state of <paramref name="phone"/>.</summary>
+    /// <summary>
+    /// Consent and opt-out state of <paramref name="phone"/>. When the database takes no writes (disk full) the state
+    /// is read as it stands, and a number never seen before is a contact of this message only (no opt-in, not opted
+    /// out), so that its text is still answered as carrier rules allow: a crisis text gets its referral.
+    /// </summary>
     public async Task<SmsContactStatus> StatusAsync(string phone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RecordedStatusAsync(phone, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            var known = await FindStatusAsync(phone, cancellationToken).ConfigureAwait(false);
+            var status = known ?? new SmsContactStatus(NewContactId(), HasConsent: false, OptedOut: false);
+            Log.ContactNotRecorded(logger, status.ContactId, known is not null, exception);
+            return status;
+        }
+    }
+
+    private async Task<SmsContactStatus?> FindStatusAsync(string phone, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<StatusRow>(new CommandDefinition(
+                StatusSql, new { phone }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return row is null ? null : new SmsContactStatus(row.ContactId, row.Consents > 0, row.OptedOutAt is not null);
+        }
+    }
+
+    private async Task<SmsContactStatus> RecordedStatusAsync(string phone, CancellationToken cancellationToken)
     {
         var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (write.ConfigureAwait(false))
         {
             var connection = write.Connection;
-            var id = await EnsureContactAsync(connection, null, phone, cancellationToken).ConfigureAwait(false);
-            var row = await connection.QuerySingleAsync<StatusRow>(new CommandDefinition(
-                "SELECT c.opted_out_at, (SELECT COUNT(*) FROM sms_consents s WHERE s.phone = c.phone) AS consents FROM sms_contacts c WHERE c.phone = @phone",
-                new { phone },
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new SmsContactStatus(id, row.Consents > 0, row.OptedOutAt is not null);
+            await EnsureContactAsync(connection, null, phone, cancellationToken).ConfigureAwait(false);
+            var row = await connection.QuerySingleAsync<StatusRow>(new CommandDefinition(StatusSql, new { phone }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new SmsContactStatus(row.ContactId, row.Consents > 0, row.OptedOutAt is not null);
         }
     }
 
@@ -154,7 +184,7 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
 
     private async Task<string> EnsureContactAsync(DbConnection connection, DbTransaction? transaction, string phone, CancellationToken cancellationToken)
     {
-        var id = "sms-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        var id = NewContactId();
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sms_contacts (phone, contact_id, created_at) VALUES (@phone, @id, @now) ON CONFLICT (phone) DO NOTHING",
             new { phone, id, now = Now() },
@@ -165,10 +195,14 @@ internal sealed class SmsContactStore(IRelationalDatabase database, TimeProvider
             ?? throw new InvalidOperationException("The contact row was not created.");
     }
 
+    private static string NewContactId() => "sms-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
     private string Now() => SmsTimestamps.Format(timeProvider.GetUtcNow());
 
     private sealed record StatusRow
     {
+        public required string ContactId { get; init; }
+
         public string? OptedOutAt { get; init; }
 
         public long Consents { get; init; }
