@@ -117,11 +117,11 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
     }
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Screening failed with {ExceptionType} on {ChannelId} conversation {ConversationId}; answering as a crisis")]
-    private static partial void LogScreeningFailed(ILogger logger, string exceptionType, string? channelId, ConversationLogId conversationId, Exception exception);
+    private static partial void LogScreeningFailed(ILogger logger, LogId exceptionType, LogId channelId, ConversationLogId conversationId, Exception exception);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Critical, Message = "The safety gate failed with {ExceptionType} on {ChannelId} conversation {ConversationId}; the referral was sent without it")]
-    private static partial void LogGateFailed(ILogger logger, string exceptionType, string? channelId, ConversationLogId conversationId, Exception exception);
+    private static partial void LogGateFailed(ILogger logger, LogId exceptionType, LogId channelId, ConversationLogId conversationId, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} on {ChannelId} conversation {ConversationId}, activity {ActivityId}; dialogs reset")]
-    private static partial void LogTurnFailed(ILogger logger, string exceptionType, string? channelId, ConversationLogId conversationId, string? activityId, Exception exception);
+    private static partial void LogTurnFailed(ILogger logger, LogId exceptionType, LogId channelId, ConversationLogId conversationId, LogId activityId, Exception exception);
 }

@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Safety.Model;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Understanding;
 using Microsoft.Extensions.Logging;
 
@@ -119,8 +120,8 @@ public sealed partial class CrisisScreen : ICrisisScreen
     }
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "The semantic layer failed with {ExceptionType} ({Failures} failures since start-up); the rules alone screened this message")]
-    private static partial void LogModelFailed(ILogger logger, string exceptionType, long failures, Exception exception);
+    private static partial void LogModelFailed(ILogger logger, LogId exceptionType, long failures, Exception exception);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "Risk signal {Signal} failed with {ExceptionType}; the verdict stands")]
-    private static partial void LogSignalFailed(ILogger logger, string signal, string exceptionType, Exception exception);
+    private static partial void LogSignalFailed(ILogger logger, LogId signal, LogId exceptionType, Exception exception);
 }

@@ -146,17 +146,17 @@ public sealed partial class ReferralResponder : ICrisisResponder
     }
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId}: referral for region {Region} (newly recorded: {Recorded})")]
-    private static partial void LogRecorded(ILogger logger, string eventId, string channelId, ConversationLogId conversationId, string region, bool recorded);
+    private static partial void LogRecorded(ILogger logger, LogId eventId, LogId channelId, ConversationLogId conversationId, LogId region, bool recorded);
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Critical, Message = "Crisis event {EventId} on {ChannelId} conversation {ConversationId} could not be recorded; the referral is sent without promising a clinician alert")]
-    private static partial void LogRecordFailed(ILogger logger, string eventId, string channelId, ConversationLogId conversationId, Exception exception);
+    private static partial void LogRecordFailed(ILogger logger, LogId eventId, LogId channelId, ConversationLogId conversationId, Exception exception);
 
     [LoggerMessage(EventId = 2013, Level = LogLevel.Error, Message = "Safety plan could not be read on {ChannelId}; referral sent without it")]
-    private static partial void LogPlanReadFailed(ILogger logger, string channelId, Exception exception);
+    private static partial void LogPlanReadFailed(ILogger logger, LogId channelId, Exception exception);
 
     [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Crisis event {EventId}: {Outcome}")]
-    private static partial void LogOutcome(ILogger logger, string eventId, CrisisOutcome outcome);
+    private static partial void LogOutcome(ILogger logger, LogId eventId, CrisisOutcome outcome);
 
     [LoggerMessage(EventId = 2015, Level = LogLevel.Error, Message = "Crisis event {EventId}: the outcome {Outcome} could not be recorded")]
-    private static partial void LogOutcomeFailed(ILogger logger, string eventId, CrisisOutcome outcome, Exception exception);
+    private static partial void LogOutcomeFailed(ILogger logger, LogId eventId, CrisisOutcome outcome, Exception exception);
 }

@@ -215,11 +215,11 @@ public sealed partial class SafetyGate : ISafetyGate
     }
 
     [LoggerMessage(EventId = 2018, Level = LogLevel.Information, Message = "Safety gate on {ChannelId} conversation {ConversationId}: {Level} ({RuleCount} rules), {Action}")]
-    private static partial void LogAssessment(ILogger logger, string? channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount, SafetyAction action);
+    private static partial void LogAssessment(ILogger logger, LogId channelId, ConversationLogId conversationId, RiskLevel level, int ruleCount, SafetyAction action);
 
     [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Crisis event {EventId} was closed by a clinician; crisis mode ends on {ChannelId} conversation {ConversationId}")]
-    private static partial void LogClosedByClinician(ILogger logger, string eventId, string? channelId, ConversationLogId conversationId);
+    private static partial void LogClosedByClinician(ILogger logger, LogId eventId, LogId channelId, ConversationLogId conversationId);
 
     [LoggerMessage(EventId = 2017, Level = LogLevel.Error, Message = "Crisis event {EventId} could not be read to see whether a clinician closed it; crisis mode goes on")]
-    private static partial void LogCloseCheckFailed(ILogger logger, string eventId, Exception exception);
+    private static partial void LogCloseCheckFailed(ILogger logger, LogId eventId, Exception exception);
 }

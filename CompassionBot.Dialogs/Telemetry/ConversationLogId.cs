@@ -8,7 +8,7 @@ namespace CompassionBot.Dialogs.Telemetry;
 /// (Azure Bot Service's <c>sms</c> channel: the phone number), so an id holding a phone number is written as a keyed
 /// pseudonym (<c>pseudonym:</c> and 12 hex digits): stable within the process, so the lines of one conversation still
 /// correlate; keyed per process, so nobody holding only the logs can match it to a number. Every other id is written
-/// as it is. Log methods take this type, and a string converts implicitly, so no call site can forget.
+/// as it is, its control characters escaped. Log methods take this type, and a string converts implicitly, so no call site can forget.
 /// </summary>
 /// <param name="Value">The conversation id (may be null).</param>
 public readonly record struct ConversationLogId(string? Value)
@@ -58,9 +58,9 @@ public readonly record struct ConversationLogId(string? Value)
         return false;
     }
 
-    /// <summary>The id, or its pseudonym when it holds a phone number; empty for null.</summary>
+    /// <summary>The id (control characters escaped, <see cref="LogId.Escape"/>), or its pseudonym when it holds a phone number; empty for null.</summary>
     public override string ToString() =>
         Value is null ? string.Empty
         : ContainsPhoneNumber(Value) ? "pseudonym:" + Convert.ToHexStringLower(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(Value)).AsSpan(0, 6))
-        : Value;
+        : LogId.Escape(Value);
 }

@@ -170,8 +170,8 @@ public sealed partial class BotAdapter
             : _bot.OnTurnAsync(context, cancellationToken);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Critical, Message = "State could not be saved on {ChannelId} conversation {ConversationId}, even after the turn error; only its essential replies ({ReplyCount}) are delivered")]
-    private static partial void LogErrorStateUnsaved(ILogger logger, string? channelId, ConversationLogId conversationId, int replyCount, Exception exception);
+    private static partial void LogErrorStateUnsaved(ILogger logger, LogId channelId, ConversationLogId conversationId, int replyCount, Exception exception);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "State conflict on {ChannelId} conversation {ConversationId}; running the turn again (attempt {Attempt})")]
-    private static partial void LogTurnConflict(ILogger logger, string? channelId, ConversationLogId conversationId, int attempt);
+    private static partial void LogTurnConflict(ILogger logger, LogId channelId, ConversationLogId conversationId, int attempt);
 }

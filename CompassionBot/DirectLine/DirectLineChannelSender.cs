@@ -89,5 +89,5 @@ internal sealed partial class DirectLineChannelSender(
     }
 
     [LoggerMessage(EventId = 6041, Level = LogLevel.Critical, Message = "{Count} repl(ies) in Direct Line conversation {ConversationId} could not be written to its log; sent to its open streams only")]
-    private static partial void LogRepliesStreamedUnsaved(ILogger logger, string conversationId, int count);
+    private static partial void LogRepliesStreamedUnsaved(ILogger logger, LogId conversationId, int count);
 }

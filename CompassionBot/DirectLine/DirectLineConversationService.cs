@@ -138,5 +138,5 @@ internal sealed partial class DirectLineConversationService(
     }
 
     [LoggerMessage(EventId = 6040, Level = LogLevel.Critical, Message = "A message posted to Direct Line conversation {ConversationId} could not be written to its log; its turn runs, and the post fails")]
-    private static partial void LogEchoUnsaved(ILogger logger, string conversationId);
+    private static partial void LogEchoUnsaved(ILogger logger, LogId conversationId);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Telemetry;
 
 namespace CompassionBot.DirectLine;
 
@@ -86,5 +87,5 @@ internal static partial class DirectLineEndpoints
     }
 
     [LoggerMessage(EventId = 6020, Level = LogLevel.Error, Message = "Posting an activity to conversation {ConversationId} failed")]
-    private static partial void LogPostFailed(ILogger logger, string conversationId, Exception exception);
+    private static partial void LogPostFailed(ILogger logger, LogId conversationId, Exception exception);
 }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Telemetry;
 
 namespace CompassionBot.DirectLine;
 
@@ -192,10 +193,10 @@ internal sealed partial class DirectLineStream(
     }
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Information, Message = "Stream of conversation {ConversationId} broke ({ErrorCode})")]
-    private static partial void LogStreamBroken(ILogger logger, string conversationId, WebSocketError errorCode);
+    private static partial void LogStreamBroken(ILogger logger, LogId conversationId, WebSocketError errorCode);
 
     [LoggerMessage(EventId = 6012, Level = LogLevel.Debug, Message = "Stream of conversation {ConversationId} could not be closed cleanly")]
-    private static partial void LogCloseFailed(ILogger logger, string conversationId);
+    private static partial void LogCloseFailed(ILogger logger, LogId conversationId);
 
     private sealed record Signal(SignalKind Kind, Activity? Activity);
 }

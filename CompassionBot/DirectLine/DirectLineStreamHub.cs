@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using CompassionBot.Dialogs.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CompassionBot.DirectLine;
@@ -48,5 +49,5 @@ internal sealed partial class DirectLineStreamHub(
     }
 
     [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "A new stream for conversation {ConversationId} replaces the open one")]
-    private static partial void LogCollision(ILogger logger, string conversationId);
+    private static partial void LogCollision(ILogger logger, LogId conversationId);
 }

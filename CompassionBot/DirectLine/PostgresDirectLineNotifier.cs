@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CompassionBot.Dialogs.Schema;
+using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Storage.Postgres;
 using Dapper;
 using Npgsql;
@@ -210,16 +211,16 @@ internal sealed partial class PostgresDirectLineNotifier : IDirectLineNotifier
     }
 
     [LoggerMessage(EventId = 6030, Level = LogLevel.Information, Message = "Listening for Direct Line notifications on {Database}")]
-    private static partial void LogListening(ILogger logger, string database);
+    private static partial void LogListening(ILogger logger, LogId database);
 
     [LoggerMessage(EventId = 6031, Level = LogLevel.Warning, Message = "Listening for Direct Line notifications on {Database} failed; retrying in {Delay}")]
-    private static partial void LogListenFailed(ILogger logger, Exception exception, string database, TimeSpan delay);
+    private static partial void LogListenFailed(ILogger logger, Exception exception, LogId database, TimeSpan delay);
 
     [LoggerMessage(EventId = 6032, Level = LogLevel.Warning, Message = "Notifying other instances about conversation {ConversationId} failed")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string conversationId);
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, LogId conversationId);
 
     [LoggerMessage(EventId = 6033, Level = LogLevel.Warning, Message = "The notification about conversation {ConversationId} is too large for NOTIFY; other instances will not get it")]
-    private static partial void LogPayloadTooLarge(ILogger logger, string conversationId);
+    private static partial void LogPayloadTooLarge(ILogger logger, LogId conversationId);
 
     [LoggerMessage(EventId = 6034, Level = LogLevel.Warning, Message = "Ignored a malformed Direct Line notification from server process {ProcessId}")]
     private static partial void LogMalformedPayload(ILogger logger, int processId);

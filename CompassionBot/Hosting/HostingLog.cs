@@ -6,7 +6,7 @@ namespace CompassionBot.Hosting;
 internal static partial class HostingLog
 {
     [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Turn for {ChannelId} conversation {ConversationId} activity {ActivityId} failed after the request was acknowledged")]
-    public static partial void BackgroundTurnFailed(ILogger logger, Exception exception, string? channelId, ConversationLogId conversationId, string? activityId);
+    public static partial void BackgroundTurnFailed(ILogger logger, Exception exception, LogId channelId, ConversationLogId conversationId, LogId activityId);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Shutting down with {Count} turn(s) still running")]
     public static partial void ShutdownWithTurnsRunning(ILogger logger, int count);
