@@ -14,6 +14,7 @@ using CompassionBot.Terminal;
 
 var (verb, configurationArgs) = VerbRunner.Split(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
+builder.Logging.KeepRequestUrlsOutOfLogs();
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCrisisDetection();

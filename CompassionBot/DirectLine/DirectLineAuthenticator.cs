@@ -18,7 +18,10 @@ internal sealed class DirectLineAuthenticator
         _tokens = tokens;
     }
 
-    /// <summary>The bearer credential from the Authorization header, or the <c>t</c> query (stream URLs).</summary>
+    /// <summary>
+    /// The bearer credential from the Authorization header, or the <c>t</c> query on the stream URL
+    /// (<see cref="StreamUrlCredential"/>) and nowhere else.
+    /// </summary>
     public static string? ReadCredential(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -28,7 +31,7 @@ internal sealed class DirectLineAuthenticator
             return header[BearerPrefix.Length..].Trim();
         }
 
-        return context.Request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
+        return context.GetEndpoint()?.Metadata.GetMetadata<StreamUrlCredential>() is not null && context.Request.Query["t"].ToString() is { Length: > 0 } t ? t : null;
     }
 
     /// <summary>Who <paramref name="credential"/> (a secret or a token) names; no caller unless it is valid.</summary>

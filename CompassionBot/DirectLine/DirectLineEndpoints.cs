@@ -26,7 +26,7 @@ internal static partial class DirectLineEndpoints
         conversation.MapGet("/", ReconnectAsync);
         conversation.MapPost("/activities", PostActivityAsync);
         conversation.MapGet("/activities", GetActivitiesAsync);
-        conversation.MapGet("/stream", StreamAsync);
+        conversation.MapGet("/stream", StreamAsync).WithMetadata(StreamUrlCredential.Accepted);
         return endpoints;
     }
 

@@ -7,11 +7,28 @@ namespace CompassionBot.LoadTest;
 /// </summary>
 internal sealed record ComparedVariant(string Label, string Service, IReadOnlyDictionary<string, string> Environment)
 {
-    /// <summary>Parses <c>a=x.dll;b=y.dll|K=V</c>.</summary>
+    /// <summary>
+    /// Parses <c>a=x.dll;b=y.dll|K=V</c>. A <c>;</c> starts a new variant only where a <c>label=….dll</c> follows, so a
+    /// setting's value may hold one (a connection string: <c>b=y.dll|ConnectionStrings__Postgres=Host=h;Database=d</c>).
+    /// </summary>
     public static IReadOnlyList<ComparedVariant> ParseList(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var variants = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToList();
+        var pieces = new List<string>();
+        foreach (var piece in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var definition = piece.Split('|', 2)[0];
+            if (pieces.Count > 0 && !definition.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            {
+                pieces[^1] += ";" + piece;
+            }
+            else
+            {
+                pieces.Add(piece);
+            }
+        }
+
+        var variants = pieces.Select(Parse).ToList();
         return variants.Count >= 2 && variants.Select(v => v.Label).Distinct(StringComparer.Ordinal).Count() == variants.Count
             ? variants
             : throw new ArgumentException($"--compare needs two or more variants with distinct labels: '{text}'.");
