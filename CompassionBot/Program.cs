@@ -15,6 +15,7 @@ using CompassionBot.Terminal;
 var (verb, configurationArgs) = VerbRunner.Split(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs, ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.KeepRequestUrlsOutOfLogs();
+builder.Services.AddProblemResponses();
 builder.Services.AddCompassionStorage(builder.Configuration);
 builder.Services.AddBotCore();
 builder.Services.AddCrisisDetection();
@@ -29,6 +30,8 @@ builder.Services.AddClinicians();
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();

@@ -67,6 +67,16 @@ public sealed class LoadOptionsTests
         Assert.Equal(new Dictionary<string, string> { ["Storage__Provider"] = "Memory", ["DOTNET_gcServer"] = "0" }, variants[1].Environment);
     }
 
+    [Fact]
+    public void ParseList_SettingWithSemicolons_StaysWithItsVariant()
+    {
+        var variants = ComparedVariant.ParseList("a=x.dll|ConnectionStrings__Postgres=Host=h;Port=5;Database=d;b=y.dll|Storage__Provider=Memory");
+
+        Assert.Equal(["a", "b"], variants.Select(v => v.Label));
+        Assert.Equal("Host=h;Port=5;Database=d", variants[0].Environment["ConnectionStrings__Postgres"]);
+        Assert.Equal(Path.GetFullPath("y.dll"), variants[1].Service);
+    }
+
     [Theory]
     [InlineData("a=x.dll", "'a=x.dll'")]
     [InlineData("a=x.dll;a=y.dll", "distinct labels")]

@@ -13,13 +13,14 @@ namespace CompassionBot.Tests.Support;
 /// <summary>
 /// The real service on a real Kestrel port (127.0.0.1, any free port) with its data (SQLite file, signing key) in
 /// <paramref name="dataDirectory"/>, one secret and one allowed origin. By default the bot is <see cref="DirectLineTestBot"/>;
-/// pass <c>useTestBot: false</c> to talk to the real bot.
+/// pass <c>useTestBot: false</c> to talk to the real bot, and <c>configureServices</c> for more replacements (a log collector).
 /// </summary>
 public sealed class DirectLineAppFactory(
     string dataDirectory,
     TimeProvider? time = null,
     bool useTestBot = true,
-    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string Secret = "test-secret-0123456789-abcdefghijklmnop";
     public const string AllowedOrigin = "https://clinic.example";
@@ -73,6 +74,7 @@ public sealed class DirectLineAppFactory(
             }
 
             services.TryAddSingleton<ITurnErrorHandler, TestTurnErrorHandler>();
+            configureServices?.Invoke(services);
         });
     }
 }

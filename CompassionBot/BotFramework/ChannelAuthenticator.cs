@@ -1,3 +1,4 @@
+using CompassionBot.Hosting;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -107,12 +108,12 @@ internal sealed class ChannelAuthenticator
     private async Task<TokenValidationResult> ValidateAsync(
         string token, string? kid, ConfigurationManager<OpenIdConnectConfiguration> metadata, IReadOnlyList<string> issuers, CancellationToken cancellationToken)
     {
-        var configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        var configuration = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
         if (kid is not null && !configuration.SigningKeys.Any(k => string.Equals(k.KeyId, kid, StringComparison.Ordinal)))
         {
             // Keys roll over at any time: an unknown kid asks for one refresh (the manager throttles repeats).
             metadata.RequestRefresh();
-            configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            configuration = await GetMetadataAsync(metadata, cancellationToken).ConfigureAwait(false);
         }
 
         var parameters = new TokenValidationParameters
@@ -129,6 +130,19 @@ internal sealed class ChannelAuthenticator
             LifetimeValidator = IsWithinLifetime,
         };
         return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+    }
+
+    // The manager keeps serving what it last fetched while a refresh fails; it throws only when it has nothing.
+    private static async Task<OpenIdConnectConfiguration> GetMetadataAsync(ConfigurationManager<OpenIdConnectConfiguration> metadata, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AuthenticationUnavailableException("The channel's OpenID metadata could not be fetched.", exception);
+        }
     }
 
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)

@@ -27,6 +27,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2009, Level = LogLevel.Debug, Message = "Typing indicator for {ChannelId} conversation {ConversationId} not sent")]
     public static partial void TypingFailed(ILogger logger, Exception exception, LogId channelId, ConversationLogId conversationId);
 
+    [LoggerMessage(EventId = 2022, Level = LogLevel.Warning, Message = "Bot Framework request refused with 503: the identity provider's OpenID metadata could not be fetched")]
+    public static partial void AuthenticationUnavailable(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 2021, Level = LogLevel.Error, Message = "Conversation reference of {ChannelId} conversation {ConversationId} not saved; the turn runs without it")]
     public static partial void ReferenceNotSaved(ILogger logger, Exception exception, LogId channelId, ConversationLogId conversationId);
 }

@@ -8,8 +8,8 @@ namespace CompassionBot.LoadTest;
 internal sealed record ComparedVariant(string Label, string Service, IReadOnlyDictionary<string, string> Environment)
 {
     /// <summary>
-    /// Parses <c>a=x.dll;b=y.dll|K=V</c>. A <c>;</c> starts a new variant only where a <c>label=….dll</c> follows, so a
-    /// setting's value may hold one (a connection string: <c>b=y.dll|ConnectionStrings__Postgres=Host=h;Database=d</c>).
+    /// Parses <c>a=x.dll;b=y.dll|K=V</c>. After a variant's settings, a <c>;</c> starts a new variant only where a
+    /// <c>label=….dll</c> follows, so a setting's value may hold one (a connection string: <c>b=y.dll|ConnectionStrings__Postgres=Host=h;Database=d</c>).
     /// </summary>
     public static IReadOnlyList<ComparedVariant> ParseList(string text)
     {
@@ -18,7 +18,7 @@ internal sealed record ComparedVariant(string Label, string Service, IReadOnlyDi
         foreach (var piece in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var definition = piece.Split('|', 2)[0];
-            if (pieces.Count > 0 && !definition.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            if (pieces.Count > 0 && pieces[^1].Contains('|', StringComparison.Ordinal) && !definition.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
             {
                 pieces[^1] += ";" + piece;
             }
