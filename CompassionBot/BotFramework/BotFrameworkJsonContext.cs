@@ -6,5 +6,4 @@ namespace CompassionBot.BotFramework;
 /// <summary>Serialisation of what the Bot Framework channel stores.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConversationReference))]
-[JsonSerializable(typeof(ProactiveDelivery))]
 internal sealed partial class BotFrameworkJsonContext : JsonSerializerContext;

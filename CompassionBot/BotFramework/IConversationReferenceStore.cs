@@ -8,7 +8,4 @@ public interface IConversationReferenceStore
 
     /// <summary>The stored reference, or null.</summary>
     Task<StoredConversationReference?> GetAsync(string channelId, string conversationId, CancellationToken cancellationToken);
-
-    /// <summary>Records the outcome of a proactive send to the conversation (ignored when no reference is stored).</summary>
-    Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken);
 }

@@ -6,8 +6,4 @@ namespace CompassionBot.BotFramework;
 /// <param name="Reference">Where and to whom to send.</param>
 /// <param name="ServiceUrlVerified">True when the serviceUrl arrived on an authenticated request.</param>
 /// <param name="UpdatedAt">When the reference was last refreshed by an inbound turn.</param>
-public sealed record StoredConversationReference(ConversationReference Reference, bool ServiceUrlVerified, DateTimeOffset UpdatedAt)
-{
-    /// <summary>The outcome of the last proactive send, if any.</summary>
-    public ProactiveDelivery? LastDelivery { get; init; }
-}
+public sealed record StoredConversationReference(ConversationReference Reference, bool ServiceUrlVerified, DateTimeOffset UpdatedAt);

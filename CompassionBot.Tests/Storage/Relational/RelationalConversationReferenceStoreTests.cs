@@ -28,24 +28,6 @@ public sealed class RelationalConversationReferenceStoreTests(PostgresServer ser
         Assert.Equal("29:user", stored.Reference.User!.Id);
         Assert.True(stored.ServiceUrlVerified);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(2), stored.UpdatedAt);
-        Assert.Null(stored.LastDelivery);
-    }
-
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task RecordDeliveryAsync_KeptAcrossLaterSaves(string provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider, server);
-        var sut = new RelationalConversationReferenceStore(database.OpenDatabase(), TimeProvider.System);
-        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 1, verified: false), Ct);
-        var delivery = new ProactiveDelivery(true, "activity-9", 200, DateTimeOffset.FromUnixTimeSeconds(5));
-
-        await sut.RecordDeliveryAsync("msteams", "a:1Xy@thread.skype", delivery, Ct);
-        await sut.SaveAsync(Reference("https://smba.trafficmanager.net/amer/", 6, verified: false), Ct);
-
-        var stored = await sut.GetAsync("msteams", "a:1Xy@thread.skype", Ct);
-        Assert.Equal(delivery, stored!.LastDelivery);
-        Assert.False(stored.ServiceUrlVerified);
     }
 
     [Theory]

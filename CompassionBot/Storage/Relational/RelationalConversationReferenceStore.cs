@@ -73,7 +73,7 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<ReferenceRow>(new CommandDefinition(
-            "SELECT reference, service_url_verified, updated_at, last_delivery FROM conversation_references " +
+            "SELECT reference, service_url_verified, updated_at FROM conversation_references " +
             "WHERE channel_id = @channelId AND conversation_id = @conversationId;",
             new { channelId, conversationId },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -82,23 +82,7 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
             : new StoredConversationReference(
                 JsonSerializer.Deserialize(row.Reference, BotFrameworkJsonContext.Default.ConversationReference)!,
                 row.ServiceUrlVerified != 0,
-                DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt))
-            {
-                LastDelivery = row.LastDelivery is { } delivery
-                    ? JsonSerializer.Deserialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery)
-                    : null,
-            };
-    }
-
-    public async Task RecordDeliveryAsync(string channelId, string conversationId, ProactiveDelivery delivery, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        var json = JsonSerializer.Serialize(delivery, BotFrameworkJsonContext.Default.ProactiveDelivery);
-        await using var write = await database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE conversation_references SET last_delivery = @delivery WHERE channel_id = @channelId AND conversation_id = @conversationId;",
-            new { delivery = json, channelId, conversationId },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
+                DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt));
     }
 
     private sealed record ReferenceRow
@@ -108,7 +92,5 @@ internal sealed class RelationalConversationReferenceStore(IRelationalDatabase d
         public long ServiceUrlVerified { get; init; }
 
         public long UpdatedAt { get; init; }
-
-        public string? LastDelivery { get; init; }
     }
 }
