@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace CompassionBot.Dialogs.Turns;
+
+/// <summary>Source-generated serialisation of what the turn machinery keeps in state (the deliveries document).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(IReadOnlyList<ReceivedActivity>))]
+internal sealed partial class TurnsJsonContext : JsonSerializerContext;
