@@ -130,7 +130,7 @@ public sealed partial class BotAdapter
 
     // Each attempt reads the deliveries record with its state, so a repeat is recognised also when its first delivery
     // committed (on another instance) while this attempt ran; Earlier is then set and the context null.
-    private async Task<(TurnContext? Context, bool Failed, ReceivedActivity? Earlier)> RunCommittedTurnAsync(
+    private async Task<(TurnContext? Context, bool Failed, EarlierAnswer? Earlier)> RunCommittedTurnAsync(
         Activity activity, IChannelSender sender, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)

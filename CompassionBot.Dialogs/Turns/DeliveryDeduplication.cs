@@ -17,7 +17,11 @@ namespace CompassionBot.Dialogs.Turns;
 /// </remarks>
 public sealed class DeliveryDeduplication
 {
-    private const string PropertyName = "received";
+    // The document holds a small index (activity key → when its turn ran), read on every turn, and, only for the
+    // turns that answered in the HTTP response, that answer in a property of its own: a turn reads only the answer
+    // it repeats, and the other answers are copied through as stored, never parsed.
+    private const string ReceivedProperty = "received";
+    private const string AnswerPrefix = "answer:";
 
     private readonly TimeProvider _timeProvider;
 
@@ -42,16 +46,16 @@ public sealed class DeliveryDeduplication
         _ => activity.Id,
     };
 
-    /// <summary>The record of <paramref name="activity"/>'s earlier turn in <paramref name="state"/>, or null when it is new.</summary>
-    internal ReceivedActivity? FindEarlier(Activity activity, TurnState state)
+    /// <summary>What <paramref name="activity"/>'s earlier turn answered, per <paramref name="state"/>; null when the activity is new.</summary>
+    internal EarlierAnswer? FindEarlier(Activity activity, TurnState state)
     {
-        if (KeyOf(activity) is not { } key || state.Deliveries is not { } deliveries)
+        if (KeyOf(activity) is not { } key || state.Deliveries is not { } deliveries
+            || !Received(deliveries).TryGetValue(key, out var receivedAt) || receivedAt < _timeProvider.GetUtcNow() - Window)
         {
             return null;
         }
 
-        var since = _timeProvider.GetUtcNow() - Window;
-        return Read(deliveries).LastOrDefault(r => r.ReceivedAt >= since && string.Equals(r.Key, key, StringComparison.Ordinal));
+        return deliveries.Get(AnswerProperty(key), TurnsJsonContext.Default.EarlierAnswer) ?? EarlierAnswer.None;
     }
 
     /// <summary>
@@ -66,12 +70,25 @@ public sealed class DeliveryDeduplication
         }
 
         var now = _timeProvider.GetUtcNow();
-        IReadOnlyList<Activity>? kept = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal) ? [.. replies] : null;
-        IReadOnlyList<ReceivedActivity> received =
-            [.. Read(deliveries).Where(r => r.ReceivedAt >= now - Window), new ReceivedActivity(key, now, kept, invokeResponse)];
-        deliveries.Set(PropertyName, received, TurnsJsonContext.Default.IReadOnlyListReceivedActivity);
+        var received = new Dictionary<string, DateTimeOffset>(Received(deliveries), StringComparer.Ordinal);
+        foreach (var expired in received.Where(r => r.Value < now - Window).Select(r => r.Key).ToList())
+        {
+            received.Remove(expired);
+            deliveries.Remove(AnswerProperty(expired));
+        }
+
+        received[key] = now;
+        deliveries.Set(ReceivedProperty, received, TurnsJsonContext.Default.DictionaryStringDateTimeOffset);
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
+        var answer = new EarlierAnswer(expectReplies ? [.. replies] : null, invokeResponse);
+        if (answer != EarlierAnswer.None)
+        {
+            deliveries.Set(AnswerProperty(key), answer, TurnsJsonContext.Default.EarlierAnswer);
+        }
     }
 
-    private static IReadOnlyList<ReceivedActivity> Read(StateDocument deliveries) =>
-        deliveries.Get(PropertyName, TurnsJsonContext.Default.IReadOnlyListReceivedActivity) ?? [];
+    private static Dictionary<string, DateTimeOffset> Received(StateDocument deliveries) =>
+        deliveries.Get(ReceivedProperty, TurnsJsonContext.Default.DictionaryStringDateTimeOffset) ?? [];
+
+    private static string AnswerProperty(string key) => AnswerPrefix + key;
 }

@@ -96,18 +96,20 @@ public sealed class DeliveryDeduplicationTests
     }
 
     [Fact]
-    public async Task ProcessActivityAsync_SameIdAfterTheWindow_RunsAgainAndTheOldEntryIsDropped()
+    public async Task ProcessActivityAsync_SameIdAfterTheWindow_RunsAgainAndTheOldEntryAndItsRepliesAreDropped()
     {
-        await _sut.ProcessActivityAsync(Message("a1"), _sender, Ct);
+        await _sut.ProcessActivityAsync(Message("a1") with { DeliveryMode = DeliveryModes.ExpectReplies }, _sender, Ct);
         _time.Advance(Window + TimeSpan.FromSeconds(1));
 
         await _sut.ProcessActivityAsync(Message("a2"), _sender, Ct);
-        await _sut.ProcessActivityAsync(Message("a1"), _sender, Ct);
+        var again = await _sut.ProcessActivityAsync(Message("a1"), _sender, Ct);
 
         Assert.Equal(3, _bot.Turns);
+        Assert.False(again.IsRepeat);
         var deliveries = (await _storage.ReadAsync(["test/deliveries/conversation"], Ct))["test/deliveries/conversation"].Json;
         using var document = JsonDocument.Parse(deliveries);
-        Assert.Equal(["a2", "a1"], document.RootElement.GetProperty("received").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
+        Assert.Equal(["received"], document.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["a2", "a1"], document.RootElement.GetProperty("received").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
