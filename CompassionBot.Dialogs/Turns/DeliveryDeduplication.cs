@@ -13,15 +13,17 @@ namespace CompassionBot.Dialogs.Turns;
 /// <remarks>
 /// Activities without an id are processed every time. A <c>messageUpdate</c> carries the id of the message it edits,
 /// so an edit is told apart by its timestamp too, and is processed every time when it has none. Entries older than the
-/// window are dropped whenever the conversation's next turn commits.
+/// window are dropped whenever the conversation's next turn commits. Only the conversation's latest turn keeps its
+/// answer (the <c>expectReplies</c> replies, the <c>invoke</c> response): a caller waiting for that answer retries before
+/// it sends the next activity, and keeping every answer made each turn rewrite all of them. A repeat of an earlier
+/// activity still never runs again, and gets nothing new.
 /// </remarks>
 public sealed class DeliveryDeduplication
 {
-    // The document holds a small index (activity key → when its turn ran), read on every turn, and, only for the
-    // turns that answered in the HTTP response, that answer in a property of its own: a turn reads only the answer
-    // it repeats, and the other answers are copied through as stored, never parsed.
+    // The document holds a small index (activity key → when its turn ran) and the latest turn's answer, if it gave one
+    // in the HTTP response.
     private const string ReceivedProperty = "received";
-    private const string AnswerPrefix = "answer:";
+    private const string AnswerProperty = "answer";
 
     private readonly TimeProvider _timeProvider;
 
@@ -55,7 +57,9 @@ public sealed class DeliveryDeduplication
             return null;
         }
 
-        return deliveries.Get(AnswerProperty(key), TurnsJsonContext.Default.EarlierAnswer) ?? EarlierAnswer.None;
+        return deliveries.Get(AnswerProperty, TurnsJsonContext.Default.EarlierAnswer) is { } answer && string.Equals(answer.Key, key, StringComparison.Ordinal)
+            ? answer
+            : EarlierAnswer.None;
     }
 
     /// <summary>
@@ -74,21 +78,21 @@ public sealed class DeliveryDeduplication
         foreach (var expired in received.Where(r => r.Value < now - Window).Select(r => r.Key).ToList())
         {
             received.Remove(expired);
-            deliveries.Remove(AnswerProperty(expired));
         }
 
         received[key] = now;
         deliveries.Set(ReceivedProperty, received, TurnsJsonContext.Default.DictionaryStringDateTimeOffset);
         var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.Ordinal);
-        var answer = new EarlierAnswer(expectReplies ? [.. replies] : null, invokeResponse);
-        if (answer != EarlierAnswer.None)
+        if (expectReplies || invokeResponse is not null)
         {
-            deliveries.Set(AnswerProperty(key), answer, TurnsJsonContext.Default.EarlierAnswer);
+            deliveries.Set(AnswerProperty, new EarlierAnswer(key, expectReplies ? [.. replies] : null, invokeResponse), TurnsJsonContext.Default.EarlierAnswer);
+        }
+        else
+        {
+            deliveries.Remove(AnswerProperty);
         }
     }
 
     private static Dictionary<string, DateTimeOffset> Received(StateDocument deliveries) =>
         deliveries.Get(ReceivedProperty, TurnsJsonContext.Default.DictionaryStringDateTimeOffset) ?? [];
-
-    private static string AnswerProperty(string key) => AnswerPrefix + key;
 }

@@ -50,6 +50,19 @@ public sealed class DeliveryDeduplicationTests
     }
 
     [Fact]
+    public async Task ProcessActivityAsync_EarlierActivityAgainWithExpectReplies_DoesNotRunAndGetsNothingNew()
+    {
+        await _sut.ProcessActivityAsync(Message("a1") with { DeliveryMode = DeliveryModes.ExpectReplies }, _sender, Ct);
+        await _sut.ProcessActivityAsync(Message("a2") with { DeliveryMode = DeliveryModes.ExpectReplies }, _sender, Ct);
+
+        var again = await _sut.ProcessActivityAsync(Message("a1") with { DeliveryMode = DeliveryModes.ExpectReplies }, _sender, Ct);
+
+        Assert.Equal(2, _bot.Turns);
+        Assert.True(again.IsRepeat);
+        Assert.Empty(again.Replies);
+    }
+
+    [Fact]
     public async Task ProcessActivityAsync_InvokeAgain_ReturnsTheFirstInvokeResponse()
     {
         var invoke = Message("i1") with { Type = ActivityTypes.Invoke };
