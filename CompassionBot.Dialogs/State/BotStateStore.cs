@@ -20,15 +20,16 @@ public sealed class BotStateStore
     }
 
     /// <summary>
-    /// Reads the conversation and user documents for <paramref name="activity"/>, through <paramref name="turnStorage"/>
+    /// Reads the conversation, user and deliveries documents for <paramref name="activity"/> (one read), through <paramref name="turnStorage"/>
     /// when the turn's lease has one (<see cref="Turns.IConversationLease.Storage"/>), otherwise the store's own.
     /// </summary>
     public async Task<TurnState> LoadAsync(Activity activity, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         var conversationKey = StateKeys.Conversation(activity);
         var userKey = StateKeys.User(activity);
-        var items = await (turnStorage ?? _storage).ReadAsync([conversationKey, userKey], cancellationToken).ConfigureAwait(false);
-        return new TurnState(Open(conversationKey, items), Open(userKey, items));
+        var deliveriesKey = StateKeys.Deliveries(activity);
+        var items = await (turnStorage ?? _storage).ReadAsync([conversationKey, userKey, deliveriesKey], cancellationToken).ConfigureAwait(false);
+        return new TurnState(Open(conversationKey, items), Open(userKey, items)) { Deliveries = Open(deliveriesKey, items) };
     }
 
     /// <summary>
@@ -39,7 +40,7 @@ public sealed class BotStateStore
     public async Task SaveAsync(TurnState state, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var changed = new[] { state.Conversation, state.User }.Where(d => d.IsDirty).ToList();
+        var changed = new[] { state.Conversation, state.User, state.Deliveries }.OfType<StateDocument>().Where(d => d.IsDirty).ToList();
         if (changed.Count == 0)
         {
             return;

@@ -12,6 +12,16 @@ public static class StateKeys
         return $"{Required(activity.ChannelId, "channelId")}/conversations/{Required(activity.Conversation?.Id, "conversation.id")}";
     }
 
+    /// <summary>
+    /// <c>{channelId}/deliveries/{conversationId}</c>: the activities the conversation's turns processed lately, kept
+    /// apart from the conversation state the dialogs use.
+    /// </summary>
+    public static string Deliveries(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return $"{Required(activity.ChannelId, "channelId")}/deliveries/{Required(activity.Conversation?.Id, "conversation.id")}";
+    }
+
     /// <summary><c>{channelId}/users/{fromId}</c> (falls back to the conversation when there is no sender id).</summary>
     public static string User(Activity activity)
     {

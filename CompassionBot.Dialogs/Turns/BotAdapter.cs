@@ -11,7 +11,8 @@ namespace CompassionBot.Dialogs.Turns;
 /// replies are only delivered after a successful commit, so nothing is said twice. A turn that fails goes to the
 /// <see cref="ITurnErrorHandler"/>; when even its state cannot be saved (the store takes no writes), only its essential
 /// replies (<see cref="ITurnContext.EssentialReplyCount"/>) are delivered. Middleware run in their
-/// <see cref="ITurnMiddleware.Order"/>; every <see cref="ITurnObserver"/> is told of each turn that ran.
+/// <see cref="ITurnMiddleware.Order"/>; every <see cref="ITurnObserver"/> is told of each turn that ran. With a
+/// <see cref="DeliveryDeduplication"/>, an activity whose turn already committed is answered from its record instead.
 /// </summary>
 public sealed partial class BotAdapter
 {
@@ -26,10 +27,12 @@ public sealed partial class BotAdapter
     private readonly ILogger<BotAdapter> _logger;
     private readonly BotMetrics? _metrics;
     private readonly IReadOnlyList<ITurnObserver> _observers;
+    private readonly DeliveryDeduplication? _deduplication;
 
     /// <summary>
     /// Creates the adapter; turns are counted and timed on <paramref name="metrics"/> when given, and each ended turn is
-    /// shown to the <paramref name="observers"/>.
+    /// shown to the <paramref name="observers"/>; repeated deliveries are recognised with <paramref name="deduplication"/>
+    /// when given.
     /// </summary>
     public BotAdapter(
         BotStateStore stateStore,
@@ -39,7 +42,8 @@ public sealed partial class BotAdapter
         ConversationGate gate,
         ILogger<BotAdapter> logger,
         BotMetrics? metrics = null,
-        IEnumerable<ITurnObserver>? observers = null)
+        IEnumerable<ITurnObserver>? observers = null,
+        DeliveryDeduplication? deduplication = null)
     {
         ArgumentNullException.ThrowIfNull(stateStore);
         ArgumentNullException.ThrowIfNull(middleware);
@@ -55,6 +59,7 @@ public sealed partial class BotAdapter
         _logger = logger;
         _metrics = metrics;
         _observers = [.. observers ?? []];
+        _deduplication = deduplication;
     }
 
     /// <summary>Processes <paramref name="activity"/> and delivers the replies through <paramref name="sender"/>.</summary>
@@ -70,15 +75,22 @@ public sealed partial class BotAdapter
         {
             var conversationKey = StateKeys.Conversation(activity);
             await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-            var (context, turnFailed) = await RunCommittedTurnAsync(activity, sender, lease.Storage, cancellationToken).ConfigureAwait(false);
-            ended = context;
-            if (context.Replies.Count > 0)
+            var (context, turnFailed, earlier) = await RunCommittedTurnAsync(activity, sender, lease.Storage, cancellationToken).ConfigureAwait(false);
+            if (earlier is not null)
             {
-                await sender.SendAsync(context.Replies, cancellationToken).ConfigureAwait(false);
+                LogRepeatedDelivery(_logger, activity.ChannelId, activity.Conversation?.Id);
+                failed = false;
+                return new TurnResult(earlier.Replies ?? [], Failed: false) { InvokeResponse = earlier.InvokeResponse, IsRepeat = true };
+            }
+
+            ended = context!;
+            if (ended.Replies.Count > 0)
+            {
+                await sender.SendAsync(ended.Replies, cancellationToken).ConfigureAwait(false);
             }
 
             failed = turnFailed;
-            return new TurnResult(context.Replies, failed) { InvokeResponse = context.InvokeResponse };
+            return new TurnResult(ended.Replies, failed) { InvokeResponse = ended.InvokeResponse };
         }
         finally
         {
@@ -116,18 +128,26 @@ public sealed partial class BotAdapter
         }
     }
 
-    private async Task<(TurnContext Context, bool Failed)> RunCommittedTurnAsync(
+    // Each attempt reads the deliveries record with its state, so a repeat is recognised also when its first delivery
+    // committed (on another instance) while this attempt ran; Earlier is then set and the context null.
+    private async Task<(TurnContext? Context, bool Failed, EarlierAnswer? Earlier)> RunCommittedTurnAsync(
         Activity activity, IChannelSender sender, IStorage? turnStorage, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var state = await _stateStore.LoadAsync(activity, turnStorage, cancellationToken).ConfigureAwait(false);
+            if (_deduplication?.FindEarlier(activity, state) is { } earlier)
+            {
+                return (null, false, earlier);
+            }
+
             var context = new TurnContext(activity, state, sender);
             try
             {
                 await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);
+                _deduplication?.Record(activity, state, context.Replies, context.InvokeResponse);
                 await _stateStore.SaveAsync(state, turnStorage, cancellationToken).ConfigureAwait(false);
-                return (context, false);
+                return (context, false, null);
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)
             {
@@ -136,7 +156,7 @@ public sealed partial class BotAdapter
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 await HandleErrorAsync(activity, turnStorage, context, exception, cancellationToken).ConfigureAwait(false);
-                return (context, true);
+                return (context, true, null);
             }
         }
     }
@@ -149,6 +169,7 @@ public sealed partial class BotAdapter
         var context = new TurnContext(failed, state);
         await _errorHandler.OnTurnErrorAsync(context, exception, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Activity> replies = context.Replies;
+        _deduplication?.Record(activity, state, replies, context.InvokeResponse);
         try
         {
             await _stateStore.SaveAsync(state, turnStorage, cancellationToken).ConfigureAwait(false);
@@ -171,6 +192,9 @@ public sealed partial class BotAdapter
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Critical, Message = "State could not be saved on {ChannelId} conversation {ConversationId}, even after the turn error; only its essential replies ({ReplyCount}) are delivered")]
     private static partial void LogErrorStateUnsaved(ILogger logger, LogId channelId, ConversationLogId conversationId, int replyCount, Exception exception);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "A repeated delivery on {ChannelId} conversation {ConversationId} was answered from its first turn; the turn is not run again")]
+    private static partial void LogRepeatedDelivery(ILogger logger, string? channelId, ConversationLogId conversationId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "State conflict on {ChannelId} conversation {ConversationId}; running the turn again (attempt {Attempt})")]
     private static partial void LogTurnConflict(ILogger logger, LogId channelId, ConversationLogId conversationId, int attempt);

@@ -9,4 +9,11 @@ public sealed record TurnResult(IReadOnlyList<Activity> Replies, bool Failed)
 {
     /// <summary>The bot's answer to an <c>invoke</c> activity, or null when it did not handle it.</summary>
     public InvokeResponse? InvokeResponse { get; init; }
+
+    /// <summary>
+    /// True when the activity had already been processed (a channel's retry, see <see cref="DeliveryDeduplication"/>):
+    /// nothing ran and nothing was sent; <see cref="Replies"/> (for <c>expectReplies</c>) and <see cref="InvokeResponse"/>
+    /// are what the first delivery's turn returned.
+    /// </summary>
+    public bool IsRepeat { get; init; }
 }

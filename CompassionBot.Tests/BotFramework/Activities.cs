@@ -8,10 +8,11 @@ namespace CompassionBot.Tests.BotFramework;
 /// <summary>Inbound activity payloads, as channels send them.</summary>
 internal static class Activities
 {
-    public static JsonObject Message(string serviceUrl, string text = "hello", string channelId = "msteams", string conversationId = "a:1Xy@thread.skype:personal") => new()
+    public static JsonObject Message(
+        string serviceUrl, string text = "hello", string channelId = "msteams", string conversationId = "a:1Xy@thread.skype:personal", string id = "1485983408511") => new()
     {
         ["type"] = "message",
-        ["id"] = "1485983408511",
+        ["id"] = id,
         ["timestamp"] = "2026-03-02T09:00:00.000Z",
         ["serviceUrl"] = serviceUrl,
         ["channelId"] = channelId,

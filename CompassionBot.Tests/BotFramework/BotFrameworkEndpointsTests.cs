@@ -270,7 +270,7 @@ public sealed class BotFrameworkEndpointsTests : IAsyncLifetime
 
     private async Task SendInBackgroundAsync(string text)
     {
-        var response = await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl, text)), TestContext.Current.CancellationToken);
+        var response = await _sut.Client.SendAsync(Activities.Post(Activities.Message(_connector.ServiceUrl, text, id: $"message-{text}")), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

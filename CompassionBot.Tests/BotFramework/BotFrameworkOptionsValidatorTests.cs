@@ -37,6 +37,16 @@ public sealed class BotFrameworkOptionsValidatorTests
         Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:05:00")]
+    public void Validate_DeliveryDedupWindowNotPositive_Fails(string window)
+    {
+        var options = new BotFrameworkOptions { DeliveryDedupWindow = TimeSpan.Parse(window, System.Globalization.CultureInfo.InvariantCulture) };
+
+        Assert.Contains("DeliveryDedupWindow must be positive", _sut.Validate(null, options).FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_HttpMetadataOffLoopback_Fails()
     {

@@ -82,7 +82,7 @@ public sealed class OutboundTokenTests : IAsyncLifetime
     {
         var token = _identity.CreateToken(AppId, _connector.ServiceUrl, _sut.Time.GetUtcNow());
         var response = await _sut.Client.SendAsync(
-            Activities.Post(Activities.Message(_connector.ServiceUrl, text, conversationId: ConversationId), token), TestContext.Current.CancellationToken);
+            Activities.Post(Activities.Message(_connector.ServiceUrl, text, conversationId: ConversationId, id: $"message-{text}"), token), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await _sut.WhenTurnsIdleAsync();
     }

@@ -21,6 +21,7 @@ internal static class AzureTemplateAllowList
         ["ToChannelFromBotLoginUrl"] = "public-cloud default; set only for a sovereign cloud",
         ["ToChannelFromBotOAuthScope"] = "public-cloud default; set only for a sovereign cloud",
         ["ValidateAuthority"] = "default true; false only for test authorities",
+        ["DeliveryDedupWindow"] = "default 3 hours: a retried delivery is recognised for that long (Azure Bot Service retries within seconds)",
         ["DirectLine:SigningKeyPath"] = "not read when DirectLine:TokenSigningKey is set (always, from Key Vault)",
         ["DirectLine:BotId"] = "default 'compassionbot'",
         ["DirectLine:TokenLifetime"] = "default 30 minutes, as Azure's Direct Line",

@@ -80,6 +80,49 @@ public sealed class DirectLineEndpointsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task PostActivity_SameClientActivityIdAgain_ReturnsTheFirstIdAndNeitherLogsNorAnswersItAgain()
+    {
+        var (conversationId, token) = await _sut.StartAsync();
+        using var first = await _sut.PostMessageAsync(conversationId, token, "hello", clientActivityId: "c-retried");
+        var firstId = (string)(await DirectLineTestClient.ReadObjectAsync(first))["id"]!;
+
+        using var retried = await _sut.PostMessageAsync(conversationId, token, "hello", clientActivityId: "c-retried");
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(firstId, (string)(await DirectLineTestClient.ReadObjectAsync(retried))["id"]!);
+        var log = await _sut.GetActivitiesAsync(conversationId, token, watermark: "1");
+        Assert.Equal(["hello", "You said: hello"], log.Activities.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task PostActivity_ClientActivityIdReusedForAnotherMessage_IsLoggedAndAnsweredAsNew()
+    {
+        var (conversationId, token) = await _sut.StartAsync();
+        using var first = await _sut.PostMessageAsync(conversationId, token, "hello", clientActivityId: "c-reused");
+
+        using var other = await _sut.PostMessageAsync(conversationId, token, "something else", clientActivityId: "c-reused");
+
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        var log = await _sut.GetActivitiesAsync(conversationId, token, watermark: "1");
+        Assert.Equal(["hello", "You said: hello", "something else", "You said: something else"], log.Activities.Select(a => a.Text));
+        Assert.Equal(log.Activities[2].Id, (string)(await DirectLineTestClient.ReadObjectAsync(other))["id"]!);
+    }
+
+    [Fact]
+    public async Task PostActivity_SameClientActivityIdInAnotherConversation_IsLoggedAndAnswered()
+    {
+        var (firstConversation, firstToken) = await _sut.StartAsync();
+        var (secondConversation, secondToken) = await _sut.StartAsync();
+        using var first = await _sut.PostMessageAsync(firstConversation, firstToken, "hello", clientActivityId: "c-shared");
+
+        using var second = await _sut.PostMessageAsync(secondConversation, secondToken, "hello", clientActivityId: "c-shared");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var log = await _sut.GetActivitiesAsync(secondConversation, secondToken, watermark: "1");
+        Assert.Equal(["hello", "You said: hello"], log.Activities.Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task PostActivity_EchoJson_CarriesIsoTimestampString()
     {
         var (conversationId, token) = await _sut.StartAsync();

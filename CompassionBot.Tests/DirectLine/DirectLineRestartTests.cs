@@ -36,5 +36,31 @@ public sealed class DirectLineRestartTests : IDisposable
         Assert.Equal($"{conversationId}|0000004", afterwards.Activities[0].Id);
     }
 
+    /// <summary>A post Web Chat retries after the service restarted (its first answer lost) is recognised from the SQLite file.</summary>
+    [Fact]
+    public async Task PostActivity_RetriedAfterServiceRestart_ReturnsTheFirstIdAndIsNotAnsweredAgain()
+    {
+        string conversationId;
+        string token;
+        string firstId;
+        await using (var before = new DirectLineAppFactory(_data.Path))
+        {
+            using var http = before.CreateLoopbackClient();
+            var client = new DirectLineTestClient(http);
+            (conversationId, token) = await client.StartAsync();
+            using var post = await client.PostMessageAsync(conversationId, token, "before restart", clientActivityId: "c-retried");
+            firstId = (string)(await DirectLineTestClient.ReadObjectAsync(post))["id"]!;
+        }
+
+        await using var after = new DirectLineAppFactory(_data.Path);
+        using var afterHttp = after.CreateLoopbackClient();
+        var sut = new DirectLineTestClient(afterHttp);
+        using var retried = await sut.PostMessageAsync(conversationId, token, "before restart", clientActivityId: "c-retried");
+
+        Assert.Equal(firstId, (string)(await DirectLineTestClient.ReadObjectAsync(retried))["id"]!);
+        var log = await sut.GetActivitiesAsync(conversationId, token, watermark: "1");
+        Assert.Equal(["before restart", "You said: before restart"], log.Activities.Select(a => a.Text));
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -33,9 +33,10 @@ public sealed class DirectLineTestClient(HttpClient http)
         return ((string)started["conversationId"]!, (string)started["token"]!);
     }
 
-    public Task<HttpResponseMessage> PostMessageAsync(string conversationId, string token, string text, string clientActivityId = "client-1", string fromId = "someone", string locale = "en-US") =>
+    /// <summary>Posts a message as Web Chat does; without <paramref name="clientActivityId"/>, a new one (a new message, not a retry).</summary>
+    public Task<HttpResponseMessage> PostMessageAsync(string conversationId, string token, string text, string? clientActivityId = null, string fromId = "someone", string locale = "en-US") =>
         SendAsync(HttpMethod.Post, $"{Prefix}/conversations/{conversationId}/activities", token,
-            $$$"""{"type":"message","text":"{{{text}}}","from":{"id":"{{{fromId}}}","role":"user"},"locale":"{{{locale}}}","channelData":{"clientActivityID":"{{{clientActivityId}}}"}}""");
+            $$$"""{"type":"message","text":"{{{text}}}","from":{"id":"{{{fromId}}}","role":"user"},"locale":"{{{locale}}}","channelData":{"clientActivityID":"{{{clientActivityId ?? Guid.NewGuid().ToString("N")}}}"}}""");
 
     public async Task<ActivitySet> GetActivitiesAsync(string conversationId, string token, string? watermark = null)
     {

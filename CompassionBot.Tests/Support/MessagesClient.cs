@@ -11,7 +11,9 @@ namespace CompassionBot.Tests.Support;
 /// </summary>
 public sealed class MessagesClient(HttpClient http, string conversationId, string userId = "user-1", string channelId = "emulator")
 {
-    private int _sequence;
+    // Shared by every client, so two clients of one conversation never send the same activity id (which would be a
+    // repeated delivery).
+    private static int _sequence;
 
     public string ConversationId => conversationId;
 

@@ -44,6 +44,13 @@ public sealed class BotFrameworkOptions
     /// <summary>Teams tenants the clinic serves; empty means every tenant.</summary>
     public IList<string> AllowedTenantIds { get; } = [];
 
+    /// <summary>
+    /// How long a processed activity id is remembered per conversation, so that a channel's retried delivery is answered
+    /// from the first turn instead of running it again (every channel's turns; see <c>DeliveryDeduplication</c>).
+    /// Default 3 hours; must be positive.
+    /// </summary>
+    public TimeSpan DeliveryDedupWindow { get; set; } = TimeSpan.FromHours(3);
+
     /// <summary>True when no app id is configured: no inbound authentication, no outbound token.</summary>
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 

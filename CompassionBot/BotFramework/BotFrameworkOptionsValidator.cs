@@ -23,6 +23,11 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             errors.Add("ToChannelFromBotOAuthScope must not be empty.");
         }
 
+        if (options.DeliveryDedupWindow <= TimeSpan.Zero)
+        {
+            errors.Add("DeliveryDedupWindow must be positive (for example 03:00:00).");
+        }
+
         if (options.AllowedTenantIds.Any(string.IsNullOrWhiteSpace))
         {
             errors.Add("AllowedTenantIds contains an empty entry.");

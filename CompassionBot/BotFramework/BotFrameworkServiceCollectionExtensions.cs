@@ -57,6 +57,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSchemeWithPolicy<AuthenticationSchemeOptions, ChannelAuthenticationHandler>(ChannelAuthenticationHandler.SchemeName);
         services.AddSingleton<IAuthorizationHandler, ChannelActivityAuthorizationHandler>();
         services.AddHostedService<BotFrameworkModeLogger>();
+        services.TryAddSingleton(sp => new DeliveryDeduplication(
+            sp.GetRequiredService<IOptions<BotFrameworkOptions>>().Value.DeliveryDedupWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ITurnMiddleware, TypingIndicatorMiddleware>();
         services.AddTransient<UnservedTenantResponder>();
         services.AddTransient<MessagesEndpointHandler>();

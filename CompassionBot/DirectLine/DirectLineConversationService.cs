@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Dialogs.Turns;
@@ -12,6 +13,9 @@ namespace CompassionBot.DirectLine;
 /// the log and runs the turn through <see cref="BotAdapter"/>, and reads the log from a watermark. When the log takes
 /// no writes (disk full), a posted message is still screened and answered: the turn runs, and what it may say (a crisis
 /// referral) goes straight to the conversation's open streams; the post then fails, so the client may send it again.
+/// A post the client retries (the same <c>channelData.clientActivityID</c> and content in the same conversation) is
+/// answered with the activity id it first got: it is not logged again, and its turn, if it already committed, is not
+/// run again (<see cref="DeliveryDeduplication"/>).
 /// </summary>
 internal sealed partial class DirectLineConversationService(
     IDirectLineStore store,
@@ -28,6 +32,9 @@ internal sealed partial class DirectLineConversationService(
 
     /// <summary>Most activities returned by one GET.</summary>
     public const int PageSize = 500;
+
+    /// <summary>The longest <c>channelData.clientActivityID</c> used to recognise a retried post.</summary>
+    public const int MaxClientActivityIdLength = 200;
 
     private ChannelAccount Bot => new() { Id = options.Value.BotId, Name = options.Value.BotName, Role = "bot" };
 
@@ -105,9 +112,16 @@ internal sealed partial class DirectLineConversationService(
         {
             try
             {
-                var stored = await store.AppendAsync(conversationId, [activity], cancellationToken).ConfigureAwait(false);
-                activity = stored[0].Activity;
-                await notifier.PublishAsync(new DirectLineNotification(conversationId, stored[0].Watermark, null), cancellationToken).ConfigureAwait(false);
+                var (stored, appended) = await AppendAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);
+                activity = stored.Activity;
+                if (appended)
+                {
+                    await notifier.PublishAsync(new DirectLineNotification(conversationId, stored.Watermark, null), cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    LogRepeatedPost(logger, conversationId);
+                }
             }
             catch (DbException exception)
             {
@@ -120,6 +134,36 @@ internal sealed partial class DirectLineConversationService(
         await RunTurnAsync(activity, cancellationToken).ConfigureAwait(false);
         return activity.Id!;
     }
+
+    // The turn of a retried post still goes to the adapter, which skips it once committed: if the first post's turn never
+    // committed (the process died), the retry is what gets the person their answer. A client id reused for a different
+    // message is a client's mistake, not a retry: that message is logged and answered as new.
+    private async Task<(StoredActivity Stored, bool Appended)> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        if (ClientActivityId(activity) is { } clientActivityId)
+        {
+            var (stored, appended) = await store.AppendFromClientAsync(conversationId, activity, clientActivityId, cancellationToken).ConfigureAwait(false);
+            if (appended || IsSameContent(stored.Activity, activity))
+            {
+                return (stored, appended);
+            }
+        }
+
+        return ((await store.AppendAsync(conversationId, [activity], cancellationToken).ConfigureAwait(false))[0], true);
+    }
+
+    private static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData
+        && channelData.TryGetProperty("clientActivityID", out var id)
+        && id.ValueKind == JsonValueKind.String
+        && id.GetString() is { Length: > 0 and <= MaxClientActivityIdLength } value
+            ? value
+            : null;
+
+    private static bool IsSameContent(Activity earlier, Activity retried) =>
+        string.Equals(earlier.Type, retried.Type, StringComparison.Ordinal)
+        && string.Equals(earlier.Text, retried.Text, StringComparison.Ordinal)
+        && string.Equals(earlier.Value?.GetRawText(), retried.Value?.GetRawText(), StringComparison.Ordinal);
 
     public async Task<ActivitySet> GetActivitiesAsync(string conversationId, long afterWatermark, CancellationToken cancellationToken)
     {
@@ -136,6 +180,9 @@ internal sealed partial class DirectLineConversationService(
         var sender = new DirectLineChannelSender(activity.Conversation!.Id!, store, notifier, time, logger, metrics);
         await adapter.ProcessActivityAsync(activity, sender, lifetime.ApplicationStopping).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 6042, Level = LogLevel.Information, Message = "A post to Direct Line conversation {ConversationId} repeated an earlier one (its client activity id); answered with the earlier activity")]
+    private static partial void LogRepeatedPost(ILogger logger, string conversationId);
 
     [LoggerMessage(EventId = 6040, Level = LogLevel.Critical, Message = "A message posted to Direct Line conversation {ConversationId} could not be written to its log; its turn runs, and the post fails")]
     private static partial void LogEchoUnsaved(ILogger logger, LogId conversationId);

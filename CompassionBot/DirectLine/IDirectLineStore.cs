@@ -23,6 +23,14 @@ public interface IDirectLineStore
     /// </summary>
     Task<IReadOnlyList<StoredActivity>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends the client's <paramref name="activity"/> as <see cref="AppendAsync"/> does, unless the conversation's log
+    /// already holds the one the client posted with the same <paramref name="clientActivityId"/> (a retried post).
+    /// Returns the stored activity, new or earlier, and whether it was appended now.
+    /// </summary>
+    Task<(StoredActivity Stored, bool Appended)> AppendFromClientAsync(
+        string conversationId, Activity activity, string clientActivityId, CancellationToken cancellationToken);
+
     /// <summary>Up to <paramref name="maxCount"/> activities after <paramref name="afterWatermark"/>, oldest first.</summary>
     Task<IReadOnlyList<StoredActivity>> ReadAsync(string conversationId, long afterWatermark, int maxCount, CancellationToken cancellationToken);
 }

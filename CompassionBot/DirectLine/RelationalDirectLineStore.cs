@@ -8,7 +8,7 @@ namespace CompassionBot.DirectLine;
 
 /// <summary>
 /// <see cref="IDirectLineStore"/> on the clinic's relational database (SQLite or PostgreSQL; tables from the
-/// <c>0005_directline</c> migrations).
+/// <c>0005_directline</c> and <c>0019_directline_client_activity_ids</c> migrations).
 /// </summary>
 /// <remarks>
 /// Several instances may append to one conversation at once. An append locks the conversation's row (PostgreSQL:
@@ -79,6 +79,24 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(activities);
+        return (await AppendInOrderAsync(conversationId, activities, clientActivityId: null, cancellationToken).ConfigureAwait(false)).Stored;
+    }
+
+    public async Task<(StoredActivity Stored, bool Appended)> AppendFromClientAsync(
+        string conversationId, Activity activity, string clientActivityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentException.ThrowIfNullOrEmpty(clientActivityId);
+        var (stored, appended) = await AppendInOrderAsync(conversationId, [activity], clientActivityId, cancellationToken).ConfigureAwait(false);
+        return (stored[0], appended);
+    }
+
+    // Under the conversation's row lock, so the check for an earlier post with the client's id and the append are one
+    // step (the unique index refuses a duplicate regardless).
+    private async Task<(IReadOnlyList<StoredActivity> Stored, bool Appended)> AppendInOrderAsync(
+        string conversationId, IReadOnlyList<Activity> activities, string? clientActivityId, CancellationToken cancellationToken)
+    {
         var write = await _database.OpenWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (write.ConfigureAwait(false))
         {
@@ -90,6 +108,19 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
                 await connection.ExecuteScalarAsync<string>(new CommandDefinition(
                     $"SELECT id FROM directline_conversations WHERE id = @id{_database.Dialect.LockRowsForUpdate}", conversation, transaction, cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
+                if (clientActivityId is not null)
+                {
+                    var earlier = await connection.QuerySingleOrDefaultAsync<ActivityRow>(new CommandDefinition(
+                        "SELECT watermark, activity FROM directline_activities WHERE conversation_id = @id AND client_activity_id = @client",
+                        new { id = conversationId, client = clientActivityId },
+                        transaction,
+                        cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    if (earlier is not null)
+                    {
+                        return ([ToStored(earlier)], false);
+                    }
+                }
+
                 var watermark = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT COALESCE(MAX(watermark), 0) FROM directline_activities WHERE conversation_id = @id", conversation, transaction, cancellationToken: cancellationToken))
                     .ConfigureAwait(false);
@@ -100,15 +131,18 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
                     watermark++;
                     var withId = activity with { Id = DirectLineIds.Activity(conversationId, watermark) };
                     await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO directline_activities (conversation_id, watermark, activity) VALUES (@id, @watermark, @activity)",
-                        new { id = conversationId, watermark, activity = JsonSerializer.Serialize(withId, BotJsonContext.Default.Activity) },
+                        """
+                        INSERT INTO directline_activities (conversation_id, watermark, activity, client_activity_id)
+                        VALUES (@id, @watermark, @activity, @client)
+                        """,
+                        new { id = conversationId, watermark, activity = JsonSerializer.Serialize(withId, BotJsonContext.Default.Activity), client = clientActivityId },
                         transaction,
                         cancellationToken: cancellationToken)).ConfigureAwait(false);
                     stored.Add(new StoredActivity(watermark, withId));
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return stored;
+                return (stored, true);
             }
         }
     }
@@ -126,9 +160,12 @@ internal sealed class RelationalDirectLineStore : IDirectLineStore
                 """,
                 new { id = conversationId, after = afterWatermark, max = (long)maxCount },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return [.. rows.Select(row => new StoredActivity(row.Watermark, JsonSerializer.Deserialize(row.Activity, BotJsonContext.Default.Activity)!))];
+            return [.. rows.Select(ToStored)];
         }
     }
+
+    private static StoredActivity ToStored(ActivityRow row) =>
+        new(row.Watermark, JsonSerializer.Deserialize(row.Activity, BotJsonContext.Default.Activity)!);
 
     private sealed record ConversationRow
     {

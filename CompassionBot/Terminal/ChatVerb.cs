@@ -24,6 +24,8 @@ internal static class ChatVerb
         await output.WriteLineAsync("CompassionBot terminal chat. Type a message; Ctrl+D (or 'exit') to leave.".AsMemory(), cancellationToken).ConfigureAwait(false);
         var join = new Activity { Type = ActivityTypes.ConversationUpdate, ChannelId = ChannelId, From = user, Recipient = bot, Conversation = conversation, MembersAdded = [user] };
         await adapter.ProcessActivityAsync(join, sender, cancellationToken).ConfigureAwait(false);
+        // Ids unique to this run: the conversation outlives it (in the SQLite file), and a repeated id is a repeated delivery.
+        var run = Guid.NewGuid().ToString("N");
         var sequence = 0;
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -35,7 +37,7 @@ internal static class ChatVerb
             var message = new Activity
             {
                 Type = ActivityTypes.Message,
-                Id = $"console-{++sequence}",
+                Id = $"console-{run}-{++sequence}",
                 Timestamp = time.GetUtcNow(),
                 ChannelId = ChannelId,
                 From = user,

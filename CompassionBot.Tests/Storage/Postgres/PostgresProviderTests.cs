@@ -22,7 +22,7 @@ public sealed class PostgresProviderTests(PostgresServer server) : PostgresDatab
         Assert.IsType<PostgresStorage>(factory.Services.GetRequiredService<IStorage>());
         await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync(Ct);
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM bot_state WHERE key LIKE '%pg-conversation%';", connection);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM bot_state WHERE key LIKE '%/conversations/pg-conversation';", connection);
         Assert.Equal(1L, await command.ExecuteScalarAsync(Ct));
     }
 
