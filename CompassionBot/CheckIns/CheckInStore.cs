@@ -140,6 +140,15 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
             },
             cancellationToken);
 
+    /// <summary>Records that <paramref name="phone"/> started a practice from its latest check-in.</summary>
+    public Task MarkPracticeStartedAsync(string phone, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE checkin_sends SET practice_started_at = @now WHERE practice_started_at IS NULL AND idempotency_key = (" +
+            "SELECT s.idempotency_key FROM checkin_sends s JOIN checkin_enrolments e ON e.id = s.enrolment_id " +
+            "WHERE e.phone = @phone AND s.status = 'sent' ORDER BY s.sent_at DESC LIMIT 1)",
+            new { phone, now = Now() },
+            cancellationToken);
+
     public Task RecordNotificationAsync(CheckInEnrolment enrolment, string kind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enrolment);

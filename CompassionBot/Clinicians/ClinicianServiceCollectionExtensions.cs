@@ -1,5 +1,7 @@
 using CompassionBot.Clinicians.Clients;
 using CompassionBot.Dialogs.Engine;
+using CompassionBot.Dialogs.Practices;
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Hosting;
 using CompassionBot.Safety.Alerts;
 using Microsoft.AspNetCore.Authentication;
@@ -11,7 +13,9 @@ namespace CompassionBot.Clinicians;
 internal static class ClinicianServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the API key scheme of the clinician API, client records and their linking ("link CODE"), the clinician notifier (through the alert outbox of
+    /// Adds the API key scheme of the clinician API, client records and their linking ("link CODE"), the recording of a
+    /// linked client's practice sessions and crisis events (a decorator of the <see cref="ICrisisResponder"/> of
+    /// <c>AddCompassionBot</c>, which must come first), the clinician notifier (through the alert outbox of
     /// <c>AddCrisisFlow</c>) and <see cref="IEnrolmentLinks"/>, which names the client of a crisis alert. Enrolments
     /// are SMS check-ins: needs <c>AddSms</c> and <c>AddCheckIns</c>.
     /// </summary>
@@ -24,6 +28,11 @@ internal static class ClinicianServiceCollectionExtensions
         services.AddSingleton<ClientStore>();
         services.AddSingleton<ClientLinkStore>();
         services.AddSingleton<EnrolmentClients>();
+        services.AddSingleton<ClientRecordStore>();
+        services.AddSingleton<ClinicianAlertStore>();
+        services.AddSingleton<ClientRecorder>();
+        services.AddSingleton<IPracticeSessionObserver>(sp => sp.GetRequiredService<ClientRecorder>());
+        services.Decorate<ICrisisResponder, ClientRecordingCrisisResponder>();
         services.AddSingleton<Dialog, ClientLinkDialog>();
         services.AddInterruption<ClientLinkInterruption>(InterruptionOrder.ClientLink);
         return services;

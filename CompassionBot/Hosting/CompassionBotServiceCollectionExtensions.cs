@@ -53,7 +53,7 @@ internal static class CompassionBotServiceCollectionExtensions
         var detector = services.GetRequiredService<EngagementDetector>();
         var dialogs = new DialogSet()
             .Add(new MainDialog(practices, messages))
-            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>()))
+            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>(), services.GetServices<IPracticeSessionObserver>()))
             .Add(new PracticeStepsDialog(practices, messages, detector))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))
             .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))

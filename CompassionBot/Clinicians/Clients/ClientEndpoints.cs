@@ -11,7 +11,7 @@ namespace CompassionBot.Clinicians.Clients;
 
 /// <summary>
 /// Client records under <c>/api/clinicians/clients</c>: create (with a link code), list (searchable by alias), get,
-/// and a new link code. A clinician sees only their own clients; another clinician's client is 404.
+/// a new link code, and the timeline of what the client shares. A clinician sees only their own clients; another clinician's client is 404.
 /// </summary>
 internal static partial class ClientEndpoints
 {
@@ -25,6 +25,7 @@ internal static partial class ClientEndpoints
         group.MapGet("/clients", ListAsync);
         group.MapGet("/clients/{id}", GetAsync);
         group.MapPost("/clients/{id}/link-codes", NewLinkCodeAsync);
+        group.MapGet("/clients/{id}/timeline", TimelineAsync);
         return group;
     }
 
@@ -97,6 +98,22 @@ internal static partial class ClientEndpoints
 
         var code = await IssueCodeAsync(links, id, options.Value, timeProvider, cancellationToken).ConfigureAwait(false);
         return TypedResults.Created($"{ClinicianEndpoints.Prefix}/clients/{id}", code);
+    }
+
+    private static async Task<Results<Ok<TimelineResponse>, NotFound>> TimelineAsync(
+        string id, ClaimsPrincipal user, ClientStore clients, ClientRecordStore records, ClientLinkStore links, CancellationToken cancellationToken)
+    {
+        if (await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(new TimelineResponse(
+            id,
+            await records.SessionsAsync(id, cancellationToken).ConfigureAwait(false),
+            await records.CheckInsAsync(id, cancellationToken).ConfigureAwait(false),
+            await records.SafetyEventsAsync(id, cancellationToken).ConfigureAwait(false),
+            await links.ChangesAsync(id, cancellationToken).ConfigureAwait(false)));
     }
 
     private static async Task<LinkCodeResponse> IssueCodeAsync(

@@ -89,14 +89,14 @@ internal sealed class ClientLinkStore(IRelationalDatabase database, TimeProvider
             },
             cancellationToken);
 
-    /// <summary>The client the channel user is linked to, or null.</summary>
-    public async Task<string?> FindClientAsync(string channelId, string userId, CancellationToken cancellationToken)
+    /// <summary>The client the channel user is linked to, and its clinician; null when not linked.</summary>
+    public async Task<ClientLink?> FindAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-                "SELECT client_id FROM client_links WHERE channel_id = @channelId AND user_id = @userId",
+            return await connection.QueryFirstOrDefaultAsync<ClientLink>(new CommandDefinition(
+                "SELECT l.client_id, c.clinician FROM client_links l JOIN clients c ON c.id = l.client_id WHERE l.channel_id = @channelId AND l.user_id = @userId",
                 new { channelId, userId },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }

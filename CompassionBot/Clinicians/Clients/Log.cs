@@ -11,4 +11,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7222, Level = LogLevel.Information, Message = "A link code was refused on {ChannelId} (unknown, used or expired)")]
     public static partial void LinkCodeRefused(ILogger logger, string channelId);
+
+    [LoggerMessage(EventId = 7223, Level = LogLevel.Error, Message = "A practice session on {ChannelId} could not be put on the client's record; the practice goes on")]
+    public static partial void SessionNotRecorded(ILogger logger, string channelId, Exception exception);
+
+    [LoggerMessage(EventId = 7224, Level = LogLevel.Error, Message = "Crisis event {EventId} could not be put on the client's record or alert inbox; the referral and webhook alert are unaffected")]
+    public static partial void SafetyEventNotRecorded(ILogger logger, string eventId, Exception exception);
 }
