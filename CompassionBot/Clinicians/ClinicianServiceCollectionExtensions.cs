@@ -15,7 +15,8 @@ internal static class ClinicianServiceCollectionExtensions
     /// <summary>
     /// Adds the API key scheme of the clinician API, client records and their linking ("link CODE"), the recording of a
     /// linked client's practice sessions and crisis events (a decorator of the <see cref="ICrisisResponder"/> of
-    /// <c>AddCompassionBot</c>, which must come first), the clinician notifier (through the alert outbox of
+    /// <c>AddCompassionBot</c>, which must come first), client safety plans (a decorator of the storage's
+    /// <see cref="ISafetyPlanStore"/>), the clinician notifier (through the alert outbox of
     /// <c>AddCrisisFlow</c>) and <see cref="IEnrolmentLinks"/>, which names the client of a crisis alert. Enrolments
     /// are SMS check-ins: needs <c>AddSms</c> and <c>AddCheckIns</c>.
     /// </summary>
@@ -33,6 +34,7 @@ internal static class ClinicianServiceCollectionExtensions
         services.AddSingleton<ClientRecorder>();
         services.AddSingleton<IPracticeSessionObserver>(sp => sp.GetRequiredService<ClientRecorder>());
         services.Decorate<ICrisisResponder, ClientRecordingCrisisResponder>();
+        services.Decorate<ISafetyPlanStore, ClientSafetyPlanStore>();
         services.AddSingleton<Dialog, ClientLinkDialog>();
         services.AddInterruption<ClientLinkInterruption>(InterruptionOrder.ClientLink);
         return services;

@@ -31,6 +31,7 @@ public abstract class ClientLinkingTests(PostgresServer server, string provider)
         var asked = await SayOnWebChatAsync(webChat, conversationId, token, $"link {code}", "c-1");
         var linked = await SayOnWebChatAsync(webChat, conversationId, token, "yes", "c-2");
 
+        Assert.Matches(@"^[0-9]{5}-[0-9]{5}$", code);
         Assert.Contains(asked, t => t.StartsWith("Share your practice history", StringComparison.Ordinal));
         Assert.Contains(linked, t => t.StartsWith("Done. Your clinician will see", StringComparison.Ordinal));
         Assert.Equal(["directline"], await api.LinkedChannelsAsync(clientId));
@@ -45,7 +46,7 @@ public abstract class ClientLinkingTests(PostgresServer server, string provider)
         var webChat = new DirectLineTestClient(sut.Http);
         var (conversationId, token) = await webChat.StartAsync(locale: "es");
 
-        var asked = await SayOnWebChatAsync(webChat, conversationId, token, $"vincular {code.ToLowerInvariant().Replace("-", "", StringComparison.Ordinal)}", "c-1", "es");
+        var asked = await SayOnWebChatAsync(webChat, conversationId, token, $"vincular {code.Replace('-', ' ')}", "c-1", "es");
         var linked = await SayOnWebChatAsync(webChat, conversationId, token, "sí", "c-2", "es");
 
         Assert.Contains(asked, t => t.StartsWith("¿Quieres compartir tu historial", StringComparison.Ordinal));

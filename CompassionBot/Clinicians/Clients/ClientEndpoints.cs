@@ -11,7 +11,7 @@ namespace CompassionBot.Clinicians.Clients;
 
 /// <summary>
 /// Client records under <c>/api/clinicians/clients</c>: create (with a link code), list (searchable by alias), get,
-/// a new link code, and the timeline of what the client shares. A clinician sees only their own clients; another clinician's client is 404.
+/// a new link code, the timeline of what the client shares, the safety plan, and the alert inbox. A clinician sees only their own clients; another clinician's client is 404.
 /// </summary>
 internal static partial class ClientEndpoints
 {
@@ -26,6 +26,10 @@ internal static partial class ClientEndpoints
         group.MapGet("/clients/{id}", GetAsync);
         group.MapPost("/clients/{id}/link-codes", NewLinkCodeAsync);
         group.MapGet("/clients/{id}/timeline", TimelineAsync);
+        group.MapGet("/clients/{id}/safety-plan", GetSafetyPlanAsync);
+        group.MapPut("/clients/{id}/safety-plan", PutSafetyPlanAsync);
+        group.MapGet("/alerts", ListAlertsAsync);
+        group.MapPost("/alerts/{id}/acknowledge", AcknowledgeAsync);
         return group;
     }
 

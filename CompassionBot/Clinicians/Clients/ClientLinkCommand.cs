@@ -27,7 +27,7 @@ internal sealed partial record ClientLinkCommand(bool Unlink, string? CodeHash)
             : null;
     }
 
-    [GeneratedRegex(@"^\s*(?:link|vincular)\s+(?<code>[A-Za-z0-9]{4}[\s-]?[A-Za-z0-9]{4})\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^\s*(?:link|vincular)\s+(?<code>[0-9]{5}[\s-]?[0-9]{5})\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex(@"^\s*(?:unlink|desvincular)\s*[.!]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
