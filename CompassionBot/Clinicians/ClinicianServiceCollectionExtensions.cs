@@ -31,6 +31,7 @@ internal static class ClinicianServiceCollectionExtensions
         services.AddSingleton<EnrolmentClients>();
         services.AddSingleton<ClientRecordStore>();
         services.AddSingleton<ClinicianAlertStore>();
+        services.AddSingleton<ClientViews>();
         services.AddSingleton<ClientRecorder>();
         services.AddSingleton<IPracticeSessionObserver>(sp => sp.GetRequiredService<ClientRecorder>());
         services.Decorate<ICrisisResponder, ClientRecordingCrisisResponder>();

@@ -97,6 +97,32 @@ public abstract class ClinicianInboxTests(PostgresServer server, string provider
     }
 
     [Fact]
+    public async Task ListClients_ShowsLastActivityOpenAlertsAndCheckInStatus()
+    {
+        await using var sut = await StartAsync(MondayNoon);
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (_, code) = await api.CreateClientAsync("Robin T.");
+        var enrolmentId = await sut.EnrolAsync(SmsTestHost.Client);
+        var enrolled = (string)(await api.GetAsync($"/enrolments/{enrolmentId}"))["clientId"]!;
+        var teams = await ClientRecordTests.LinkedTeamsClientAsync(sut, code);
+        sut.Time.Advance(TimeSpan.FromMinutes(7));
+        await teams.SayAsync("I want to kill myself", TestContext.Current.CancellationToken);
+        await sut.TextAsync(SmsTestHost.Client, "STOP");
+
+        var list = (await api.GetAsync("/clients")).AsArray().ToDictionary(c => (string)c!["alias"]!, c => c!);
+
+        var robin = list["Robin T."];
+        Assert.Equal(1, (int)robin["openAlerts"]!);
+        Assert.Equal(MondayNoon.AddMinutes(7), (DateTimeOffset)robin["lastActivityAt"]!);
+        Assert.Null(robin["checkIns"]);
+        var sms = list[enrolmentId];
+        Assert.Equal(enrolled, (string)sms["id"]!);
+        Assert.Equal("opted-out", (string)sms["checkIns"]!);
+        Assert.Equal(0, (int)sms["openAlerts"]!);
+        Assert.Null(sms["lastActivityAt"]);
+    }
+
+    [Fact]
     public async Task Alerts_ThreeUnansweredCheckIns_AreInTheInbox()
     {
         await using var sut = await StartAsync(MondayNoon);

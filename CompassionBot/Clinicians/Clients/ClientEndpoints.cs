@@ -64,26 +64,27 @@ internal static partial class ClientEndpoints
         var client = new ClientRecord(NewId(), user.Clinician(), alias!, locale!, region!, phone, timeProvider.GetUtcNow());
         await clients.CreateAsync(client, cancellationToken).ConfigureAwait(false);
         var code = await IssueCodeAsync(links, client.Id, options.Value, timeProvider, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Created($"{ClinicianEndpoints.Prefix}/clients/{client.Id}", new ClientCreatedResponse(ClientResponse.From(client, []), code));
+        var view = new ClientResponse(client.Id, client.Alias, client.Locale, client.Region, client.Phone is not null, [], null, 0, null, client.CreatedAt);
+        return TypedResults.Created($"{ClinicianEndpoints.Prefix}/clients/{client.Id}", new ClientCreatedResponse(view, code));
     }
 
     private static async Task<Ok<IReadOnlyList<ClientResponse>>> ListAsync(
-        string? search, ClaimsPrincipal user, ClientStore clients, ClientLinkStore links, CancellationToken cancellationToken)
+        string? search, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken)
     {
         var found = await clients.ListAsync(user.Clinician(), search, cancellationToken).ConfigureAwait(false);
         var responses = new List<ClientResponse>(found.Count);
         foreach (var client in found)
         {
-            responses.Add(ClientResponse.From(client, await links.ChannelsAsync(client.Id, cancellationToken).ConfigureAwait(false)));
+            responses.Add(await views.ViewAsync(client, cancellationToken).ConfigureAwait(false));
         }
 
         return TypedResults.Ok<IReadOnlyList<ClientResponse>>(responses);
     }
 
     private static async Task<Results<Ok<ClientResponse>, NotFound>> GetAsync(
-        string id, ClaimsPrincipal user, ClientStore clients, ClientLinkStore links, CancellationToken cancellationToken) =>
+        string id, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken) =>
         await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is { } client
-            ? TypedResults.Ok(ClientResponse.From(client, await links.ChannelsAsync(client.Id, cancellationToken).ConfigureAwait(false)))
+            ? TypedResults.Ok(await views.ViewAsync(client, cancellationToken).ConfigureAwait(false))
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<LinkCodeResponse>, NotFound>> NewLinkCodeAsync(

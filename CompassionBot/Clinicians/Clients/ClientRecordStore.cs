@@ -93,6 +93,17 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
             r.MessageText))];
     }
 
+    /// <summary>The client's latest practice session end or crisis event, or null when nothing is recorded.</summary>
+    public async Task<DateTimeOffset?> LastActivityAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var latest = (await QueryAsync<long?>(
+            "SELECT MAX(at) FROM (SELECT MAX(ended_at) AS at FROM client_practice_sessions WHERE client_id = @clientId " +
+            "UNION ALL SELECT MAX(occurred_at) FROM client_safety_events WHERE client_id = @clientId) AS latest",
+            new { clientId },
+            cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return latest is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
+    }
+
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString());
 

@@ -7,9 +7,18 @@ namespace CompassionBot.Clinicians.Clients;
 /// <param name="Region">ISO 3166 code.</param>
 /// <param name="HasPhone">Whether a phone number is on file.</param>
 /// <param name="LinkedChannels">The channels the client has linked and shares their history from.</param>
+/// <param name="LastActivityAt">The latest practice session end or crisis event recorded, if any.</param>
+/// <param name="OpenAlerts">Alerts about the client not yet acknowledged.</param>
+/// <param name="CheckIns">The status of the client's newest enrolment (<c>active</c>, <c>paused</c>, <c>opted-out</c>, <c>ended</c>), or null when never enrolled.</param>
 /// <param name="CreatedAt">When the record was made.</param>
-public sealed record ClientResponse(string Id, string Alias, string Locale, string Region, bool HasPhone, IReadOnlyList<string> LinkedChannels, DateTimeOffset CreatedAt)
-{
-    internal static ClientResponse From(ClientRecord client, IReadOnlyList<string> linkedChannels) =>
-        new(client.Id, client.Alias, client.Locale, client.Region, client.Phone is not null, linkedChannels, client.CreatedAt);
-}
+public sealed record ClientResponse(
+    string Id,
+    string Alias,
+    string Locale,
+    string Region,
+    bool HasPhone,
+    IReadOnlyList<string> LinkedChannels,
+    DateTimeOffset? LastActivityAt,
+    int OpenAlerts,
+    string? CheckIns,
+    DateTimeOffset CreatedAt);

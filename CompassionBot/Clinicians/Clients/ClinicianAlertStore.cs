@@ -32,6 +32,17 @@ internal sealed class ClinicianAlertStore(IRelationalDatabase database)
             new { clinician, clientId },
             cancellationToken).ConfigureAwait(false);
 
+    /// <summary>How many of the client's alerts are not acknowledged.</summary>
+    public async Task<int> CountOpenAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT COUNT(*) FROM clinician_alerts WHERE client_id = @clientId AND acknowledged_at IS NULL", new { clientId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>The clinician's alert <paramref name="id"/>, or null (also when it is another clinician's).</summary>
     public async Task<AlertResponse?> GetAsync(string clinician, string id, CancellationToken cancellationToken) =>
         await QueryAsync(Select + " AND a.id = @id", new { clinician, id }, cancellationToken).ConfigureAwait(false) is [var alert] ? alert : null;
