@@ -14,7 +14,7 @@ namespace CompassionBot.Dialogs.Practices;
 /// session saved in the person's profile. Distress that counts is met first: a 9 or 10 before the practice gets the
 /// crisis line and the offer of something short and soothing first; an after rating of 8 or more, or 3 or more above
 /// the before rating, gets the line, the same offer and a concern alert to the clinician. A session that is cancelled
-/// (stop, menu) is saved as abandoned. Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
+/// (stop, menu) is saved as abandoned; every saved session is also told to each <see cref="IPracticeSessionObserver"/>. Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
 /// </summary>
 public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 {
@@ -38,9 +38,10 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private readonly TimeProvider _time;
     private readonly ClinicOptions _clinic;
     private readonly ICrisisResponder _responder;
+    private readonly IReadOnlyList<IPracticeSessionObserver> _observers;
 
     /// <summary>Creates the dialog.</summary>
-    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder)
+    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder, IEnumerable<IPracticeSessionObserver> observers)
         : base(nameof(PracticeDialog), PracticesJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -48,6 +49,8 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(observers);
+        _observers = [.. observers];
         _clinic = clinic;
         _catalog = catalog;
         _messages = messages;
@@ -75,15 +78,13 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     }
 
     /// <inheritdoc />
-    public override Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
+    public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         if (reason == DialogReason.CancelCalled && instance?.HasState == true)
         {
-            SaveSession(turnContext, ReadValues(instance), SessionOutcome.Abandoned);
+            await SaveSessionAsync(turnContext, ReadValues(instance), SessionOutcome.Abandoned, cancellationToken).ConfigureAwait(false);
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task<DialogTurnResult> IntroduceAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
@@ -126,7 +127,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         step.Values = step.Values with { Signals = [.. step.Values.Signals, .. outcome.Signals] };
         if (outcome.NotResonating)
         {
-            SaveSession(step.Context, step.Values, SessionOutcome.NotResonating);
+            await SaveSessionAsync(step.Context, step.Values, SessionOutcome.NotResonating, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
         }
 
@@ -161,7 +162,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     {
         if (ChoseSoothing(step) is { } soothing)
         {
-            SaveSession(step.Context, step.Values, SessionOutcome.Completed);
+            await SaveSessionAsync(step.Context, step.Values, SessionOutcome.Completed, cancellationToken).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(nameof(PracticeDialog), new PracticeStart(soothing.Id, step.Values.DistressAfter), cancellationToken).ConfigureAwait(false);
         }
 
@@ -179,7 +180,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     {
         var resonance = step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } ? (Resonance?)choice.Index : null;
         step.Values = step.Values with { Resonance = resonance };
-        SaveSession(step.Context, step.Values, SessionOutcome.Completed);
+        await SaveSessionAsync(step.Context, step.Values, SessionOutcome.Completed, cancellationToken).ConfigureAwait(false);
         if (resonance == Resonance.NotForMe)
         {
             return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
@@ -228,12 +229,17 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         _ => session,
     };
 
-    private void SaveSession(ITurnContext context, PracticeSession session, SessionOutcome outcome)
+    private async Task SaveSessionAsync(ITurnContext context, PracticeSession session, SessionOutcome outcome, CancellationToken cancellationToken)
     {
         var family = _catalog.Get(session.PracticeId, context.Locale).Family;
         var record = new PracticeSessionRecord(session.PracticeId, family, session.StartedAt, session.DistressBefore, session.DistressAfter, session.Resonance, outcome, session.Signals);
         var profile = BotStateAccessors.Profile.Get(context, () => new UserProfile());
         BotStateAccessors.Profile.Set(context, profile.WithSession(record));
+        var endedAt = _time.GetUtcNow();
+        foreach (var observer in _observers)
+        {
+            await observer.OnSessionSavedAsync(context, record, endedAt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Practice PracticeOf(WaterfallStepContext<PracticeSession> step) => _catalog.Get(step.Values.PracticeId, step.Context.Locale);

@@ -1,4 +1,5 @@
 using CompassionBot.CheckIns;
+using CompassionBot.Clinicians.Clients;
 using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Hosting;
@@ -25,13 +26,13 @@ public sealed class InterruptionRegistrationTests
     }
 
     [Fact]
-    public async Task Resolve_TheService_TriesCarrierKeywordsThenCheckInRepliesThenTheCoreOnes()
+    public async Task Resolve_TheService_TriesCarrierKeywordsThenCheckInRepliesThenClientLinksThenTheCoreOnes()
     {
         await using var factory = new BotApplicationFactory();
 
         var sut = InterruptionRegistration.Resolve(factory.Services);
 
-        Assert.Equal([typeof(SmsKeywordInterruption), typeof(CheckInReplyInterruption), typeof(CoreInterruptions)], sut.Select(i => i.GetType()));
+        Assert.Equal([typeof(SmsKeywordInterruption), typeof(CheckInReplyInterruption), typeof(ClientLinkInterruption), typeof(CoreInterruptions)], sut.Select(i => i.GetType()));
     }
 
     private sealed class SmsKeywords : Handler;

@@ -72,6 +72,11 @@ internal sealed class CheckInReplyInterruption(CheckInStore store, PracticeCatal
             return true;
         }
 
+        if (await identity.PhoneAsync(turn.Context.Activity, cancellationToken).ConfigureAwait(false) is { } phone)
+        {
+            await store.MarkPracticeStartedAsync(phone, cancellationToken).ConfigureAwait(false);
+        }
+
         var practice = PracticeRecommender.Rank(practices.All(turn.Locale), turn.Profile).FirstOrDefault(p => p.Minutes <= CheckInPracticeMinutes);
         await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), new MainDialogState(practice?.Id, null, [], []), cancellationToken).ConfigureAwait(false);

@@ -53,6 +53,28 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
             new { phone },
             cancellationToken).ConfigureAwait(false)).FirstOrDefault();
 
+    /// <summary>The enrolments of the client record <paramref name="clientId"/>, newest first.</summary>
+    public async Task<IReadOnlyList<CheckInEnrolment>> ListByClientAsync(string clientId, CancellationToken cancellationToken) =>
+        await ReadAsync($"SELECT {Columns} FROM checkin_enrolments WHERE client_id = @clientId ORDER BY created_at DESC, id", new { clientId }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The client record an enrolment belongs to, or null (enrolments made before client records).</summary>
+    public async Task<string?> ClientIdAsync(string enrolmentId, CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+                "SELECT client_id FROM checkin_enrolments WHERE id = @enrolmentId", new { enrolmentId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts the enrolment in the client record <paramref name="clientId"/>.</summary>
+    public Task SetClientAsync(string enrolmentId, string clientId, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE checkin_enrolments SET client_id = @clientId, updated_at = @now WHERE id = @id",
+            new { id = enrolmentId, clientId, now = Now() },
+            cancellationToken);
+
     /// <summary>Every enrolment that has not ended.</summary>
     public async Task<IReadOnlyList<CheckInEnrolment>> ListOpenAsync(CancellationToken cancellationToken) =>
         await ReadAsync($"SELECT {Columns} FROM checkin_enrolments WHERE status <> 'ended' ORDER BY id", null, cancellationToken).ConfigureAwait(false);
@@ -116,6 +138,15 @@ internal sealed partial class CheckInStore(IRelationalDatabase database, TimePro
                     .ConfigureAwait(false);
                 return true;
             },
+            cancellationToken);
+
+    /// <summary>Records that <paramref name="phone"/> started a practice from its latest check-in.</summary>
+    public Task MarkPracticeStartedAsync(string phone, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE checkin_sends SET practice_started_at = @now WHERE practice_started_at IS NULL AND idempotency_key = (" +
+            "SELECT s.idempotency_key FROM checkin_sends s JOIN checkin_enrolments e ON e.id = s.enrolment_id " +
+            "WHERE e.phone = @phone AND s.status = 'sent' ORDER BY s.sent_at DESC LIMIT 1)",
+            new { phone, now = Now() },
             cancellationToken);
 
     public Task RecordNotificationAsync(CheckInEnrolment enrolment, string kind, CancellationToken cancellationToken)

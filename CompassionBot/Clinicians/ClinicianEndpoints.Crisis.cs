@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CompassionBot.CheckIns;
+using CompassionBot.Clinicians.Clients;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Safety.Alerts;
 using CompassionBot.Sms;
@@ -37,7 +38,7 @@ public static partial class ClinicianEndpoints
             return TypedResults.ValidationProblem(problem);
         }
 
-        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } enrolment)
+        if (await FindOwnAsync(store, user, id, cancellationToken).ConfigureAwait(false) is not { } enrolment)
         {
             return TypedResults.NotFound();
         }
@@ -65,7 +66,7 @@ public static partial class ClinicianEndpoints
 
         var now = timeProvider.GetUtcNow();
         await events.RecordOutcomeAsync(open.Id, CrisisOutcome.ClinicianClosed, now, cancellationToken).ConfigureAwait(false);
-        var clinician = user.Identity!.Name!;
+        var clinician = user.Clinician();
         var logger = loggers.CreateLogger(typeof(ClinicianEndpoints));
         Log.CrisisClosed(logger, open.Id, enrolment.Id, clinician);
         return TypedResults.Ok(new CrisisCloseResponse(enrolment.Id, open.Id, CrisisAlertKinds.Name(CrisisOutcome.ClinicianClosed), now));

@@ -21,6 +21,7 @@ internal static class EnrolmentFactory
         var schedule = CheckInSchedule.Parse(request.Schedule?.Days, request.Schedule?.Time);
         Require(errors, schedule is not null, "schedule", "Schedule needs days (e.g. [\"Mon\",\"Wed\",\"Fri\"]) and a time (HH:mm).");
         Require(errors, schedule is null || (schedule.Time >= CheckInOptions.WindowStart && schedule.Time < CheckInOptions.WindowEnd), "schedule.time", "Check-ins can only be scheduled between 08:00 and 21:00 local time.");
+        Require(errors, request.Alias is null || request.Alias.Trim() is { Length: > 0 and <= Clients.ClientEndpoints.MaxAliasLength }, "alias", $"The alias must be 1 to {Clients.ClientEndpoints.MaxAliasLength} characters.");
         Require(errors, request.StartDate is not null, "startDate", "A start date is required (yyyy-MM-dd).");
         Require(errors, request.EndDate is null || request.StartDate is null || request.EndDate >= request.StartDate, "endDate", "The end date must not be before the start date.");
         var consent = request.Consent;

@@ -8,4 +8,9 @@ namespace CompassionBot.Clinicians;
 /// <param name="Schedule">Days and local time.</param>
 /// <param name="StartDate">First day, <c>yyyy-MM-dd</c>.</param>
 /// <param name="EndDate">Last day, optional.</param>
-public sealed record EnrolmentRequest(string? Phone, string? TimeZone, string? Locale, ConsentRequest? Consent, ScheduleRequest? Schedule, DateOnly? StartDate, DateOnly? EndDate);
+/// <param name="Alias">
+/// The clinician's name for the client when the enrolment starts a new client record (default: the enrolment id); a
+/// client of the same clinician with this phone number gets the enrolment instead.
+/// </param>
+public sealed record EnrolmentRequest(
+    string? Phone, string? TimeZone, string? Locale, ConsentRequest? Consent, ScheduleRequest? Schedule, DateOnly? StartDate, DateOnly? EndDate, string? Alias = null);

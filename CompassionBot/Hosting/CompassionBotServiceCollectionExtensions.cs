@@ -51,13 +51,21 @@ internal static class CompassionBotServiceCollectionExtensions
         var messages = services.GetRequiredService<MessageCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
         var detector = services.GetRequiredService<EngagementDetector>();
-        return new DialogSet()
+        var dialogs = new DialogSet()
             .Add(new MainDialog(practices, messages))
-            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>()))
+            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>(), services.GetServices<IPracticeSessionObserver>()))
             .Add(new PracticeStepsDialog(practices, messages, detector))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))
             .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))
             .Add(new RatingPrompt(nameof(RatingPrompt)))
             .Add(new TextPrompt(nameof(TextPrompt)));
+
+        // Dialogs the host's features add (e.g. linking a client), registered as Dialog services.
+        foreach (var dialog in services.GetServices<Dialog>())
+        {
+            dialogs.Add(dialog);
+        }
+
+        return dialogs;
     }
 }

@@ -12,6 +12,9 @@ internal enum InterruptionOrder
     /// <summary>The answer to a check-in ("1", "later") and schedule changes by text.</summary>
     CheckInReply,
 
+    /// <summary>"link CODE" / "vincular CODE" and "unlink": sharing the practice history with the clinician.</summary>
+    ClientLink,
+
     /// <summary>Help, menu, stop, pause and language switches.</summary>
     Core,
 }

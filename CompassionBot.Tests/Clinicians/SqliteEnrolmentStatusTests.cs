@@ -1,0 +1,5 @@
+using CompassionBot.Tests.Support;
+
+namespace CompassionBot.Tests.Clinicians;
+
+public sealed class SqliteEnrolmentStatusTests(PostgresServer server) : EnrolmentStatusTests(server, "Sqlite");

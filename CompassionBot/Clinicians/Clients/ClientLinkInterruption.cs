@@ -1,0 +1,49 @@
+using CompassionBot.Dialogs.Bot;
+using CompassionBot.Dialogs.Conversation;
+
+namespace CompassionBot.Clinicians.Clients;
+
+/// <summary>
+/// <c>link CODE</c> / <c>vincular CODE</c> on any channel starts <see cref="ClientLinkDialog"/>, which asks the person
+/// whether to share their practice history; <c>unlink</c> / <c>desvincular</c> stops sharing at once. Runs after the
+/// safety gate, like every interruption.
+/// </summary>
+internal sealed class ClientLinkInterruption(ClientLinkStore links, ILogger<ClientLinkInterruption> logger) : IInterruptionHandler
+{
+    public async Task<bool> TryHandleAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var activity = turn.Context.Activity;
+        if (ClientLinkCommand.Recognize(activity.Text) is not { } command
+            || activity.ChannelId is not { Length: > 0 } channelId
+            || activity.From?.Id is not { Length: > 0 } userId)
+        {
+            return false;
+        }
+
+        if (command.Unlink)
+        {
+            var clientId = await links.UnlinkAsync(channelId, userId, cancellationToken).ConfigureAwait(false);
+            if (clientId is not null)
+            {
+                Log.ClientUnlinked(logger, clientId, channelId);
+            }
+
+            await turn.SayAsync(clientId is null ? "clients.unlink.none" : "clients.unlink.done", cancellationToken).ConfigureAwait(false);
+            await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (command.CodeHash is null || !await links.IsRedeemableAsync(command.CodeHash, cancellationToken).ConfigureAwait(false))
+        {
+            Log.LinkCodeRefused(logger, channelId);
+            await turn.SayAsync("clients.link.invalid", cancellationToken).ConfigureAwait(false);
+            await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        await turn.Dialogs.BeginDialogAsync(nameof(ClientLinkDialog), new ClientLinkState(command.CodeHash), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
