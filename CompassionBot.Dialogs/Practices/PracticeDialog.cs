@@ -38,9 +38,10 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private readonly TimeProvider _time;
     private readonly ClinicOptions _clinic;
     private readonly ICrisisResponder _responder;
+    private readonly EngagementDetector _detector;
 
     /// <summary>Creates the dialog.</summary>
-    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder)
+    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder, EngagementDetector detector)
         : base(nameof(PracticeDialog), PracticesJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -48,6 +49,8 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(detector);
+        _detector = detector;
         _clinic = clinic;
         _catalog = catalog;
         _messages = messages;
@@ -60,6 +63,16 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         AddStep(OfferSoothingIfDistressedAsync);
         AddStep(AskHowItFeltAsync);
         AddStep(FinishAsync);
+    }
+
+    /// <summary>
+    /// The validator of the <see cref="RatingPrompt"/> this dialog asks with: a rating, or a remark that the practice is not
+    /// for them ("not for me", "no me sirve"), which ends the practice as not resonating instead of asking for a number again.
+    /// </summary>
+    public Task<bool> AcceptRatingOrNonResonanceAsync(PromptValidatorContext<int> prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Task.FromResult(prompt.Recognized.Succeeded || _detector.Detect(prompt.Context.Activity.Text, invitesMore: false) == EngagementSignal.ExplicitNonResonance);
     }
 
     /// <inheritdoc />
@@ -99,6 +112,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> OfferGroundingIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        if (SaidNotForThem(step))
+        {
+            step.Values = step.Values with { Signals = [.. step.Values.Signals, nameof(EngagementSignal.ExplicitNonResonance)] };
+            return await EndNotResonatingAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: true);
         // Offered once, on the rating just given: a rating carried in from the practice before has had its offer.
@@ -126,8 +145,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         step.Values = step.Values with { Signals = [.. step.Values.Signals, .. outcome.Signals] };
         if (outcome.NotResonating)
         {
-            SaveSession(step.Context, step.Values, SessionOutcome.NotResonating);
-            return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
+            return await EndNotResonatingAsync(step, cancellationToken).ConfigureAwait(false);
         }
 
         return PracticeOf(step).RateAfter
@@ -137,6 +155,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> OfferSoothingIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        if (SaidNotForThem(step))
+        {
+            step.Values = step.Values with { Signals = [.. step.Values.Signals, nameof(EngagementSignal.ExplicitNonResonance)] };
+            return await EndNotResonatingAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: false);
         var (after, before) = (step.Values.DistressAfter, step.Values.DistressBefore);
@@ -201,6 +225,16 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
             MaxAttempts = 1,
         };
         return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // A rating prompt accepted the answer, but it is no rating: it said the practice is not for them.
+    private static bool SaidNotForThem(WaterfallStepContext<PracticeSession> step) =>
+        step.Result is PromptResult<int> { Succeeded: true } && RatingRecognizer.Recognize(step.Context.Activity.Text) is null;
+
+    private async Task<DialogTurnResult> EndNotResonatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
+    {
+        SaveSession(step.Context, step.Values, SessionOutcome.NotResonating);
+        return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
     }
 
     private Practice? ChoseSoothing(WaterfallStepContext<PracticeSession> step) =>
