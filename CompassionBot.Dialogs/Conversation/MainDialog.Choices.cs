@@ -72,7 +72,7 @@ public sealed partial class MainDialog
         var alternatives = PracticeRecommender.Alternatives(all, BotStateAccessors.Profile.Get(context, () => new UserProfile()), current);
         var offer = _offer.For(alternatives, PracticeRecommender.Shorter(all, current, alternatives), locale, ChannelKinds.IsSms(context.Activity.ChannelId));
         // After the question of what gets in the way, the offer is worded differently and names stopping.
-        return values.Rejections > ObstacleQuestionAt ? offer with { Text = _messages.Get("nonresonance.offer.again", locale), ChoicesInText = false } : offer;
+        return values.Rejections >= ObstacleQuestionAt ? offer with { Text = _messages.Get("nonresonance.offer.again", locale), ChoicesInText = false } : offer;
     }
 
     private MenuPrompt ObstaclesOf(string locale) =>
