@@ -4,7 +4,6 @@ using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Safety;
-using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.Dialogs.Practices;
@@ -16,7 +15,7 @@ namespace CompassionBot.Dialogs.Practices;
 /// the before rating, gets the line, the same offer and a concern alert to the clinician. A session that is cancelled
 /// (stop, menu) is saved as abandoned. Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
 /// </summary>
-public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
+public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
 {
     /// <summary>A before rating from which grounding is offered first.</summary>
     public const int HighDistressBefore = 9;
@@ -189,14 +188,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
             return await step.ReplaceDialogAsync(nameof(PracticeDialog), new PracticeStart(soothing.Id, step.Values.DistressAfter), cancellationToken).ConfigureAwait(false);
         }
 
-        var options = new PromptOptions
-        {
-            Prompt = Message(step.Context, "feel.ask"),
-            RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = [Choice(step.Context, "feel.helpful"), Choice(step.Context, "feel.neutral"), Choice(step.Context, "feel.notforme")],
-            MaxAttempts = 2,
-        };
-        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(nameof(ChoicePrompt), FeelOptions(step.Context), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
@@ -213,19 +205,8 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.Completed), cancellationToken).ConfigureAwait(false);
     }
 
-    // The line first, then a choice: the soothing practice, or the other way on (keep going, or no thanks).
-    private async Task<DialogTurnResult> OfferSoothingAsync(WaterfallStepContext<PracticeSession> step, string key, Practice soothing, string declineKey, CancellationToken cancellationToken)
-    {
-        var crisisLine = CrisisLine.Text(_messages, step.Context, _clinic.Region);
-        var options = new PromptOptions
-        {
-            Prompt = Activity.CreateMessage(_messages.Get(key, step.Context.Locale, ("crisisLine", crisisLine))) with { Locale = step.Context.Locale },
-            RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = [new Choice(soothing.Title), Choice(step.Context, declineKey)],
-            MaxAttempts = 1,
-        };
-        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<DialogTurnResult> OfferSoothingAsync(WaterfallStepContext<PracticeSession> step, string key, Practice soothing, string declineKey, CancellationToken cancellationToken) =>
+        step.PromptAsync(nameof(ChoicePrompt), SoothingOptions(step.Context, key, soothing, declineKey), cancellationToken);
 
     // A rating prompt accepted the answer, but it is no rating: it said the practice is not for them.
     private static bool SaidNotForThem(WaterfallStepContext<PracticeSession> step) =>
@@ -240,19 +221,13 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private Practice? ChoseSoothing(WaterfallStepContext<PracticeSession> step) =>
         step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { Index: 0 } } && SoothingAlternative(step) is { } soothing ? soothing : null;
 
-    // The shortest body-and-breath practice other than this one.
-    private Practice? SoothingAlternative(WaterfallStepContext<PracticeSession> step) =>
-        _catalog.All(step.Context.Locale)
-            .Where(p => p.Family == PracticeFamily.Somatic && p.Id != step.Values.PracticeId)
-            .OrderBy(p => p.Minutes)
-            .ThenBy(p => p.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+    private Practice? SoothingAlternative(WaterfallStepContext<PracticeSession> step) => SoothingAlternative(step.Context, step.Values.PracticeId);
 
     private Task AcknowledgeGivenUpRatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken) =>
         step.Result is PromptResult<int> { Succeeded: false } ? step.Context.SayAsync(_messages, "rating.giveup", cancellationToken) : Task.CompletedTask;
 
     private Task<DialogTurnResult> AskRatingAsync(DialogContext dc, string key, CancellationToken cancellationToken) =>
-        dc.PromptAsync(nameof(RatingPrompt), new PromptOptions { Prompt = Message(dc.Context, key), RetryPrompt = Message(dc.Context, "rating.retry"), MaxAttempts = 2 }, cancellationToken);
+        dc.PromptAsync(nameof(RatingPrompt), RatingOptions(dc.Context, key), cancellationToken);
 
     private static PracticeSession WithRating(PracticeSession session, object? result, bool before) => result switch
     {
@@ -272,7 +247,4 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private Practice PracticeOf(WaterfallStepContext<PracticeSession> step) => _catalog.Get(step.Values.PracticeId, step.Context.Locale);
 
-    private Activity Message(ITurnContext context, string key) => Activity.CreateMessage(_messages.Get(key, context.Locale)) with { Locale = context.Locale };
-
-    private Choice Choice(ITurnContext context, string key) => new(_messages.Get(key, context.Locale));
 }
