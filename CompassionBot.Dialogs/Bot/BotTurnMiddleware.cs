@@ -8,7 +8,8 @@ namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>
 /// Builds the bot's view of every turn (<see cref="BotTurn"/>, read with <see cref="BotTurn.Of"/>): the language to
-/// answer in (the one the message is plainly written in, <see cref="LanguageGuesser.Plainly"/>, when it differs), the message as every part reads it, the conversation's dialog stack; and keeps the stack in the
+/// answer in (the one the message is plainly written in, <see cref="LanguageGuesser.Plainly"/>, when it differs from
+/// the conversation's), the message as every part reads it, the conversation's dialog stack; and keeps the stack in the
 /// conversation's state when the turn ends, whoever ended it.
 /// </summary>
 public sealed class BotTurnMiddleware : ITurnMiddleware
