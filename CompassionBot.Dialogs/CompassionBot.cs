@@ -11,7 +11,8 @@ namespace CompassionBot.Dialogs;
 /// The bot. Before it, two turn middleware run in every turn: <see cref="BotTurnMiddleware"/> builds the turn's view
 /// (<see cref="BotTurn"/>), then <see cref="SafetyGateMiddleware"/> screens every message with text, and every edit,
 /// and ends the turn when the safety response handled it. What reaches the bot: a message goes to the interruptions
-/// (help, menu, stop, language, channel keywords), then the dialog stack (or the main dialog when none is running);
+/// (help, menu, stop, language, a question about the bot, channel keywords), then the dialog stack (or, when none is
+/// running, the main dialog, which reads the message as an answer to its menu: a feeling, a practice's name);
 /// people who join a conversation or install the app are welcomed.
 /// </summary>
 public sealed class CompassionBot : ITurnHandler
@@ -55,7 +56,7 @@ public sealed class CompassionBot : ITurnHandler
         var result = await turn.Dialogs.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);
+            await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), MainDialogState.Answering, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -8,7 +8,8 @@ namespace CompassionBot.Dialogs.Bot;
 
 /// <summary>
 /// Builds the bot's view of every turn (<see cref="BotTurn"/>, read with <see cref="BotTurn.Of"/>): the language to
-/// answer in, the message as every part reads it, the conversation's dialog stack; and keeps the stack in the
+/// answer in (the one the message is plainly written in, <see cref="LanguageGuesser.Plainly"/>, when it differs from
+/// the conversation's), the message as every part reads it, the conversation's dialog stack; and keeps the stack in the
 /// conversation's state when the turn ends, whoever ended it.
 /// </summary>
 public sealed class BotTurnMiddleware : ITurnMiddleware
@@ -49,6 +50,13 @@ public sealed class BotTurnMiddleware : ITurnMiddleware
             Message = string.IsNullOrWhiteSpace(text) ? null : new MessageUnderstanding(text, _encoder),
         };
         turn.Locale = ConversationLocale.Resolve(turnContext.Activity, turn.Profile, _defaultLocale);
+        if (turn.Message is { } message && LanguageGuesser.Plainly(message.Canonical) is { } written && written != turn.Locale)
+        {
+            // The person writes in the other language: answer in it from now on, as after "español".
+            turn.Profile = turn.Profile with { Locale = written };
+            turn.Locale = written;
+        }
+
         turnContext.Values.Set(turn);
         try
         {

@@ -24,11 +24,12 @@ public sealed class PhraseCatalog
     /// <param name="rootPath">The content root; error messages name files relative to it.</param>
     /// <param name="area">The folder below the root (<c>Engagement</c>, <c>Conversation</c>).</param>
     /// <param name="kinds">The kinds a line may name; each must have at least one phrase in every supported locale.</param>
+    /// <param name="searchPattern">The files to read (default every <c>*.phrases</c> file), for areas that keep more than one kind of list.</param>
     /// <exception cref="ContentValidationException">
     /// A line is malformed, names an unknown kind, has an empty phrase or one that is only punctuation, a phrase is
     /// listed twice in one locale or under two kinds, or a locale has no phrase of a kind.
     /// </exception>
-    public static PhraseCatalog Load(string rootPath, string area, IReadOnlyCollection<string> kinds)
+    public static PhraseCatalog Load(string rootPath, string area, IReadOnlyCollection<string> kinds, string searchPattern = "*.phrases")
     {
         ArgumentNullException.ThrowIfNull(kinds);
         var reader = new Reader(rootPath, kinds);
@@ -39,7 +40,7 @@ public sealed class PhraseCatalog
         }
         else
         {
-            foreach (var file in Directory.EnumerateFiles(directory, "*.phrases", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(directory, searchPattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 reader.ReadFile(file);
             }

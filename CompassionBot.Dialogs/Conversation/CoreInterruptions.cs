@@ -5,19 +5,22 @@ using CompassionBot.Dialogs.Safety;
 
 namespace CompassionBot.Dialogs.Conversation;
 
-/// <summary>Help, menu, stop, pause and language switches, on every channel.</summary>
+/// <summary>Help, menu, stop, pause, language switches and questions about the bot ("are you a real person?"), on every channel.</summary>
 public sealed class CoreInterruptions : IInterruptionHandler
 {
     private readonly ClinicOptions _clinic;
     private readonly InterruptionRecognizer _recognizer;
+    private readonly IntentRecognizer _intents;
 
     /// <summary>Creates the handler.</summary>
-    public CoreInterruptions(ClinicOptions clinic, InterruptionRecognizer recognizer)
+    public CoreInterruptions(ClinicOptions clinic, InterruptionRecognizer recognizer, IntentRecognizer intents)
     {
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(recognizer);
+        ArgumentNullException.ThrowIfNull(intents);
         _clinic = clinic;
         _recognizer = recognizer;
+        _intents = intents;
     }
 
     /// <inheritdoc />
@@ -43,8 +46,21 @@ public sealed class CoreInterruptions : IInterruptionHandler
             case Interruption.Spanish:
                 return await SwitchLanguageAsync(turn, SupportedLocales.Spanish, cancellationToken).ConfigureAwait(false);
             default:
-                return false;
+                return await AnswerAboutTheBotAsync(turn, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // A plain statement of what the bot is and how to reach a person, then the question the person was asked again.
+    private async Task<bool> AnswerAboutTheBotAsync(BotTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Message is not { } message || (await _intents.RecognizeAsync(message, cancellationToken).ConfigureAwait(false)).Intent != Intent.AboutBot)
+        {
+            return false;
+        }
+
+        await turn.SayAsync("about.bot", cancellationToken, ("clinicContact", _clinic.ContactText(turn)), ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region))).ConfigureAwait(false);
+        await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static async Task<bool> EndForNowAsync(BotTurn turn, string key, CancellationToken cancellationToken)

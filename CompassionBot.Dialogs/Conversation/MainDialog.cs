@@ -3,6 +3,7 @@ using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
+using CompassionBot.Dialogs.Intents;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
@@ -12,75 +13,76 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <summary>
 /// The root dialog: the practice menu (what helped this person first), the chosen practice, and — when a practice
 /// does not resonate — an acknowledgement and at most three alternatives from other families, a shorter option or
-/// a pause (<see cref="AlternativesOffer"/>). Begin options: a <see cref="MainDialogState"/> (or null for the menu).
-/// SMS gets the short <see cref="PracticeMenu"/> first, and the whole one after "more"; its offer is one text too.
+/// a pause (<see cref="AlternativesOffer"/>); after the second in a row, the question of what gets in the way, and the
+/// offer to stop for today. An answer that picks no option is read for what it means (<see cref="IntentRecognizer"/>):
+/// a feeling gets a reflection and one practice that suits it, yes takes the first option, no ends kindly, anything not
+/// understood gets a kinder question again; the dialog never ends on its own. Begin options: a
+/// <see cref="MainDialogState"/> (or null for the menu). SMS gets the short <see cref="PracticeMenu"/> first, and the
+/// whole one after "more"; its offer is one text too.
 /// </summary>
-public sealed class MainDialog : WaterfallDialog<MainDialogState>
+public sealed partial class MainDialog : WaterfallDialog<MainDialogState>
 {
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
+    private readonly IntentRecognizer _intents;
+    private readonly FeelingReader _feelings;
     private readonly PracticeMenu _menu;
     private readonly AlternativesOffer _offer;
 
     /// <summary>Creates the dialog.</summary>
-    public MainDialog(PracticeCatalog catalog, MessageCatalog messages)
+    public MainDialog(PracticeCatalog catalog, MessageCatalog messages, IntentRecognizer intents, FeelingReader feelings)
         : base(nameof(MainDialog), ConversationJsonContext.Default.MainDialogState, options => options as MainDialogState ?? new MainDialogState(null, null, [], []))
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(intents);
+        ArgumentNullException.ThrowIfNull(feelings);
         _catalog = catalog;
         _messages = messages;
+        _intents = intents;
+        _feelings = feelings;
         _menu = new PracticeMenu(messages);
         _offer = new AlternativesOffer(messages);
-        AddStep(ChoosePracticeAsync);
-        AddStep(BeginPracticeAsync);
+        AddStep(ShowChoicesAsync);
+        AddStep(FollowAnswerAsync);
         AddStep(OfferAlternativesIfNeededAsync);
-        AddStep(RouteAlternativeAsync);
     }
 
-    private async Task<DialogTurnResult> ChoosePracticeAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public override void RewordChild(DialogContext dc, DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (dc.ActiveDialog is { HasState: true } child && dc.FindDialog(child.Id) is ChoicePrompt prompt)
+        {
+            prompt.SetOptions(child, OptionsOf(dc.Context, Build(dc.Context, ReadValues(instance))));
+        }
+    }
+
+    private async Task<DialogTurnResult> ShowChoicesAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
     {
         if (step.Values.PracticeId is { } chosen)
         {
             return await step.NextAsync(chosen, cancellationToken).ConfigureAwait(false);
         }
 
-        var locale = step.Context.Locale;
-        var menu = _menu.For(Ranked(step.Context), locale, preferShort: ChannelKinds.IsSms(step.Context.Activity.ChannelId) && !step.Values.AllPractices);
-        step.Values = step.Values with { OfferedIds = menu.OfferedIds };
-        var options = new PromptOptions
-        {
-            Prompt = Activity.CreateMessage(menu.Text) with { Locale = locale },
-            RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = menu.Choices,
-            UnlistedChoices = menu.Unlisted,
-            ChoicesInText = true,
-            MaxAttempts = 2,
-        };
-        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+        var shown = Build(step.Context, step.Values);
+        step.Values = step.Values with { OfferedIds = shown.OfferedIds };
+        return step.Values.AnswerFirst
+            ? await step.NextAsync(null, cancellationToken).ConfigureAwait(false)
+            : await step.PromptAsync(nameof(ChoicePrompt), OptionsOf(step.Context, shown), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> BeginPracticeAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> FollowAnswerAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
     {
-        var practiceId = step.Result switch
+        var chosen = step.Result switch
         {
             string id => id,
             PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } => step.Values.OfferedIds[choice.Index],
             _ => null,
         };
-        if (practiceId is null)
-        {
-            await SayAsync(step.Context, "practice.paused", cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (practiceId == PracticeMenu.MoreId)
-        {
-            return await step.ReplaceDialogAsync(Id, step.Values with { OfferedIds = [], AllPractices = true }, cancellationToken).ConfigureAwait(false);
-        }
-
-        step.Values = step.Values with { CurrentPracticeId = practiceId, OfferedIds = [], TriedThisSession = [.. step.Values.TriedThisSession, practiceId] };
-        return await step.BeginDialogAsync(nameof(PracticeDialog), practiceId, cancellationToken).ConfigureAwait(false);
+        return chosen is null
+            ? await ListenAsync(step, cancellationToken).ConfigureAwait(false)
+            : await GoToAsync(step, chosen, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> OfferAlternativesIfNeededAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
@@ -90,43 +92,69 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             return await step.EndDialogAsync(step.Result, cancellationToken).ConfigureAwait(false);
         }
 
-        var locale = step.Context.Locale;
-        var all = _catalog.All(locale).Where(p => !step.Values.TriedThisSession.Contains(p.Id)).ToList();
-        var current = _catalog.Get(outcome.PracticeId, locale);
-        var profile = BotStateAccessors.Profile.Get(step.Context, () => new UserProfile());
-        var alternatives = PracticeRecommender.Alternatives(all, profile, current);
-        var offer = _offer.For(alternatives, PracticeRecommender.Shorter(all, current, alternatives), locale, ChannelKinds.IsSms(step.Context.Activity.ChannelId));
-        step.Values = step.Values with { OfferedIds = offer.OfferedIds };
-        await SayAsync(step.Context, "nonresonance.ack", cancellationToken).ConfigureAwait(false);
-        var options = new PromptOptions
-        {
-            Prompt = Activity.CreateMessage(offer.Text) with { Locale = locale },
-            RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = offer.Choices,
-            UnlistedChoices = offer.Unlisted,
-            ChoicesInText = offer.ChoicesInText,
-            MaxAttempts = 2,
-        };
-        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+        var values = step.Values with { CurrentPracticeId = outcome.PracticeId };
+        return await RejectedAsync(step, values, atOffer: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> RouteAlternativeAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)
+    // One more practice did not resonate (or, `atOffer`, the alternatives offered do not help): the first time,
+    // alternatives; the second in a row, what gets in the way; after that, alternatives again in other words, or, said of
+    // the offer itself, stopping for today or one more.
+    private async Task<DialogTurnResult> RejectedAsync(WaterfallStepContext<MainDialogState> step, MainDialogState values, bool atOffer, CancellationToken cancellationToken)
     {
-        var chosen = step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { } choice } ? step.Values.OfferedIds[choice.Index] : AlternativesOffer.PauseId;
-        if (chosen == AlternativesOffer.PauseId)
+        var rejections = values.Rejections + 1;
+        values = values with { Rejections = rejections };
+        if (rejections == ObstacleQuestionAt)
         {
-            await SayAsync(step.Context, "practice.paused", cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            return await ShowAsync(step, values with { Showing = MainDialogShowing.Obstacles }, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.ReplaceDialogAsync(Id, step.Values with { PracticeId = chosen, OfferedIds = [] }, cancellationToken).ConfigureAwait(false);
+        if (rejections > ObstacleQuestionAt && atOffer)
+        {
+            return await ShowAsync(step, values with { Showing = MainDialogShowing.StopOrMore }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SayAsync(step.Context, rejections == 1 ? "nonresonance.ack" : "nonresonance.ack.again", cancellationToken).ConfigureAwait(false);
+        return await ShowAsync(step, values with { Showing = MainDialogShowing.Alternatives }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> GoToAsync(WaterfallStepContext<MainDialogState> step, string id, CancellationToken cancellationToken)
+    {
+        var values = step.Values;
+        switch (id)
+        {
+            case PracticeMenu.MoreId:
+                return await ShowAsync(step, values with { Showing = MainDialogShowing.Menu, AllPractices = true }, cancellationToken).ConfigureAwait(false);
+            case MoreAlternativesId:
+                return await ShowAsync(step, values with { Showing = MainDialogShowing.Alternatives }, cancellationToken).ConfigureAwait(false);
+            case AlternativesOffer.PauseId:
+                return await EndWithAsync(step, "practice.paused", cancellationToken).ConfigureAwait(false);
+            case StopTodayId:
+                return await EndWithAsync(step, "practice.stopped.today", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ObstacleOf(id) is { } obstacle)
+        {
+            BotStateAccessors.Profile.Set(step.Context, BotStateAccessors.Profile.Get(step.Context, () => new UserProfile()).WithObstacle(obstacle));
+            return await ShowAsync(step, values with { Showing = MainDialogShowing.StopOrMore, Obstacle = obstacle }, cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Values = values with { CurrentPracticeId = id, OfferedIds = [], AskKey = null, Misses = 0, AnswerFirst = false, TriedThisSession = [.. values.TriedThisSession, id] };
+        return await step.BeginDialogAsync(nameof(PracticeDialog), id, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Shows the choices of `values` afresh (a new waterfall run asks and waits again).
+    private Task<DialogTurnResult> ShowAsync(WaterfallStepContext<MainDialogState> step, MainDialogState values, CancellationToken cancellationToken) =>
+        step.ReplaceDialogAsync(Id, values with { PracticeId = null, OfferedIds = [], AnswerFirst = false }, cancellationToken);
+
+    private async Task<DialogTurnResult> EndWithAsync(WaterfallStepContext<MainDialogState> step, string key, CancellationToken cancellationToken)
+    {
+        await SayAsync(step.Context, key, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
     private IReadOnlyList<Practice> Ranked(ITurnContext context) =>
         PracticeRecommender.Rank(_catalog.All(context.Locale), BotStateAccessors.Profile.Get(context, () => new UserProfile()));
 
-    private Activity Message(ITurnContext context, string key) => Activity.CreateMessage(_messages.Get(key, context.Locale)) with { Locale = context.Locale };
-
-    private Task SayAsync(ITurnContext context, string key, CancellationToken cancellationToken) =>
-        context.SendActivityAsync(Message(context, key), cancellationToken);
+    private Task SayAsync(ITurnContext context, string key, CancellationToken cancellationToken, params (string Name, string Value)[] arguments) =>
+        context.SendActivityAsync(Activity.CreateMessage(_messages.Get(key, context.Locale, arguments)) with { Locale = context.Locale }, cancellationToken);
 }

@@ -9,6 +9,7 @@ namespace CompassionBot.Dialogs.Engagement;
 /// <param name="Resonance">How it felt, if said.</param>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Signals">Disengagement signals seen during the session (feature names, no text).</param>
+/// <param name="Obstacle">What the person said got in the way, when asked after this session (the second in a row that did not resonate).</param>
 public sealed record PracticeSessionRecord(
     string PracticeId,
     PracticeFamily Family,
@@ -17,7 +18,8 @@ public sealed record PracticeSessionRecord(
     int? DistressAfter,
     Resonance? Resonance,
     SessionOutcome Outcome,
-    IReadOnlyList<string> Signals)
+    IReadOnlyList<string> Signals,
+    Obstacle? Obstacle = null)
 {
     /// <summary>True when the after rating is equal to or worse (higher) than the before rating.</summary>
     public bool NoImprovement => DistressBefore is { } before && DistressAfter is { } after && after >= before;

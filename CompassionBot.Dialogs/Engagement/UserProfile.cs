@@ -15,4 +15,8 @@ public sealed record UserProfile
     /// <summary>A copy with <paramref name="session"/> appended.</summary>
     public UserProfile WithSession(PracticeSessionRecord session) =>
         this with { History = [.. History.TakeLast(MaxHistory - 1), session] };
+
+    /// <summary>A copy with <paramref name="obstacle"/> recorded on the latest session; unchanged when there is none.</summary>
+    public UserProfile WithObstacle(Obstacle obstacle) =>
+        History.Count == 0 ? this : this with { History = [.. History.SkipLast(1), History[^1] with { Obstacle = obstacle }] };
 }

@@ -38,6 +38,16 @@ public abstract class Dialog
     /// <summary>Asks again whatever the dialog is waiting for. The default does nothing.</summary>
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Called before the dialog this one waits on (<see cref="DialogContext.ActiveDialog"/>, its child) is asked again or
+    /// given the person's answer: a dialog that began a prompt can word the prompt's question for this turn, because the
+    /// person may have switched language since it was asked. <paramref name="instance"/> is this dialog's own instance.
+    /// The default does nothing.
+    /// </summary>
+    public virtual void RewordChild(DialogContext dc, DialogInstance instance)
+    {
+    }
+
     /// <summary>Called when the dialog leaves the stack, for clean-up. The default does nothing.</summary>
     public virtual Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
 }

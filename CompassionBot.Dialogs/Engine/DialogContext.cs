@@ -56,6 +56,7 @@ public class DialogContext
             return new DialogTurnResult(DialogTurnStatus.Empty);
         }
 
+        RewordActive();
         return await ResolveActive(instance).ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,12 +100,21 @@ public class DialogContext
     {
         if (ActiveDialog is { } instance)
         {
+            RewordActive();
             await ResolveActive(instance).RepromptDialogAsync(Context, instance, cancellationToken).ConfigureAwait(false);
         }
     }
 
     /// <summary>Finds a dialog in this context's set.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId);
+
+    private void RewordActive()
+    {
+        if (Stack.Count > 1)
+        {
+            ResolveActive(Stack[1]).RewordChild(this, Stack[1]);
+        }
+    }
 
     private Dialog ResolveActive(DialogInstance instance) =>
         FindDialog(instance.Id) ?? throw new InvalidOperationException($"The stack holds '{instance.Id}', which is not a known dialog.");

@@ -95,6 +95,9 @@ public class WaterfallDialog<TState> : Dialog
     /// <summary>Reads the typed state of a running instance of this waterfall (for clean-up in <see cref="Dialog.EndDialogAsync"/>).</summary>
     protected TState ReadValues(DialogInstance instance) => Load(instance).Values;
 
+    /// <summary>The index of the step a running instance of this waterfall is at (for <see cref="Dialog.RewordChild"/>).</summary>
+    protected int ReadStepIndex(DialogInstance instance) => Load(instance).Index;
+
     private (int Index, TState Values) Load(DialogInstance instance)
     {
         if (!instance.HasState)

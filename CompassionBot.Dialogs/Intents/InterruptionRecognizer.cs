@@ -11,6 +11,9 @@ public sealed class InterruptionRecognizer
     /// <summary>The content folder of the interruption words, below the content root.</summary>
     public const string ContentArea = "Conversation";
 
+    /// <summary>The interruption words' file name in each locale folder of <see cref="ContentArea"/>.</summary>
+    public const string FileName = "interruptions.phrases";
+
     private static readonly Dictionary<string, Interruption> KindToInterruption = new(StringComparer.Ordinal)
     {
         ["help"] = Interruption.Help,
@@ -35,7 +38,7 @@ public sealed class InterruptionRecognizer
 
     /// <summary>Loads and validates the interruption words below <paramref name="contentRoot"/>.</summary>
     /// <exception cref="ContentValidationException">An interruptions file is invalid (the message names file and line).</exception>
-    public static InterruptionRecognizer Load(string contentRoot) => new(PhraseCatalog.Load(contentRoot, ContentArea, Kinds));
+    public static InterruptionRecognizer Load(string contentRoot) => new(PhraseCatalog.Load(contentRoot, ContentArea, Kinds, FileName));
 
     /// <summary>The interruption <paramref name="text"/> is, or <see cref="Interruption.None"/>.</summary>
     public Interruption Recognize(string? text)

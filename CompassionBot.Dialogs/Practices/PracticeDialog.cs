@@ -4,7 +4,6 @@ using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Safety;
-using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
 
 namespace CompassionBot.Dialogs.Practices;
@@ -16,7 +15,7 @@ namespace CompassionBot.Dialogs.Practices;
 /// the before rating, gets the line, the same offer and a concern alert to the clinician. A session that is cancelled
 /// (stop, menu) is saved as abandoned; every saved session is also told to each <see cref="IPracticeSessionObserver"/>. Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
 /// </summary>
-public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
+public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
 {
     /// <summary>A before rating from which grounding is offered first.</summary>
     public const int HighDistressBefore = 9;
@@ -38,10 +37,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     private readonly TimeProvider _time;
     private readonly ClinicOptions _clinic;
     private readonly ICrisisResponder _responder;
+    private readonly EngagementDetector _detector;
     private readonly IReadOnlyList<IPracticeSessionObserver> _observers;
 
     /// <summary>Creates the dialog.</summary>
-    public PracticeDialog(PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder, IEnumerable<IPracticeSessionObserver> observers)
+    public PracticeDialog(
+        PracticeCatalog catalog, MessageCatalog messages, TimeProvider time, ClinicOptions clinic, ICrisisResponder responder, EngagementDetector detector, IEnumerable<IPracticeSessionObserver> observers)
         : base(nameof(PracticeDialog), PracticesJsonContext.Default.PracticeSession, options => (PracticeSession)options!)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -49,7 +50,9 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(observers);
+        _detector = detector;
         _observers = [.. observers];
         _clinic = clinic;
         _catalog = catalog;
@@ -63,6 +66,16 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         AddStep(OfferSoothingIfDistressedAsync);
         AddStep(AskHowItFeltAsync);
         AddStep(FinishAsync);
+    }
+
+    /// <summary>
+    /// The validator of the <see cref="RatingPrompt"/> this dialog asks with: a rating, or a remark that the practice is not
+    /// for them ("not for me", "no me sirve"), which ends the practice as not resonating instead of asking for a number again.
+    /// </summary>
+    public Task<bool> AcceptRatingOrNonResonanceAsync(PromptValidatorContext<int> prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return Task.FromResult(prompt.Recognized.Succeeded || _detector.Detect(prompt.Context.Activity.Text, invitesMore: false) == EngagementSignal.ExplicitNonResonance);
     }
 
     /// <inheritdoc />
@@ -100,6 +113,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> OfferGroundingIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        if (SaidNotForThem(step))
+        {
+            step.Values = step.Values with { Signals = [.. step.Values.Signals, nameof(EngagementSignal.ExplicitNonResonance)] };
+            return await EndNotResonatingAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: true);
         // Offered once, on the rating just given: a rating carried in from the practice before has had its offer.
@@ -127,8 +146,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         step.Values = step.Values with { Signals = [.. step.Values.Signals, .. outcome.Signals] };
         if (outcome.NotResonating)
         {
-            await SaveSessionAsync(step.Context, step.Values, SessionOutcome.NotResonating, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
+            return await EndNotResonatingAsync(step, cancellationToken).ConfigureAwait(false);
         }
 
         return PracticeOf(step).RateAfter
@@ -138,6 +156,12 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
 
     private async Task<DialogTurnResult> OfferSoothingIfDistressedAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
+        if (SaidNotForThem(step))
+        {
+            step.Values = step.Values with { Signals = [.. step.Values.Signals, nameof(EngagementSignal.ExplicitNonResonance)] };
+            return await EndNotResonatingAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+
         await AcknowledgeGivenUpRatingAsync(step, cancellationToken).ConfigureAwait(false);
         step.Values = WithRating(step.Values, step.Result, before: false);
         var (after, before) = (step.Values.DistressAfter, step.Values.DistressBefore);
@@ -166,14 +190,7 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
             return await step.ReplaceDialogAsync(nameof(PracticeDialog), new PracticeStart(soothing.Id, step.Values.DistressAfter), cancellationToken).ConfigureAwait(false);
         }
 
-        var options = new PromptOptions
-        {
-            Prompt = Message(step.Context, "feel.ask"),
-            RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = [Choice(step.Context, "feel.helpful"), Choice(step.Context, "feel.neutral"), Choice(step.Context, "feel.notforme")],
-            MaxAttempts = 2,
-        };
-        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(nameof(ChoicePrompt), FeelOptions(step.Context), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
@@ -190,36 +207,29 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
         return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.Completed), cancellationToken).ConfigureAwait(false);
     }
 
-    // The line first, then a choice: the soothing practice, or the other way on (keep going, or no thanks).
-    private async Task<DialogTurnResult> OfferSoothingAsync(WaterfallStepContext<PracticeSession> step, string key, Practice soothing, string declineKey, CancellationToken cancellationToken)
+    private Task<DialogTurnResult> OfferSoothingAsync(WaterfallStepContext<PracticeSession> step, string key, Practice soothing, string declineKey, CancellationToken cancellationToken) =>
+        step.PromptAsync(nameof(ChoicePrompt), SoothingOptions(step.Context, key, soothing, declineKey), cancellationToken);
+
+    // A rating prompt accepted the answer, but it is no rating: it said the practice is not for them.
+    private static bool SaidNotForThem(WaterfallStepContext<PracticeSession> step) =>
+        step.Result is PromptResult<int> { Succeeded: true } && RatingRecognizer.Recognize(step.Context.Activity.Text) is null;
+
+    private async Task<DialogTurnResult> EndNotResonatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)
     {
-        var crisisLine = CrisisLine.Text(_messages, step.Context, _clinic.Region);
-        var options = new PromptOptions
-        {
-            Prompt = Activity.CreateMessage(_messages.Get(key, step.Context.Locale, ("crisisLine", crisisLine))) with { Locale = step.Context.Locale },
-            RetryPrompt = Message(step.Context, "choice.retry"),
-            Choices = [new Choice(soothing.Title), Choice(step.Context, declineKey)],
-            MaxAttempts = 1,
-        };
-        return await step.PromptAsync(nameof(ChoicePrompt), options, cancellationToken).ConfigureAwait(false);
+        await SaveSessionAsync(step.Context, step.Values, SessionOutcome.NotResonating, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(new PracticeOutcome(step.Values.PracticeId, SessionOutcome.NotResonating), cancellationToken).ConfigureAwait(false);
     }
 
     private Practice? ChoseSoothing(WaterfallStepContext<PracticeSession> step) =>
         step.Result is PromptResult<FoundChoice> { Succeeded: true, Value: { Index: 0 } } && SoothingAlternative(step) is { } soothing ? soothing : null;
 
-    // The shortest body-and-breath practice other than this one.
-    private Practice? SoothingAlternative(WaterfallStepContext<PracticeSession> step) =>
-        _catalog.All(step.Context.Locale)
-            .Where(p => p.Family == PracticeFamily.Somatic && p.Id != step.Values.PracticeId)
-            .OrderBy(p => p.Minutes)
-            .ThenBy(p => p.Id, StringComparer.Ordinal)
-            .FirstOrDefault();
+    private Practice? SoothingAlternative(WaterfallStepContext<PracticeSession> step) => SoothingAlternative(step.Context, step.Values.PracticeId);
 
     private Task AcknowledgeGivenUpRatingAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken) =>
         step.Result is PromptResult<int> { Succeeded: false } ? step.Context.SayAsync(_messages, "rating.giveup", cancellationToken) : Task.CompletedTask;
 
     private Task<DialogTurnResult> AskRatingAsync(DialogContext dc, string key, CancellationToken cancellationToken) =>
-        dc.PromptAsync(nameof(RatingPrompt), new PromptOptions { Prompt = Message(dc.Context, key), RetryPrompt = Message(dc.Context, "rating.retry"), MaxAttempts = 2 }, cancellationToken);
+        dc.PromptAsync(nameof(RatingPrompt), RatingOptions(dc.Context, key), cancellationToken);
 
     private static PracticeSession WithRating(PracticeSession session, object? result, bool before) => result switch
     {
@@ -243,8 +253,4 @@ public sealed class PracticeDialog : WaterfallDialog<PracticeSession>
     }
 
     private Practice PracticeOf(WaterfallStepContext<PracticeSession> step) => _catalog.Get(step.Values.PracticeId, step.Context.Locale);
-
-    private Activity Message(ITurnContext context, string key) => Activity.CreateMessage(_messages.Get(key, context.Locale)) with { Locale = context.Locale };
-
-    private Choice Choice(ITurnContext context, string key) => new(_messages.Get(key, context.Locale));
 }

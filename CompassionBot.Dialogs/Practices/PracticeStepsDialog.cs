@@ -13,11 +13,13 @@ namespace CompassionBot.Dialogs.Practices;
 /// asked through a prompt of its own (an instruction or a free-text question: <see cref="TextPrompt"/>; a choice:
 /// <see cref="ChoicePrompt"/>; a rating: <see cref="RatingPrompt"/>), which asks again once when a choice or rating is
 /// not understood. Ends with a <see cref="StepsOutcome"/>: completed, or not resonating (an explicit "this isn't
-/// helping", or <see cref="EngagementDetector.ImplicitSignalLimit"/> implicit signals). Begin options: the practice id.
+/// helping", or <see cref="EngagementDetector.ImplicitSignalLimit"/> implicit signals). A free-text answer that says
+/// something is acknowledged briefly before the next question or the end (an instruction that follows it answers it). Begin options: the practice id.
 /// </summary>
 public sealed class PracticeStepsDialog : Dialog
 {
     private const int MaxAttemptsPerStep = 2;
+    private const int AcknowledgementCount = 3;
     private readonly PracticeCatalog _catalog;
     private readonly MessageCatalog _messages;
     private readonly EngagementDetector _detector;
@@ -142,12 +144,28 @@ public sealed class PracticeStepsDialog : Dialog
         }
 
         state = state with { StepIndex = state.StepIndex + 1 };
-        if (state.StepIndex >= _catalog.Get(state.PracticeId, dc.Context.Locale).Steps.Count)
+        var steps = _catalog.Get(state.PracticeId, dc.Context.Locale).Steps;
+        // An instruction right after a question is the practice's own answer to what was written ("Thank you. The way
+        // we talk to others…"); before another question or the end, the bot says it heard.
+        if (step.Prompt == StepPromptKind.Text && signal == EngagementSignal.None && InputText.Words(text).Length > 0
+            && (state.StepIndex >= steps.Count || steps[state.StepIndex].Prompt != StepPromptKind.None))
+        {
+            await AcknowledgeAsync(dc.Context, state.ReplyWordCounts.Count, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (state.StepIndex >= steps.Count)
         {
             return await dc.EndDialogAsync(new StepsOutcome(false, state.Signals), cancellationToken).ConfigureAwait(false);
         }
 
         return await AskStepAsync(dc.Context, dc.ActiveDialog!, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    // What the person wrote is met before the next step, in words that change from one answer to the next.
+    private Task AcknowledgeAsync(ITurnContext context, int answers, CancellationToken cancellationToken)
+    {
+        var key = "step.ack." + (((answers - 1) % AcknowledgementCount) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return context.SayAsync(_messages, key, cancellationToken);
     }
 
     private EngagementSignal SignalOf(PracticeStep step, string? text)

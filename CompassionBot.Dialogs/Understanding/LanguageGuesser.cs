@@ -28,10 +28,49 @@ public static class LanguageGuesser
         "mejor", "ahora", "aqui", "nunca", "siempre", "pues", "vida", "dia", "noche", "casa", "hola", "bueno", "xq", "q", "tmb",
     ], StringComparer.Ordinal);
 
+    // A greeting alone says which language the person writes in, though it is one word.
+    private static readonly FrozenDictionary<string, string> Greetings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["hola"] = SupportedLocales.Spanish,
+        ["buenas"] = SupportedLocales.Spanish,
+        ["hello"] = SupportedLocales.English,
+        ["hi"] = SupportedLocales.English,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The language <paramref name="canonicalText"/> is plainly written in, or null: two or more words of one language
+    /// only and none of the other ("me siento mal"), or a greeting alone ("hola"). A word or two shared by habit across
+    /// languages ("ok", "7", a button's label) says nothing.
+    /// </summary>
+    /// <param name="canonicalText">The message (see <see cref="TextCanonicaliser"/>).</param>
+    public static string? Plainly(string canonicalText)
+    {
+        ArgumentNullException.ThrowIfNull(canonicalText);
+        if (Greetings.TryGetValue(canonicalText.Trim().TrimEnd('!', '.').ToLowerInvariant(), out var greeting))
+        {
+            return greeting;
+        }
+
+        var (english, spanish) = Count(canonicalText);
+        return english >= 2 && spanish == 0 ? SupportedLocales.English
+            : spanish >= 2 && english == 0 ? SupportedLocales.Spanish
+            : null;
+    }
+
     /// <summary>The language of <paramref name="canonicalText"/>: <c>en</c> or <c>es</c>.</summary>
     /// <param name="canonicalText">The message (see <see cref="TextCanonicaliser"/>).</param>
     /// <param name="conversationLanguage">The conversation's language, used on a tie.</param>
     public static string Guess(string canonicalText, string? conversationLanguage)
+    {
+        var (english, spanish) = Count(canonicalText);
+        return english > spanish ? SupportedLocales.English
+            : spanish > english ? SupportedLocales.Spanish
+            : SupportedLocales.Match(conversationLanguage) ?? SupportedLocales.English;
+    }
+
+    /// <summary>How many of <paramref name="canonicalText"/>'s words belong to English only and how many to Spanish only.</summary>
+    /// <param name="canonicalText">The message (see <see cref="TextCanonicaliser"/>).</param>
+    public static (int English, int Spanish) Count(string canonicalText)
     {
         ArgumentNullException.ThrowIfNull(canonicalText);
         var english = 0;
@@ -55,8 +94,6 @@ public static class LanguageGuesser
             }
         }
 
-        return english > spanish ? SupportedLocales.English
-            : spanish > english ? SupportedLocales.Spanish
-            : SupportedLocales.Match(conversationLanguage) ?? SupportedLocales.English;
+        return (english, spanish);
     }
 }

@@ -40,6 +40,19 @@ public sealed class WebChatDemoPageTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task DemoPage_InSpanish_WebChatsOwnStringsSayTuAsTheBotDoes()
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path);
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "websocket", language: "es", browserLocale: "es-MX");
+
+        await sut.WaitForMessageAsync(DirectLineTestBot.Welcome);
+
+        Assert.Equal("Escribe tu mensaje", await sut.SendBoxPlaceholderAsync());
+    }
+
     [Theory]
     [InlineData("websocket")]
     [InlineData("polling")]

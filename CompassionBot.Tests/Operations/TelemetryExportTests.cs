@@ -60,7 +60,7 @@ public sealed class TelemetryExportTests
         {
             using var http = sut.CreateClient();
             var person = new MessagesClient(http, phoneNumber) { ServiceUrl = connector.ServiceUrl };
-            using var response = await person.PostAsync(person.Message("hello"), ct);
+            using var response = await person.PostAsync(person.Message("menu"), ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             await connector.WaitForPostsAsync(1);
             await sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), ct);

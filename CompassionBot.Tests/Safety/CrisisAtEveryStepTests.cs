@@ -14,7 +14,12 @@ namespace CompassionBot.Tests.Safety;
 /// </summary>
 public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory>
 {
-    private const string TextAnswer = "I am trying to be a little kinder to myself today";
+    // A free-text answer in the conversation's language (a message plainly in the other one switches the language).
+    private static readonly Dictionary<string, string> TextAnswers = new(StringComparer.Ordinal)
+    {
+        [SupportedLocales.English] = "I am trying to be a little kinder to myself today",
+        [SupportedLocales.Spanish] = "hoy intento ser un poco más amable conmigo",
+    };
     private static readonly PracticeCatalog Catalog = PracticeCatalog.Load(RealContent.RootPath);
     private static readonly MessageCatalog Messages = MessageCatalog.Load(RealContent.RootPath);
     private readonly BotApplicationFactory _factory;
@@ -116,7 +121,7 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
                 return;
             }
 
-            last = await conversation.SendAsync(Answer(step), ct);
+            last = await conversation.SendAsync(Answer(step, practice.Locale), ct);
         }
 
         if (practice.RateAfter)
@@ -148,11 +153,11 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
         }
     }
 
-    private static string Answer(PracticeStep step) => step.Prompt switch
+    private static string Answer(PracticeStep step, string locale) => step.Prompt switch
     {
         StepPromptKind.Choice => step.Choices[0],
         StepPromptKind.Rating => "5",
-        StepPromptKind.Text => TextAnswer,
+        StepPromptKind.Text => TextAnswers[locale],
         _ => "Next",
     };
 }

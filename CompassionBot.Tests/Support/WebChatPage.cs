@@ -87,6 +87,10 @@ public sealed partial class WebChatPage
         await sendBox.PressAsync("Enter");
     }
 
+    /// <summary>The send box's placeholder, once the send box is there.</summary>
+    public Task<string?> SendBoxPlaceholderAsync() =>
+        _page.Locator("[data-id='webchat-sendbox-input']").GetAttributeAsync("placeholder", new LocatorGetAttributeOptions { Timeout = Timeout });
+
     /// <summary>Whether Web Chat marked any message as failed to send.</summary>
     public Task<int> CountSendFailuresAsync() => _page.GetByText(SendFailed()).CountAsync();
 

@@ -14,4 +14,20 @@ public sealed class LanguageGuesserTests
     [InlineData("7", "es", "es")]
     public void Guess_Message_ReturnsItsLanguageOrTheConversationsOnATie(string text, string? conversation, string expected) =>
         Assert.Equal(expected, LanguageGuesser.Guess(TextCanonicaliser.Canonicalise(text), conversation));
+
+    [Theory]
+    [InlineData("hola", "es")]
+    [InlineData("Hola!", "es")]
+    [InlineData("hola, me siento mal", "es")]
+    [InlineData("me siento mal", "es")]
+    [InlineData("hello", "en")]
+    [InlineData("I'm feeling really anxious about tomorrow", "en")]
+    [InlineData("ok", null)]
+    [InlineData("okay", null)]
+    [InlineData("7", null)]
+    [InlineData("Me ayudó", null)]
+    [InlineData("Neutral", null)]
+    [InlineData("the mejor", null)]
+    public void Plainly_Message_IsTheLanguageItIsPlainlyWrittenInOrNull(string text, string? expected) =>
+        Assert.Equal(expected, LanguageGuesser.Plainly(TextCanonicaliser.Canonicalise(text)));
 }

@@ -30,6 +30,7 @@ internal static class CompassionBotServiceCollectionExtensions
             sp.GetRequiredService<InterruptionRecognizer>(),
             sp.GetRequiredService<EngagementDetector>(),
             sp.GetRequiredService<ILogger<IntentRecognizer>>()));
+        services.AddSingleton(sp => FeelingReader.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(CreateDialogs);
         services.AddSingleton(sp => SafetyStatements.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton<SafetyPolicy>();
@@ -51,13 +52,15 @@ internal static class CompassionBotServiceCollectionExtensions
         var messages = services.GetRequiredService<MessageCatalog>();
         var time = services.GetRequiredService<TimeProvider>();
         var detector = services.GetRequiredService<EngagementDetector>();
+        var practice = new PracticeDialog(
+            practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>(), detector, services.GetServices<IPracticeSessionObserver>());
         var dialogs = new DialogSet()
-            .Add(new MainDialog(practices, messages))
-            .Add(new PracticeDialog(practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>(), services.GetServices<IPracticeSessionObserver>()))
+            .Add(new MainDialog(practices, messages, services.GetRequiredService<IntentRecognizer>(), services.GetRequiredService<FeelingReader>()))
+            .Add(practice)
             .Add(new PracticeStepsDialog(practices, messages, detector))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))
             .Add(new ConfirmPrompt(nameof(ConfirmPrompt)))
-            .Add(new RatingPrompt(nameof(RatingPrompt)))
+            .Add(new RatingPrompt(nameof(RatingPrompt), practice.AcceptRatingOrNonResonanceAsync))
             .Add(new TextPrompt(nameof(TextPrompt)));
 
         // Dialogs the host's features add (e.g. linking a client), registered as Dialog services.

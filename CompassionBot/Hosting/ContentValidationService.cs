@@ -1,4 +1,5 @@
 using CompassionBot.Dialogs.Content;
+using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
@@ -16,6 +17,7 @@ internal sealed class ContentValidationService(IServiceProvider services) : IHos
         _ = services.GetRequiredService<EngagementDetector>();
         _ = services.GetRequiredService<InterruptionRecognizer>();
         _ = services.GetRequiredService<IntentRecognizer>();
+        _ = services.GetRequiredService<FeelingReader>();
         _ = services.GetRequiredService<SafetyStatements>();
         return Task.CompletedTask;
     }

@@ -113,6 +113,7 @@
     window.WebChat.renderWebChat({
       directLine: directLine,
       locale: locale,
+      overrideLocalizedStrings: window.CompassionBotWebChatStrings[language],
       sendTypingIndicator: false,
       styleOptions: {
         accent: '#2f6354',
