@@ -13,7 +13,8 @@ namespace CompassionBot.Dialogs.Practices;
 /// session saved in the person's profile. Distress that counts is met first: a 9 or 10 before the practice gets the
 /// crisis line and the offer of something short and soothing first; an after rating of 8 or more, or 3 or more above
 /// the before rating, gets the line, the same offer and a concern alert to the clinician. A session that is cancelled
-/// (stop, menu) is saved as abandoned; every saved session is also told to each <see cref="IPracticeSessionObserver"/>. Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
+/// (stop, menu) is saved as abandoned; every saved session is also told to each <see cref="IPracticeSessionObserver"/>.
+/// Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
 /// </summary>
 public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
 {

@@ -36,6 +36,7 @@ internal static class AzureTemplateAllowList
         ["CheckIns:MaxLateness"] = "default 2 hours",
         ["CheckIns:UnansweredLimit"] = "default 3",
         ["CheckIns:CrisisQuietPeriod"] = "default 72 hours",
+        ["Clinic:LinkCodeLifetime"] = "default 72 hours: how long a client's link code works",
         ["Safety:Model:Enabled"] = "default on: the semantic layer of the crisis screen always runs in a clinic",
         ["Safety:Model:CacheSize"] = "default 4,096 verdicts kept by text",
         ["Safety:AlertTimeout"] = "default 10 seconds",

@@ -46,9 +46,11 @@ internal sealed class ClientLinkStore(IRelationalDatabase database, TimeProvider
             async (connection, transaction) =>
             {
                 var now = Now();
+                // The same person using it again (their turn retried after a state conflict) finds their own use.
                 var clientId = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-                    "UPDATE client_link_codes SET used_at = @now WHERE code_hash = @codeHash AND used_at IS NULL AND expires_at > @now RETURNING client_id",
-                    new { codeHash, now },
+                    "UPDATE client_link_codes SET used_at = @now, used_by = @usedBy WHERE code_hash = @codeHash AND expires_at > @now " +
+                    "AND (used_at IS NULL OR used_by = @usedBy) RETURNING client_id",
+                    new { codeHash, now, usedBy = UsedBy(channelId, userId) },
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
                 if (clientId is not null)
@@ -163,6 +165,8 @@ internal sealed class ClientLinkStore(IRelationalDatabase database, TimeProvider
             }
         }
     }
+
+    private static string UsedBy(string channelId, string userId) => channelId + "/" + userId;
 
     private long Now() => timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
 

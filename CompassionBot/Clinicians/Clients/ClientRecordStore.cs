@@ -19,7 +19,8 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
         ArgumentNullException.ThrowIfNull(session);
         await ExecuteAsync(
             "INSERT INTO client_practice_sessions (client_id, channel_id, practice_id, family, started_at, ended_at, outcome, distress_before, distress_after, resonance, signals) " +
-            "VALUES (@clientId, @channelId, @practiceId, @family, @startedAt, @endedAt, @outcome, @before, @after, @resonance, @signals)",
+            "VALUES (@clientId, @channelId, @practiceId, @family, @startedAt, @endedAt, @outcome, @before, @after, @resonance, @signals) " +
+            "ON CONFLICT (client_id, started_at, practice_id) DO NOTHING",
             new
             {
                 clientId,

@@ -11,13 +11,14 @@ CREATE TABLE clients (
 );
 CREATE INDEX clients_by_clinician ON clients (clinician, alias);
 
--- Link codes: only a hash of the code is kept; a code is used at most once and only before it expires.
+-- Link codes: only a hash of the code is kept; a code is used at most once (by one person) and only before it expires.
 CREATE TABLE client_link_codes (
     code_hash  TEXT    NOT NULL PRIMARY KEY, -- SHA-256 of the normalised code, hex
     client_id  TEXT    NOT NULL REFERENCES clients (id),
     created_at INTEGER NOT NULL,
     expires_at INTEGER NOT NULL,
-    used_at    INTEGER
+    used_at    INTEGER,
+    used_by    TEXT                          -- channel id and user id of who used it (a retried turn finds its own use)
 );
 
 -- Who on which channel is a client (the person agreed to share their practice history); one client per channel user.

@@ -15,7 +15,8 @@ CREATE TABLE client_practice_sessions (
     resonance       TEXT,             -- helpful, neutral, not-for-me
     signals         TEXT    NOT NULL  -- engagement signal names, comma-separated
 );
-CREATE INDEX client_practice_sessions_by_client ON client_practice_sessions (client_id, started_at);
+-- A session is one practice begun at one instant: a turn retried after a state conflict records it once.
+CREATE UNIQUE INDEX client_practice_sessions_once ON client_practice_sessions (client_id, started_at, practice_id);
 
 -- Crisis and concern events of a linked client; what happened next is the event's outcome (crisis_events). The event
 -- may still be held in memory while the database refused writes, so there is no foreign key to it.
