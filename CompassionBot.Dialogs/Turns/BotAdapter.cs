@@ -194,7 +194,7 @@ public sealed partial class BotAdapter
     private static partial void LogErrorStateUnsaved(ILogger logger, LogId channelId, ConversationLogId conversationId, int replyCount, Exception exception);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "A repeated delivery on {ChannelId} conversation {ConversationId} was answered from its first turn; the turn is not run again")]
-    private static partial void LogRepeatedDelivery(ILogger logger, string? channelId, ConversationLogId conversationId);
+    private static partial void LogRepeatedDelivery(ILogger logger, LogId channelId, ConversationLogId conversationId);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "State conflict on {ChannelId} conversation {ConversationId}; running the turn again (attempt {Attempt})")]
     private static partial void LogTurnConflict(ILogger logger, LogId channelId, ConversationLogId conversationId, int attempt);

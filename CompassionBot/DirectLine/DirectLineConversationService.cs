@@ -182,7 +182,7 @@ internal sealed partial class DirectLineConversationService(
     }
 
     [LoggerMessage(EventId = 6042, Level = LogLevel.Information, Message = "A post to Direct Line conversation {ConversationId} repeated an earlier one (its client activity id); answered with the earlier activity")]
-    private static partial void LogRepeatedPost(ILogger logger, string conversationId);
+    private static partial void LogRepeatedPost(ILogger logger, LogId conversationId);
 
     [LoggerMessage(EventId = 6040, Level = LogLevel.Critical, Message = "A message posted to Direct Line conversation {ConversationId} could not be written to its log; its turn runs, and the post fails")]
     private static partial void LogEchoUnsaved(ILogger logger, LogId conversationId);
