@@ -11,13 +11,16 @@ public sealed class CoreInterruptions : IInterruptionHandler
     private readonly ClinicOptions _clinic;
     private readonly InterruptionRecognizer _recognizer;
     private readonly IntentRecognizer _intents;
+    private readonly IRoutineReplies _routine;
 
     /// <summary>Creates the handler.</summary>
-    public CoreInterruptions(ClinicOptions clinic, InterruptionRecognizer recognizer, IntentRecognizer intents)
+    public CoreInterruptions(ClinicOptions clinic, InterruptionRecognizer recognizer, IntentRecognizer intents, IRoutineReplies routine)
     {
         ArgumentNullException.ThrowIfNull(clinic);
         ArgumentNullException.ThrowIfNull(recognizer);
         ArgumentNullException.ThrowIfNull(intents);
+        ArgumentNullException.ThrowIfNull(routine);
+        _routine = routine;
         _clinic = clinic;
         _recognizer = recognizer;
         _intents = intents;
@@ -53,7 +56,11 @@ public sealed class CoreInterruptions : IInterruptionHandler
     // A plain statement of what the bot is and how to reach a person, then the question the person was asked again.
     private async Task<bool> AnswerAboutTheBotAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        if (turn.Message is not { } message || (await _intents.RecognizeAsync(message, cancellationToken).ConfigureAwait(false)).Intent != Intent.AboutBot)
+        // A routine reply (a number, an option's words, a keyword) is no question: it costs no sentence embedding, as
+        // the crisis screen spares it one too.
+        if (turn.Message is not { } message
+            || _routine.IsRoutine(message.Canonical)
+            || (await _intents.RecognizeAsync(message, cancellationToken).ConfigureAwait(false)).Intent != Intent.AboutBot)
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using CompassionBot.Dialogs.Telemetry;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,21 +11,10 @@ namespace CompassionBot.Tests.Operations;
 /// </summary>
 public sealed class LogIdTests
 {
-    private static readonly Assembly[] Shipped =
-    [
-        typeof(Program).Assembly,
-        typeof(global::CompassionBot.Dialogs.CompassionBot).Assembly,
-        typeof(global::CompassionBot.Training.HeadTraining).Assembly,
-    ];
-
     [Fact]
     public void LoggerMessages_InTheShippedAssemblies_TakeNoRawString()
     {
-        var methods = Shipped
-            .SelectMany(assembly => assembly.GetTypes())
-            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(method => method.GetCustomAttribute<LoggerMessageAttribute>() is not null)
-            .ToList();
+        var methods = ShippedLogMethods.All().Select(m => m.Method).ToList();
 
         var raw = methods
             .SelectMany(method => method.GetParameters().Where(p => p.ParameterType == typeof(string)).Select(p => $"{method.DeclaringType!.FullName}.{method.Name}({p.Name})"))

@@ -112,15 +112,7 @@ public sealed class DiskFullTests
         await using var disk = await TmpfsMount.MountAsync(16 * 1024 * 1024);
         await using var webhook = await FakeWebhook.StartAsync();
         var file = Path.Combine(disk.Path, "bot.db");
-        await using var sut = await SmsTestHost.StartAsync(
-            new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero),
-            new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["ConnectionStrings:Sqlite"] = $"Data Source={file}",
-                ["Safety:AlertWebhookUrl"] = webhook.Url.ToString(),
-                ["Safety:AlertRetryDelay"] = "00:00:00",
-            });
+        await using var sut = await StartSmsAsync(file, webhook);
         var enrolmentId = await sut.EnrolAsync(SmsTestHost.Client);
 
         // A check-in goes out first, so that the crisis text answers it (marking it answered is a write too).
@@ -146,15 +138,7 @@ public sealed class DiskFullTests
         await using var disk = await TmpfsMount.MountAsync(16 * 1024 * 1024);
         await using var webhook = await FakeWebhook.StartAsync();
         var file = Path.Combine(disk.Path, "bot.db");
-        await using var sut = await SmsTestHost.StartAsync(
-            new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero),
-            new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["ConnectionStrings:Sqlite"] = $"Data Source={file}",
-                ["Safety:AlertWebhookUrl"] = webhook.Url.ToString(),
-                ["Safety:AlertRetryDelay"] = "00:00:00",
-            });
+        await using var sut = await StartSmsAsync(file, webhook);
         const string Stranger = "+15005550123";
         await FillAsync(disk, file, ct);
 
@@ -169,6 +153,18 @@ public sealed class DiskFullTests
         Assert.Equal("twilio-sms", json.RootElement.GetProperty("channelId").GetString());
         Assert.DoesNotContain(Stranger, alert.Body, StringComparison.Ordinal);
     }
+
+    // The SMS service on a SQLite file (on the tmpfs the test fills) with alerts to a loopback webhook.
+    private static Task<SmsTestHost> StartSmsAsync(string databaseFile, FakeWebhook webhook) =>
+        SmsTestHost.StartAsync(
+            new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero),
+            new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "Sqlite",
+                ["ConnectionStrings:Sqlite"] = $"Data Source={databaseFile}",
+                ["Safety:AlertWebhookUrl"] = webhook.Url.ToString(),
+                ["Safety:AlertRetryDelay"] = "00:00:00",
+            });
 
     // Empties the SQLite log first: room the log already holds would take new writes however full the disk is.
     internal static async Task FillAsync(TmpfsMount disk, string databaseFile, CancellationToken cancellationToken)
