@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine.Prompts;
 using CompassionBot.Dialogs.Understanding;
@@ -13,10 +14,15 @@ namespace CompassionBot.Dialogs.Intents;
 /// intent) (<see cref="EngagementDetector"/>); emoji alone (<see cref="EmojiIntents"/>). Then the semantic layer: the
 /// intent head, trained on labelled examples, over the message's sentence embedding (the one the crisis screen computes
 /// for the turn: <see cref="MessageUnderstanding"/>) and its words (<see cref="IntentHead"/>), which abstains when unsure
-/// and never picks an option. Thread-safe.
+/// and never picks an option; its answers are kept by text. Thread-safe.
 /// </summary>
 public sealed partial class IntentRecognizer
 {
+    // The semantic layer's answers by canonical text, so a message seen before costs no sentence embedding (the crisis
+    // screen keeps its verdicts the same way). Bounded: emptied when full.
+    private const int ModelCacheSize = 4096;
+
+    private readonly ConcurrentDictionary<string, IntentRecognition> _modelResults = new(StringComparer.Ordinal);
     private readonly InterruptionRecognizer _interruptions;
     private readonly EngagementDetector _engagement;
     private readonly ChoosingWords _choosing;
@@ -75,6 +81,11 @@ public sealed partial class IntentRecognizer
             return IntentRecognition.Nothing;
         }
 
+        if (_modelResults.TryGetValue(message.Canonical, out var known))
+        {
+            return known;
+        }
+
         float[] embedding;
         try
         {
@@ -86,7 +97,14 @@ public sealed partial class IntentRecognizer
             return IntentRecognition.Nothing;
         }
 
-        return _head.Recognize(embedding, message.Canonical);
+        var recognition = _head.Recognize(embedding, message.Canonical);
+        if (_modelResults.Count >= ModelCacheSize)
+        {
+            _modelResults.Clear();
+        }
+
+        _modelResults[message.Canonical] = recognition;
+        return recognition;
     }
 
     private IntentRecognition? RecognizePrecisely(string canonical, OfferedChoices? offered)
