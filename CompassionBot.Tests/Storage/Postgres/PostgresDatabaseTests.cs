@@ -125,6 +125,33 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         Assert.Equal((11, false), (others.MaxPoolSize, others.NoResetOnClose));
     }
 
+    [Fact]
+    public async Task OpenTurnAsync_TurnConnection_CommitsWithoutWaitingForTheFlushAndOtherConnectionsKeepTheServerSetting()
+    {
+        // The test server itself may not wait for flushes; the database's own setting stands for a production server's.
+        var name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
+        await ExecuteAsync($"ALTER DATABASE \"{name}\" SET synchronous_commit = on;");
+        var sut = Database.OpenDatabase();
+
+        await using var turn = await sut.OpenTurnAsync(Ct);
+        await using var other = (NpgsqlConnection)await sut.OpenConnectionAsync(Ct);
+
+        Assert.Equal(("off", "on"), (await SynchronousCommitAsync(turn), await SynchronousCommitAsync(other)));
+    }
+
+    [Fact]
+    public async Task OpenTurnAsync_ConnectionStringSetsSynchronousCommit_TurnsKeepIt()
+    {
+        var configured = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Options = "-c synchronous_commit=local" };
+        using var sut = new PostgresDatabase(
+            configured.ConnectionString, TemporaryPostgresDatabase.ShippedMigrations, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        await using var turn = await sut.OpenTurnAsync(Ct);
+
+        Assert.Equal("local", await SynchronousCommitAsync(turn));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Host=db;Database=clinic;Nonsense Keyword=1")]
@@ -171,5 +198,11 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync(Ct);
+    }
+
+    private static async Task<string?> SynchronousCommitAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SHOW synchronous_commit;", connection);
+        return (string?)await command.ExecuteScalarAsync(Ct);
     }
 }

@@ -6,7 +6,8 @@ namespace CompassionBot.Storage.Postgres;
 
 /// <summary>
 /// An ETag-checked write of several bot-state documents as one statement of a batch (<c>bot_state_write</c>,
-/// migration 0018): all of them or none.
+/// migrations 0018 and 0025): all of them or none. A failed expectation aborts the statement and the transaction it
+/// runs in (<see cref="IsConflict"/>), so a batch's later statements do not run.
 /// </summary>
 internal sealed class PostgresStateWrite
 {
@@ -28,18 +29,33 @@ internal sealed class PostgresStateWrite
         Command.Parameters.Add(new NpgsqlParameter<long>("now", NpgsqlDbType.Bigint) { TypedValue = nowUnixMilliseconds });
     }
 
-    /// <summary>The statement to add to the batch; its one value is 0, or the position of the first failed expectation.</summary>
+    // The SQLSTATE bot_state_write raises when an expectation fails; its message ends with the document's position.
+    private const string ExpectationFailed = "CB409";
+
+    /// <summary>The statement to add to the batch.</summary>
     public NpgsqlBatchCommand Command { get; }
 
     /// <summary>Reads the outcome of <see cref="Command"/>, on which <paramref name="reader"/> is positioned.</summary>
     /// <returns>The new ETag of each document.</returns>
-    /// <exception cref="StorageConcurrencyException">An expectation failed; nothing was written.</exception>
     public async Task<IReadOnlyDictionary<string, string>> CompleteAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var failed = reader.GetInt32(0);
-        return failed == 0 ? _etags : throw new StorageConcurrencyException(_keys[failed - 1]);
+        return _etags;
+    }
+
+    /// <summary>Whether <paramref name="exception"/> is this write's failed expectation: nothing was written.</summary>
+    public static bool IsConflict(PostgresException exception) =>
+        exception is { SqlState: ExpectationFailed };
+
+    /// <summary>The <see cref="StorageConcurrencyException"/> for a failed expectation (<see cref="IsConflict"/>),
+    /// naming the first document whose expectation failed.</summary>
+    public StorageConcurrencyException Conflict(PostgresException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var text = exception.MessageText;
+        var position = int.TryParse(text.AsSpan(text.LastIndexOf(' ') + 1), out var found) && found >= 1 && found <= _keys.Length ? found : 1;
+        return new StorageConcurrencyException(_keys[position - 1]);
     }
 
     private static NpgsqlParameter<string?[]> Texts(string name, string?[] values) =>

@@ -45,8 +45,15 @@ internal sealed class PostgresStorage(PostgresDatabase database, TimeProvider ti
         var write = new PostgresStateWrite(changes, _etagSource, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         await using var connection = await database.OpenRawAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection) { BatchCommands = { write.Command } };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await write.CompleteAsync(reader, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            return await write.CompleteAsync(reader, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (PostgresStateWrite.IsConflict(ex))
+        {
+            throw write.Conflict(ex);
+        }
     }
 
     /// <inheritdoc />

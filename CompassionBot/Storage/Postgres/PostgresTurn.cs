@@ -97,20 +97,30 @@ internal sealed class PostgresTurn : IConversationLease, IStorage
         var write = new PostgresStateWrite(changes, _etagSource, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         var locking = _transaction != Transaction.Locked;
         IReadOnlyDictionary<string, string> etags = new Dictionary<string, string>(StringComparer.Ordinal);
-        await RunAsync(
-            locking,
-            write.Command,
-            commit: true,
-            async reader =>
-            {
-                if (locking)
+        try
+        {
+            await RunAsync(
+                locking,
+                write.Command,
+                commit: true,
+                async reader =>
                 {
-                    await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-                }
+                    if (locking)
+                    {
+                        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                    }
 
-                etags = await write.CompleteAsync(reader, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
+                    etags = await write.CompleteAsync(reader, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (PostgresStateWrite.IsConflict(ex))
+        {
+            // Nothing was written and the transaction is aborted (the COMMIT did not run); the next statement rolls it
+            // back first, which releases the lock.
+            throw write.Conflict(ex);
+        }
+
         return etags;
     }
 
@@ -166,16 +176,9 @@ internal sealed class PostgresTurn : IConversationLease, IStorage
         }
 
         _transaction = Transaction.Failed;
-        try
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await readResults(reader).ConfigureAwait(false);
-        }
-        catch (StorageConcurrencyException)
-        {
-            // The write statement reported a failed expectation and wrote nothing; the rest of the batch ran.
-            _transaction = commit ? Transaction.None : Transaction.Locked;
-            throw;
         }
 
         _transaction = commit ? Transaction.None : Transaction.Locked;
