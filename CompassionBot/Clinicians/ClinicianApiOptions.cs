@@ -16,4 +16,13 @@ public sealed class ClinicianApiOptions
     /// <summary>How long a client's link code can be used (<c>Clinic:LinkCodeLifetime</c>, default 72 hours).</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan LinkCodeLifetime { get; set; } = TimeSpan.FromHours(72);
+
+    /// <summary>Link codes one person may try in an hour (<c>Clinic:LinkAttemptsPerPerson</c>, default 5).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int LinkAttemptsPerPerson { get; set; } = 5;
+
+    /// <summary>Link codes everyone together may try in a minute on one instance (<c>Clinic:LinkAttemptsPerMinute</c>,
+    /// default 30): a bound on guessing from made-up user ids.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100000)]
+    public int LinkAttemptsPerMinute { get; set; } = 30;
 }

@@ -28,6 +28,7 @@ internal static class ClinicianServiceCollectionExtensions
         services.TryAddSingleton<IEnrolmentLinks, SmsEnrolmentLinks>();
         services.AddSingleton<ClientStore>();
         services.AddSingleton<ClientLinkStore>();
+        services.AddSingleton<LinkAttemptLimiter>();
         services.AddSingleton<EnrolmentClients>();
         services.AddSingleton<ClientRecordStore>();
         services.AddSingleton<ClinicianAlertStore>();

@@ -153,6 +153,48 @@ public abstract class ClientLinkingTests(PostgresServer server, string provider)
     }
 
     [Fact]
+    public async Task LinkCode_AfterFiveWrongCodesInAnHour_IsNotTriedEvenWhenRightAndOthersStillCanLink()
+    {
+        await using var sut = await StartAsync(MondayNoon, Settings);
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (clientId, code) = await api.CreateClientAsync();
+        var guesser = new MessagesClient(sut.Http, "a:1guesser", "29:1guesser", "msteams");
+        var other = new MessagesClient(sut.Http, "a:1other", "29:1other", "msteams");
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = MessagesClient.Texts(await guesser.ExpectRepliesAsync(TeamsMessage(guesser, $"link 00000-0000{i}"), Ct));
+            Assert.Contains(wrong, t => t.StartsWith("That code didn't work.", StringComparison.Ordinal));
+        }
+
+        var held = MessagesClient.Texts(await guesser.ExpectRepliesAsync(TeamsMessage(guesser, $"link {code}"), Ct));
+        var asked = MessagesClient.Texts(await other.ExpectRepliesAsync(TeamsMessage(other, $"link {code}"), Ct));
+
+        Assert.Contains(held, t => t.StartsWith("That's a lot of codes tried.", StringComparison.Ordinal));
+        Assert.DoesNotContain(held, t => t.StartsWith("Share your practice history", StringComparison.Ordinal));
+        Assert.Contains(asked, t => t.StartsWith("Share your practice history", StringComparison.Ordinal));
+        Assert.Empty(await api.LinkedChannelsAsync(clientId));
+    }
+
+    [Fact]
+    public async Task LinkCode_ManyPeopleGuessingAtOnce_TheInstanceStopsTryingCodesForAWhile()
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["Clinic:LinkAttemptsPerMinute"] = "3" };
+        await using var sut = await StartAsync(MondayNoon, settings);
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (_, code) = await api.CreateClientAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var guesser = new MessagesClient(sut.Http, $"a:1guesser{i}", $"29:1guesser{i}", "msteams");
+            await guesser.ExpectRepliesAsync(TeamsMessage(guesser, $"link 00000-0000{i}"), Ct);
+        }
+
+        var person = new MessagesClient(sut.Http, "a:1person", "29:1person", "msteams");
+        var held = MessagesClient.Texts(await person.ExpectRepliesAsync(TeamsMessage(person, $"link {code}"), Ct));
+
+        Assert.Contains(held, t => t.StartsWith("That's a lot of codes tried.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LinkCode_AfterItsLifetime_IsRefusedAndANewOneWorks()
     {
         await using var sut = await StartAsync(MondayNoon, Settings);

@@ -8,7 +8,8 @@ namespace CompassionBot.Clinicians.Clients;
 /// whether to share their practice history; <c>unlink</c> / <c>desvincular</c> stops sharing at once. Runs after the
 /// safety gate, like every interruption.
 /// </summary>
-internal sealed class ClientLinkInterruption(ClientLinkStore links, ILogger<ClientLinkInterruption> logger) : IInterruptionHandler
+/// <remarks>Codes are tried no more often than <see cref="LinkAttemptLimiter"/> allows, whether right or wrong.</remarks>
+internal sealed class ClientLinkInterruption(ClientLinkStore links, LinkAttemptLimiter attempts, ILogger<ClientLinkInterruption> logger) : IInterruptionHandler
 {
     public async Task<bool> TryHandleAsync(BotTurn turn, CancellationToken cancellationToken)
     {
@@ -30,6 +31,14 @@ internal sealed class ClientLinkInterruption(ClientLinkStore links, ILogger<Clie
             }
 
             await turn.SayAsync(clientId is null ? "clients.unlink.none" : "clients.unlink.done", cancellationToken).ConfigureAwait(false);
+            await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        if (!attempts.TryAttempt(channelId, userId))
+        {
+            Log.LinkAttemptsExceeded(logger, channelId);
+            await turn.SayAsync("clients.link.too-many", cancellationToken).ConfigureAwait(false);
             await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }

@@ -14,6 +14,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7222, Level = LogLevel.Information, Message = "A link code was refused on {ChannelId} (unknown, used or expired)")]
     public static partial void LinkCodeRefused(ILogger logger, LogId channelId);
 
+    [LoggerMessage(EventId = 7240, Level = LogLevel.Warning, Message = "A link code was not tried on {ChannelId}: too many tries from this person or from everyone just now")]
+    public static partial void LinkAttemptsExceeded(ILogger logger, LogId channelId);
+
     [LoggerMessage(EventId = 7223, Level = LogLevel.Error, Message = "A practice session on {ChannelId} could not be put on the client's record; the practice goes on")]
     public static partial void SessionNotRecorded(ILogger logger, LogId channelId, Exception exception);
 
