@@ -77,6 +77,26 @@
       .replace('{emergencyLine}', function () { return lines.emergencyLine; });
   }
 
+  // The user id the service gave this browser (random, "dl_"-prefixed, nothing personal), kept so that the bot knows
+  // the person again on their next visit. Storage may be off (private mode): the chat then starts as a new person.
+  const userIdKey = 'compassionbot.userId';
+
+  function readStoredUserId() {
+    try {
+      return window.localStorage.getItem(userIdKey);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function storeUserId(userId) {
+    try {
+      window.localStorage.setItem(userIdKey, userId);
+    } catch (e) {
+      // Not kept: the next visit starts as a new person.
+    }
+  }
+
   // Values of DirectLineJS's ConnectionStatus enum (botframework-directlinejs), which Web Chat reports.
   const ExpiredToken = 3;
   const FailedToConnect = 4;
@@ -86,12 +106,18 @@
       throw new Error('Web Chat bundle missing');
     }
 
-    const response = await fetch('/api/webchat/token', { method: 'POST', headers: { 'x-requested-with': 'XMLHttpRequest' } });
+    const returningUser = readStoredUserId();
+    const response = await fetch('/api/webchat/token', {
+      method: 'POST',
+      headers: { 'x-requested-with': 'XMLHttpRequest', 'content-type': 'application/json' },
+      body: JSON.stringify(returningUser ? { user: { id: returningUser } } : {})
+    });
     if (!response.ok) {
       throw new Error('Token request failed: ' + response.status);
     }
 
     const session = await response.json();
+    storeUserId(session.userId);
     const directLine = window.WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
       token: session.token,
