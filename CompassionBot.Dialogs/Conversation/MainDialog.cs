@@ -13,7 +13,8 @@ namespace CompassionBot.Dialogs.Conversation;
 /// The root dialog: the practice menu (what helped this person first), the chosen practice, and — when a practice
 /// does not resonate — an acknowledgement and at most three alternatives from other families, a shorter option or
 /// a pause (<see cref="AlternativesOffer"/>). Begin options: a <see cref="MainDialogState"/> (or null for the menu).
-/// SMS gets the short <see cref="PracticeMenu"/> first, and the whole one after "more"; its offer is one text too.
+/// The short <see cref="PracticeMenu"/> comes first (with a paused practice to resume where it stopped), the whole one
+/// after "more"; on SMS the offer is one text too.
 /// </summary>
 public sealed class MainDialog : WaterfallDialog<MainDialogState>
 {
@@ -46,7 +47,11 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
         }
 
         var locale = step.Context.Locale;
-        var menu = _menu.For(Ranked(step.Context), locale, preferShort: ChannelKinds.IsSms(step.Context.Activity.ChannelId) && !step.Values.AllPractices);
+        var profile = BotStateAccessors.Profile.Get(step.Context, () => new UserProfile());
+        var resume = profile.Paused is { } paused && _catalog.TryGet(paused.PracticeId, locale, out var practice) ? practice : null;
+        var request = new MenuRequest(
+            locale, step.Values.AllPractices, ChoiceRenderer.ShowsButtons(step.Context.Activity, 1), profile.History.Select(h => h.Family).ToHashSet(), resume);
+        var menu = _menu.For(Ranked(step.Context), request);
         step.Values = step.Values with { OfferedIds = menu.OfferedIds };
         var options = new PromptOptions
         {
@@ -79,8 +84,20 @@ public sealed class MainDialog : WaterfallDialog<MainDialogState>
             return await step.ReplaceDialogAsync(Id, step.Values with { OfferedIds = [], AllPractices = true }, cancellationToken).ConfigureAwait(false);
         }
 
-        step.Values = step.Values with { CurrentPracticeId = practiceId, OfferedIds = [], TriedThisSession = [.. step.Values.TriedThisSession, practiceId] };
-        return await step.BeginDialogAsync(nameof(PracticeDialog), practiceId, cancellationToken).ConfigureAwait(false);
+        var start = new PracticeStart(practiceId, null);
+        if (practiceId == PracticeMenu.ResumeId)
+        {
+            // The pause may have ended in another conversation of the same person since the menu was shown.
+            if (BotStateAccessors.Profile.Get(step.Context, () => new UserProfile()).Paused is not { } paused)
+            {
+                return await step.ReplaceDialogAsync(Id, step.Values with { OfferedIds = [] }, cancellationToken).ConfigureAwait(false);
+            }
+
+            start = new PracticeStart(paused.PracticeId, null, paused.StepIndex);
+        }
+
+        step.Values = step.Values with { CurrentPracticeId = start.PracticeId, OfferedIds = [], TriedThisSession = [.. step.Values.TriedThisSession, start.PracticeId] };
+        return await step.BeginDialogAsync(nameof(PracticeDialog), start, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> OfferAlternativesIfNeededAsync(WaterfallStepContext<MainDialogState> step, CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <param name="CurrentPracticeId">The practice running or just finished.</param>
 /// <param name="TriedThisSession">Practices already offered and run in this session (never offered again in it).</param>
 /// <param name="OfferedIds">Ids behind the choices shown last (the menu, or an alternatives offer ending with the pause marker), in order.</param>
-/// <param name="AllPractices">The person asked for every practice (SMS shows a short menu first).</param>
+/// <param name="AllPractices">The person asked for every practice (the short menu comes first).</param>
 public sealed record MainDialogState(
     string? PracticeId,
     string? CurrentPracticeId,

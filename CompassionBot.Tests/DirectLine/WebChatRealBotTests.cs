@@ -72,5 +72,33 @@ public sealed class WebChatRealBotTests : IDisposable
         Assert.All(sut.SentLocales, locale => Assert.Equal(sentLocale, locale));
     }
 
+    [Fact]
+    public async Task DemoPage_Reload_KeepsTheUserAndTheBotWelcomesThemBackToTheirPausedPractice()
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false);
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling");
+        await sut.WaitForMessageAsync("I'm CompassionBot");
+        await sut.ClickSuggestedActionAsync("Self-Compassion Break");
+        await sut.WaitForMessageAsync("how much distress do you feel right now");
+        await sut.TypeAndSendAsync("6");
+        await sut.WaitForMessageAsync("Bring to mind something");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        await sut.TypeAndSendAsync("pause");
+        await sut.WaitForMessageAsync("I've saved how far you got in Self-Compassion Break");
+
+        await sut.ReloadAsync();
+
+        await sut.WaitForMessageAsync("Welcome back. Last time: Self-Compassion Break.");
+        await sut.ClickSuggestedActionAsync("Resume Self-Compassion Break");
+        await sut.WaitForMessageAsync("Let's pick up Self-Compassion Break where you stopped.");
+        await sut.TypeAndSendAsync("5");
+        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        Assert.Equal(2, sut.IssuedUserIds.Count);
+        Assert.Equal(sut.IssuedUserIds[0], sut.IssuedUserIds[1]);
+    }
+
     public void Dispose() => _data.Dispose();
 }
