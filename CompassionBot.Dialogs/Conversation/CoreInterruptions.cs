@@ -35,7 +35,7 @@ public sealed class CoreInterruptions : IInterruptionHandler
         switch (_recognizer.Recognize(turn.Context.Activity.Text))
         {
             case Interruption.Help:
-                await turn.SayAsync("help", cancellationToken, ("clinicContact", _clinic.ContactText(turn)), ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region))).ConfigureAwait(false);
+                await turn.SayAsync("help", cancellationToken, ("clinicContact", PhoneLinks.For(turn.Context, _clinic.ContactText(turn))), ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region))).ConfigureAwait(false);
                 await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             case Interruption.Menu:
