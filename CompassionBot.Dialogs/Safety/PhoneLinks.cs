@@ -4,11 +4,11 @@ using CompassionBot.Dialogs.Turns;
 namespace CompassionBot.Dialogs.Safety;
 
 /// <summary>
-/// Crisis and clinic numbers as links a person can tap on web chat (Direct Line and Web Chat render Markdown):
-/// <c>[988](tel:988)</c>, and <c>[741741](sms:741741?body=HOME)</c> where the text says to text a word to the
-/// number. Other channels get the text unchanged (SMS shows numbers as they are; a phone makes them tappable itself).
-/// Used only on texts that name lines (referrals, crisis-line phrases, the clinic's contact), never on a whole reply
-/// that might hold other numbers.
+/// Crisis and clinic numbers as links a person can tap to call on web chat (Web Chat renders Markdown):
+/// <c>[988](tel:988)</c>. A number the text says only to text a word to ("text HOME to 741741") stays as it is: Web
+/// Chat 4.18 shows an <c>sms:</c> link as a button that opens nothing. Other channels get the text unchanged (SMS
+/// shows numbers as they are; a phone makes them tappable itself). Used only on texts that name lines (referrals,
+/// crisis-line phrases, the clinic's contact), never on a whole reply that might hold other numbers.
 /// </summary>
 public static partial class PhoneLinks
 {
@@ -20,21 +20,15 @@ public static partial class PhoneLinks
         return context.Activity.ChannelId is "directline" or "webchat" ? Markdown(text) : text;
     }
 
-    /// <summary><paramref name="text"/> with every phone number (3 digits or more) as a Markdown <c>tel:</c> or <c>sms:</c> link.</summary>
+    /// <summary><paramref name="text"/> with every phone number (3 digits or more) to call as a Markdown <c>tel:</c> link.</summary>
     public static string Markdown(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return PhoneNumber().Replace(text, match =>
         {
             var number = Dialable().Replace(match.Value, string.Empty);
-            if (number.Count(char.IsAsciiDigit) < 3)
-            {
-                return match.Value;
-            }
-
-            var keyword = TextKeywordTo().Match(text[..match.Index]);
-            return keyword.Success
-                ? $"[{match.Value}](sms:{number}?body={keyword.Groups[1].Value})"
+            return number.Count(char.IsAsciiDigit) < 3 || TextOnly().IsMatch(text[..match.Index])
+                ? match.Value
                 : $"[{match.Value}](tel:{number})";
         });
     }
@@ -47,7 +41,8 @@ public static partial class PhoneLinks
     [GeneratedRegex(@"[^\d+]")]
     private static partial Regex Dialable();
 
-    // "text HOME to ", "escribe AYUDA al " right before the number: the link opens a text with that word.
-    [GeneratedRegex(@"\b(?:text|escribe) ([A-Z]{2,}) (?:to|al) $")]
-    private static partial Regex TextKeywordTo();
+    // "text HOME to ", "escribe SHOUT al " right before the number, unless it is also to call ("call or text", "llama o
+    // escribe AYUDA al 988").
+    [GeneratedRegex(@"(?<!call or |llama o )\b(?:text|escribe) [A-Z]{2,} (?:to|al) $", RegexOptions.IgnoreCase)]
+    private static partial Regex TextOnly();
 }

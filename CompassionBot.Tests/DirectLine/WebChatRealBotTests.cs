@@ -100,5 +100,24 @@ public sealed class WebChatRealBotTests : IDisposable
         Assert.Equal(sut.IssuedUserIds[0], sut.IssuedUserIds[1]);
     }
 
+    [Theory]
+    [InlineData(390, 844, "en", "tel:988")]
+    [InlineData(390, 844, "es", "tel:988")]
+    [InlineData(1280, 800, "en", "tel:988")]
+    public async Task DemoPage_Welcome_CrisisLineLinkAndSendBoxOnScreenWithoutScrolling(int width, int height, string language, string crisisLink)
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false, settings: new Dictionary<string, string?> { ["Clinic:Region"] = "US" });
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling", language, viewport: new() { Width = width, Height = height });
+        await sut.WaitForMessageAsync(language == "es" ? "Aquí tienes algunas" : "Here are a few");
+        var screenshot = await sut.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", $"webchat-welcome-{width}x{height}-{language}.png"), fullPage: false);
+        TestContext.Current.AddAttachment($"webchat-welcome-{width}x{height}-{language}.png", screenshot, "image/png");
+
+        Assert.True(await sut.IsLinkOnScreenAsync(crisisLink), "the welcome's crisis line is on screen");
+        Assert.True(await sut.IsSendBoxOnScreenAsync(), "the send box is on screen");
+        Assert.Equal(0, await sut.PageScrollYAsync());
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -96,16 +96,43 @@ public sealed partial class WebChatPage
         await sendBox.PressAsync("Enter");
     }
 
+    /// <summary>
+    /// Whether the first link in the transcript whose address starts with <paramref name="href"/> is on screen as the page
+    /// is, without scrolling the page or the chat: inside the window and not covered or clipped (the topmost element at
+    /// its centre).
+    /// </summary>
+    public Task<bool> IsLinkOnScreenAsync(string href) => IsOnScreenAsync(Transcript.Locator($"a[href^='{href}']").First);
+
+    /// <summary>Whether the send box is on screen as the page is, without scrolling (see <see cref="IsLinkOnScreenAsync"/>).</summary>
+    public Task<bool> IsSendBoxOnScreenAsync() => IsOnScreenAsync(_page.Locator("[data-id='webchat-sendbox-input']"));
+
+    /// <summary>How far the page itself is scrolled, in CSS pixels.</summary>
+    public Task<double> PageScrollYAsync() => _page.EvaluateAsync<double>("() => window.scrollY");
+
     /// <summary>Whether Web Chat marked any message as failed to send.</summary>
     public Task<int> CountSendFailuresAsync() => _page.GetByText(SendFailed()).CountAsync();
 
-    public async Task<byte[]> ScreenshotAsync(string path)
+    public async Task<byte[]> ScreenshotAsync(string path, bool fullPage = true)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
     }
 
     private ILocator Transcript => _page.Locator("#webchat");
+
+    private static async Task<bool> IsOnScreenAsync(ILocator element)
+    {
+        await element.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        return await element.EvaluateAsync<bool>(
+            """
+            e => {
+              const r = e.getBoundingClientRect();
+              if (r.width === 0 || r.top < 0 || r.left < 0 || r.bottom > window.innerHeight || r.right > window.innerWidth) return false;
+              const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+              return top !== null && (top === e || e.contains(top));
+            }
+            """);
+    }
 
     // Loads the page and records the user id of the token it asks for (the page may fail to get one).
     private async Task LoadAsync(Func<Task> load)
