@@ -21,7 +21,7 @@ public sealed class WebChatRealBotTests : IDisposable
         await using var browser = await WebChatBrowser.LaunchAsync();
         var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, transport);
 
-        await sut.WaitForMessageAsync("I'm CompassionBot");
+        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
         await sut.ClickSuggestedActionAsync("Self-Compassion Break");
         await sut.WaitForMessageAsync("how much distress do you feel right now");
         await sut.TypeAndSendAsync("6");
@@ -79,7 +79,7 @@ public sealed class WebChatRealBotTests : IDisposable
         await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false);
         await using var browser = await WebChatBrowser.LaunchAsync();
         var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling");
-        await sut.WaitForMessageAsync("I'm CompassionBot");
+        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
         await sut.ClickSuggestedActionAsync("Self-Compassion Break");
         await sut.WaitForMessageAsync("how much distress do you feel right now");
         await sut.TypeAndSendAsync("6");
