@@ -95,6 +95,28 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
         Assert.Equal("Let's begin: Three Good Things (4 min). Notice three things that went well recently, however small. You can say stop anytime.", replies[0].Text);
     }
 
+    [Fact]
+    public async Task Resume_WhenThePauseEndedInAnotherConversation_ShowsTheMenuAgainWithoutIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = "user-" + Guid.NewGuid().ToString("N");
+        var first = new TestConversation(_factory.Services, "test", "en-US", "first-" + user, user);
+        var sut = new TestConversation(_factory.Services, "test", "en-US", "second-" + user, user);
+        await first.SendAsync("menu", ct);
+        await first.SendAsync("Self-Compassion Break", ct);
+        await first.SendAsync("5", ct);
+        await first.SendAsync("pause", ct);
+        var offer = Assert.Single(await sut.SendAsync("menu", ct));
+        Assert.Equal("Resume Self-Compassion Break", offer.SuggestedActions!.Actions[0].Title);
+        await first.SendAsync("menu", ct);
+        await first.SendAsync("Resume Self-Compassion Break", ct);
+
+        var menu = Assert.Single(await sut.SendAsync("Resume Self-Compassion Break", ct));
+
+        Assert.Equal("Here are a few that might suit you. Pick one, or say more or later.", menu.Text);
+        Assert.DoesNotContain(menu.SuggestedActions!.Actions, a => a.Title!.StartsWith("Resume", StringComparison.Ordinal));
+    }
+
     private TestConversation NewConversation(string channelId) =>
         new(_factory.Services, channelId, "en-US", userId: "user-" + Guid.NewGuid().ToString("N"));
 
