@@ -1,6 +1,7 @@
 using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engine;
+using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.Turns;
@@ -11,22 +12,26 @@ namespace CompassionBot.Dialogs;
 /// The bot. Before it, two turn middleware run in every turn: <see cref="BotTurnMiddleware"/> builds the turn's view
 /// (<see cref="BotTurn"/>), then <see cref="SafetyGateMiddleware"/> screens every message with text, and every edit,
 /// and ends the turn when the safety response handled it. What reaches the bot: a message goes to the interruptions
-/// (help, menu, stop, language, a question about the bot, channel keywords), then the dialog stack (or, when none is
-/// running, the main dialog, which reads the message as an answer to its menu: a feeling, a practice's name);
-/// people who join a conversation or install the app are welcomed.
+/// (help, menu, stop, language, a question about the bot, the words a person kept, channel keywords), then the dialog
+/// stack (or, when none is running, the main dialog, which reads the message as an answer to its menu: a feeling, a
+/// practice's name); people who join a conversation or install the app are welcomed, and a person the bot knows is
+/// welcomed back with the name of their last practice.
 /// </summary>
 public sealed class CompassionBot : ITurnHandler
 {
     private readonly IReadOnlyList<IInterruptionHandler> _interruptions;
     private readonly ClinicOptions _clinic;
+    private readonly PracticeCatalog _catalog;
 
     /// <summary>Creates the bot.</summary>
-    public CompassionBot(IEnumerable<IInterruptionHandler> interruptions, ClinicOptions clinic)
+    public CompassionBot(IEnumerable<IInterruptionHandler> interruptions, ClinicOptions clinic, PracticeCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(interruptions);
         ArgumentNullException.ThrowIfNull(clinic);
+        ArgumentNullException.ThrowIfNull(catalog);
         _interruptions = [.. interruptions];
         _clinic = clinic;
+        _catalog = catalog;
     }
 
     /// <inheritdoc />
@@ -80,7 +85,16 @@ public sealed class CompassionBot : ITurnHandler
 
     private async Task WelcomeAsync(BotTurn turn, CancellationToken cancellationToken)
     {
-        await turn.SayAsync("welcome", cancellationToken, ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region))).ConfigureAwait(false);
+        var crisisLine = ("crisisLine", CrisisLine.Text(turn.Messages, turn.Context, _clinic.Region));
+        if (turn.Profile.History is [.., var last] && _catalog.TryGet(last.PracticeId, turn.Locale, out var practice))
+        {
+            await turn.SayAsync("welcome.back", cancellationToken, crisisLine, ("title", practice.Title)).ConfigureAwait(false);
+        }
+        else
+        {
+            await turn.SayAsync("welcome", cancellationToken, crisisLine).ConfigureAwait(false);
+        }
+
         if (turn.Dialogs.ActiveDialog is null)
         {
             await turn.Dialogs.BeginDialogAsync(nameof(MainDialog), null, cancellationToken).ConfigureAwait(false);

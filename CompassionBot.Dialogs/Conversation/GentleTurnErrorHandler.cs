@@ -87,7 +87,7 @@ public sealed partial class GentleTurnErrorHandler : ITurnErrorHandler
                 var region = CrisisRegion.Resolve(activity, _clinic.Region, _messages);
                 foreach (var text in SafetyTexts.Referral(_messages, turn.Locale, region, decision.Urgency, new ClinicLine(_clinic.ContactText(turn), Alerted: false)))
                 {
-                    await turn.Context.SayTextAsync(text, cancellationToken).ConfigureAwait(false);
+                    await turn.Context.SayTextAsync(PhoneLinks.For(turn.Context, text), cancellationToken).ConfigureAwait(false);
                 }
             }
 

@@ -39,7 +39,7 @@ public sealed partial class MainDialog
             MainDialogShowing.Alternatives => AlternativesOf(context, values),
             MainDialogShowing.Obstacles => ObstaclesOf(context.Locale),
             MainDialogShowing.StopOrMore => StopOrMoreOf(context, values),
-            _ => _menu.For(Ranked(context), context.Locale, preferShort: ChannelKinds.IsSms(context.Activity.ChannelId) && !values.AllPractices),
+            _ => MenuOf(context, values),
         };
         return values.AskKey is { } key ? shown with { Text = _messages.Get(key, context.Locale), ChoicesInText = false } : shown;
     }
@@ -53,6 +53,17 @@ public sealed partial class MainDialog
         // Every answer comes back to the dialog, which reads what an answer that picked nothing means.
         MaxAttempts = 1,
     };
+
+    // The short menu (with a paused practice to resume) or, after "more", the whole one; the channel's buttons are the
+    // list where it shows them.
+    private MenuPrompt MenuOf(ITurnContext context, MainDialogState values)
+    {
+        var locale = context.Locale;
+        var profile = BotStateAccessors.Profile.Get(context, () => new UserProfile());
+        var resume = profile.Paused is { } paused && _catalog.TryGet(paused.PracticeId, locale, out var practice) ? practice : null;
+        var tried = profile.History.Select(h => h.Family).ToHashSet();
+        return _menu.For(Ranked(context), new MenuRequest(locale, values.AllPractices, ChoiceRenderer.ShowsButtons(context.Activity, 1), tried, resume));
+    }
 
     private MenuPrompt SuggestionOf(ITurnContext context, MainDialogState values)
     {

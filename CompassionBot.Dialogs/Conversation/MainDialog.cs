@@ -17,8 +17,9 @@ namespace CompassionBot.Dialogs.Conversation;
 /// offer to stop for today. An answer that picks no option is read for what it means (<see cref="IntentRecognizer"/>):
 /// a feeling gets a reflection and one practice that suits it, yes takes the first option, no ends kindly, anything not
 /// understood gets a kinder question again; the dialog never ends on its own. Begin options: a
-/// <see cref="MainDialogState"/> (or null for the menu). SMS gets the short <see cref="PracticeMenu"/> first, and the
-/// whole one after "more"; its offer is one text too.
+/// <see cref="MainDialogState"/> (or null for the menu). The short <see cref="PracticeMenu"/> comes first on every
+/// channel (with a practice paused in the middle to resume where it stopped), the whole one after "more"; on SMS the
+/// offer is one text too.
 /// </summary>
 public sealed partial class MainDialog : WaterfallDialog<MainDialogState>
 {
@@ -138,8 +139,23 @@ public sealed partial class MainDialog : WaterfallDialog<MainDialogState>
             return await ShowAsync(step, values with { Showing = MainDialogShowing.StopOrMore, Obstacle = obstacle }, cancellationToken).ConfigureAwait(false);
         }
 
-        step.Values = values with { CurrentPracticeId = id, OfferedIds = [], AskKey = null, Misses = 0, AnswerFirst = false, TriedThisSession = [.. values.TriedThisSession, id] };
-        return await step.BeginDialogAsync(nameof(PracticeDialog), id, cancellationToken).ConfigureAwait(false);
+        var start = new PracticeStart(id, null);
+        if (id == PracticeMenu.ResumeId)
+        {
+            // The pause may have ended in another conversation of the same person since the menu was shown.
+            if (BotStateAccessors.Profile.Get(step.Context, () => new UserProfile()).Paused is not { } paused)
+            {
+                return await ShowAsync(step, values with { Showing = MainDialogShowing.Menu, AskKey = null, Misses = 0 }, cancellationToken).ConfigureAwait(false);
+            }
+
+            start = new PracticeStart(paused.PracticeId, null, paused.StepIndex);
+        }
+
+        step.Values = values with
+        {
+            CurrentPracticeId = start.PracticeId, OfferedIds = [], AskKey = null, Misses = 0, AnswerFirst = false, TriedThisSession = [.. values.TriedThisSession, start.PracticeId],
+        };
+        return await step.BeginDialogAsync(nameof(PracticeDialog), start, cancellationToken).ConfigureAwait(false);
     }
 
     // Shows the choices of `values` afresh (a new waterfall run asks and waits again).

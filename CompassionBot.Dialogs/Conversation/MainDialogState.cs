@@ -6,8 +6,8 @@ namespace CompassionBot.Dialogs.Conversation;
 /// <param name="PracticeId">A practice to start without showing the menu.</param>
 /// <param name="CurrentPracticeId">The practice running or just finished.</param>
 /// <param name="TriedThisSession">Practices already offered and run in this session (never offered again in it).</param>
-/// <param name="OfferedIds">Ids behind the choices shown last (practice ids and the markers of <see cref="MainDialog"/>), in order.</param>
-/// <param name="AllPractices">The person asked for every practice (SMS shows a short menu first).</param>
+/// <param name="OfferedIds">Ids behind the choices shown last (practice ids and the markers of <see cref="MainDialog"/> and <see cref="PracticeMenu"/>), in order.</param>
+/// <param name="AllPractices">The person asked for every practice (the short menu comes first).</param>
 /// <param name="Showing">What the choices are: the menu, a suggestion for a feeling, alternatives, the question about what gets in the way.</param>
 /// <param name="AskKey">A short question shown instead of the showing's own text (after an answer that picked nothing), or null.</param>
 /// <param name="Feeling">The feeling a suggestion answers.</param>

@@ -23,4 +23,16 @@ public enum Interruption
 
     /// <summary>"español", "spanish".</summary>
     Spanish,
+
+    /// <summary>"show my phrase", "muestra mi frase": the phrase the person kept.</summary>
+    ShowPhrase,
+
+    /// <summary>"show my letter", "muestra mi carta": the letter the person kept.</summary>
+    ShowLetter,
+
+    /// <summary>"delete my phrase", "borra mi frase".</summary>
+    DeletePhrase,
+
+    /// <summary>"delete my letter", "borra mi carta".</summary>
+    DeleteLetter,
 }

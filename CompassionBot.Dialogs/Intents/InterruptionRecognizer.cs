@@ -22,6 +22,10 @@ public sealed class InterruptionRecognizer
         ["pause"] = Interruption.Pause,
         ["english"] = Interruption.English,
         ["spanish"] = Interruption.Spanish,
+        ["show-phrase"] = Interruption.ShowPhrase,
+        ["show-letter"] = Interruption.ShowLetter,
+        ["delete-phrase"] = Interruption.DeletePhrase,
+        ["delete-letter"] = Interruption.DeleteLetter,
     };
 
     private readonly PhraseCatalog _phrases;

@@ -71,6 +71,11 @@ public sealed partial class PracticeCatalog
                 errors.Add(new ContentError(translation.File, line, $"Step '{step.Id}' asks for something different than in {reference.File} (prompt or number of choices)."));
             }
 
+            if (step.Keep != original.Keep)
+            {
+                errors.Add(new ContentError(translation.File, line, $"Step '{step.Id}' keeps its answer differently than in {reference.File} ('keep:')."));
+            }
+
             if (step.Optional != original.Optional)
             {
                 errors.Add(new ContentError(translation.File, line, $"Step '{step.Id}' is optional in one language only (see {reference.File})."));

@@ -14,7 +14,9 @@ namespace CompassionBot.Dialogs.Practices;
 /// crisis line and the offer of something short and soothing first; an after rating of 8 or more, or 3 or more above
 /// the before rating, gets the line, the same offer and a concern alert to the clinician. A session that is cancelled
 /// (stop, menu) is saved as abandoned; every saved session is also told to each <see cref="IPracticeSessionObserver"/>.
-/// Begin options: the practice id. Ends with a <see cref="PracticeOutcome"/>.
+/// Where its steps stopped is <see cref="WhereStopped"/>, and a <see cref="PracticeStart"/> with
+/// <see cref="PracticeStart.FromStep"/> resumes there. Beginning a practice ends the offer to resume one paused before.
+/// Begin options: the practice id or a <see cref="PracticeStart"/>. Ends with a <see cref="PracticeOutcome"/>.
 /// </summary>
 public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
 {
@@ -88,7 +90,28 @@ public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
             PracticeStart carried => carried,
             _ => throw new ArgumentException("The practice id or a PracticeStart is required.", nameof(options)),
         };
-        return base.BeginDialogAsync(dc, new PracticeSession(start.PracticeId, _time.GetUtcNow(), start.DistressBefore, null, null, []), cancellationToken);
+        ArgumentNullException.ThrowIfNull(dc);
+        var profile = BotStateAccessors.Profile.Get(dc.Context, () => new UserProfile());
+        if (profile.Paused is not null)
+        {
+            BotStateAccessors.Profile.Set(dc.Context, profile with { Paused = null });
+        }
+
+        var session = new PracticeSession(start.PracticeId, _time.GetUtcNow(), start.DistressBefore, null, null, [], start.FromStep);
+        return base.BeginDialogAsync(dc, session, cancellationToken);
+    }
+
+    /// <summary>
+    /// Where the practice running on <paramref name="dc"/>'s stack stopped: its id and the step waiting for an answer;
+    /// null when no practice is in its steps (none runs, or it is at a rating or the closing question).
+    /// </summary>
+    public static PausedPractice? WhereStopped(DialogContext dc)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        return dc.Stack.FirstOrDefault(i => i.Id == nameof(PracticeStepsDialog)) is { HasState: true } steps
+            && steps.GetState(PracticesJsonContext.Default.PracticeStepsState) is var state
+            ? new PausedPractice(state.PracticeId, state.StepIndex)
+            : null;
     }
 
     /// <inheritdoc />
@@ -105,7 +128,7 @@ public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
     {
         var practice = PracticeOf(step);
         // On SMS "stop" is a carrier opt-out keyword, so the way out is named differently there.
-        var startKey = ChannelKinds.IsSms(step.Context.Activity.ChannelId) ? "practice.start.sms" : "practice.start";
+        var startKey = (step.Values.FromStep > 0 ? "practice.resume" : "practice.start") + (ChannelKinds.IsSms(step.Context.Activity.ChannelId) ? ".sms" : "");
         await step.Context.SayAsync(_messages, startKey, cancellationToken, ("title", practice.Title), ("summary", practice.Summary), ("minutes", practice.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture))).ConfigureAwait(false);
         return practice.RateBefore && step.Values.DistressBefore is null
             ? await AskRatingAsync(step, "rating.before", cancellationToken).ConfigureAwait(false)
@@ -138,7 +161,8 @@ public sealed partial class PracticeDialog : WaterfallDialog<PracticeSession>
             return await step.ReplaceDialogAsync(nameof(PracticeDialog), new PracticeStart(soothing.Id, step.Values.DistressBefore), cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.BeginDialogAsync(nameof(PracticeStepsDialog), step.Values.PracticeId, cancellationToken).ConfigureAwait(false);
+        var steps = new PracticeStepsStart(step.Values.PracticeId, step.Values.FromStep);
+        return await step.BeginDialogAsync(nameof(PracticeStepsDialog), steps, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskDistressAfterAsync(WaterfallStepContext<PracticeSession> step, CancellationToken cancellationToken)

@@ -156,7 +156,7 @@ internal sealed partial class PracticeFileReader
         var prompt = ParsePrompt(step);
         var choices = ParseChoices(step, prompt);
         var optional = ParseOptional(step);
-        return new PracticeStep(step.Id, text, smsText, prompt, choices, optional);
+        return new PracticeStep(step.Id, text, smsText, prompt, choices, optional, ParseKeep(step, prompt));
     }
 
     private StepPromptKind ParsePrompt(StepDraft step)
@@ -232,6 +232,29 @@ internal sealed partial class PracticeFileReader
             default:
                 Error(field.Line, $"'optional:' must be yes or no, not '{field.Value}'.");
                 return false;
+        }
+    }
+
+    private KeepKind? ParseKeep(StepDraft step, StepPromptKind prompt)
+    {
+        if (!step.Fields.TryGetValue("keep", out var field))
+        {
+            return null;
+        }
+
+        if (prompt != StepPromptKind.Text)
+        {
+            Error(field.Line, $"Step '{step.Id}' offers to keep its answer but its prompt is not 'text'.");
+            return null;
+        }
+
+        switch (field.Value.ToLowerInvariant())
+        {
+            case "phrase": return KeepKind.Phrase;
+            case "letter": return KeepKind.Letter;
+            default:
+                Error(field.Line, $"'keep:' must be phrase or letter, not '{field.Value}'.");
+                return null;
         }
     }
 

@@ -10,7 +10,7 @@ namespace CompassionBot.Dialogs.Practices;
 internal sealed partial class PracticeFileReader
 {
     private static readonly string[] HeaderKeys = ["id", "title", "family", "minutes", "rating", "summary"];
-    private static readonly string[] StepKeys = ["text", "sms", "prompt", "choices", "optional"];
+    private static readonly string[] StepKeys = ["text", "sms", "prompt", "choices", "optional", "keep"];
 
     private readonly string _file;
     private readonly string _locale;

@@ -1,3 +1,5 @@
+using CompassionBot.Dialogs.Engagement;
+
 namespace CompassionBot.Dialogs.Practices;
 
 /// <summary>One step of a practice: an instruction, optionally followed by a prompt.</summary>
@@ -10,10 +12,15 @@ namespace CompassionBot.Dialogs.Practices;
 /// <param name="Prompt">What the step asks for after its text.</param>
 /// <param name="Choices">Choice titles (1 to 3) when <paramref name="Prompt"/> is <see cref="StepPromptKind.Choice"/>; otherwise empty.</param>
 /// <param name="Optional">Whether the dialog offers to skip the step.</param>
+/// <param name="Keep">
+/// For a free-text step: what the answer is (a phrase, a letter), which the bot offers to keep for the person; null
+/// when answers are not offered to be kept.
+/// </param>
 public sealed record PracticeStep(
     string Id,
     string Text,
     string? SmsText,
     StepPromptKind Prompt,
     IReadOnlyList<string> Choices,
-    bool Optional);
+    bool Optional,
+    KeepKind? Keep = null);

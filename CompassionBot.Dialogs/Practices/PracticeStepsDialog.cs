@@ -14,9 +14,12 @@ namespace CompassionBot.Dialogs.Practices;
 /// <see cref="ChoicePrompt"/>; a rating: <see cref="RatingPrompt"/>), which asks again once when a choice or rating is
 /// not understood. Ends with a <see cref="StepsOutcome"/>: completed, or not resonating (an explicit "this isn't
 /// helping", or <see cref="EngagementDetector.ImplicitSignalLimit"/> implicit signals). A free-text answer that says
-/// something is acknowledged briefly before the next question or the end (an instruction that follows it answers it). Begin options: the practice id.
+/// something is acknowledged briefly before the next question or the end (an instruction that follows it answers it).
+/// A step whose answer may be kept (<see cref="PracticeStep.Keep"/>) asks whether to keep it instead, and keeps it in
+/// the profile only on a yes. Begin options: the practice id, or a <see cref="PracticeStepsStart"/> to begin at a later
+/// step.
 /// </summary>
-public sealed class PracticeStepsDialog : Dialog
+public sealed partial class PracticeStepsDialog : Dialog
 {
     private const int MaxAttemptsPerStep = 2;
     private const int AcknowledgementCount = 3;
@@ -26,6 +29,7 @@ public sealed class PracticeStepsDialog : Dialog
     private readonly ChoicePrompt _choicePrompt;
     private readonly RatingPrompt _ratingPrompt;
     private readonly TextPrompt _textPrompt;
+    private readonly ConfirmPrompt _keepPrompt;
     private readonly DialogSet _prompts;
 
     /// <summary>Creates the dialog.</summary>
@@ -40,15 +44,23 @@ public sealed class PracticeStepsDialog : Dialog
         _choicePrompt = new ChoicePrompt(nameof(ChoicePrompt), AcceptUnderstoodOrSignalAsync);
         _ratingPrompt = new RatingPrompt(nameof(RatingPrompt), AcceptUnderstoodOrSignalAsync);
         _textPrompt = new TextPrompt(nameof(TextPrompt), AcceptAnyAnswerAsync);
-        _prompts = new DialogSet().Add(_choicePrompt).Add(_ratingPrompt).Add(_textPrompt);
+        _keepPrompt = new ConfirmPrompt(nameof(ConfirmPrompt));
+        _prompts = new DialogSet().Add(_choicePrompt).Add(_ratingPrompt).Add(_textPrompt).Add(_keepPrompt);
     }
 
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var practiceId = options as string ?? throw new ArgumentException("The practice id is required.", nameof(options));
-        return AskStepAsync(dc.Context, dc.ActiveDialog!, new PracticeStepsState(practiceId, 0, [], [], 0, null), cancellationToken);
+        var start = options switch
+        {
+            string practiceId => new PracticeStepsStart(practiceId, 0),
+            PracticeStepsStart from => from,
+            _ => throw new ArgumentException("The practice id or a PracticeStepsStart is required.", nameof(options)),
+        };
+        var steps = _catalog.Get(start.PracticeId, dc.Context.Locale).Steps.Count;
+        var state = new PracticeStepsState(start.PracticeId, Math.Clamp(start.StepIndex, 0, steps - 1), [], [], 0, null);
+        return AskStepAsync(dc.Context, dc.ActiveDialog!, state, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -69,9 +81,14 @@ public sealed class PracticeStepsDialog : Dialog
 
         var result = await prompt.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         instance.SetState(state, PracticesJsonContext.Default.PracticeStepsState);
-        return result.Status == DialogTurnStatus.Waiting
-            ? EndOfTurn
-            : await RecordAnswerAsync(dc, state, GaveUp(result.Result), cancellationToken).ConfigureAwait(false);
+        if (result.Status == DialogTurnStatus.Waiting)
+        {
+            return EndOfTurn;
+        }
+
+        return state.Keeping is null
+            ? await RecordAnswerAsync(dc, state, GaveUp(result.Result), cancellationToken).ConfigureAwait(false)
+            : await KeepIfWantedAsync(dc, state, result.Result, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -94,7 +111,7 @@ public sealed class PracticeStepsDialog : Dialog
         state = state with { Prompt = new DialogState() };
         var step = StepOf(context, state);
         var prompts = new DialogContext(_prompts, context, state.Prompt);
-        await prompts.PromptAsync(PromptIdOf(step), OptionsOf(context, step), cancellationToken).ConfigureAwait(false);
+        await prompts.PromptAsync(PromptIdOf(step, state), OptionsOf(context, step, state), cancellationToken).ConfigureAwait(false);
         instance.SetState(state, PracticesJsonContext.Default.PracticeStepsState);
         return EndOfTurn;
     }
@@ -105,14 +122,17 @@ public sealed class PracticeStepsDialog : Dialog
     private DialogContext? WaitingPrompt(ITurnContext context, PracticeStepsState state)
     {
         var step = StepOf(context, state);
-        if (state.Prompt is not { DialogStack: [var waiting] } stack || waiting.Id != PromptIdOf(step))
+        if (state.Prompt is not { DialogStack: [var waiting] } stack || waiting.Id != PromptIdOf(step, state))
         {
             return null;
         }
 
-        var options = OptionsOf(context, step);
+        var options = OptionsOf(context, step, state);
         switch (step.Prompt)
         {
+            case StepPromptKind.Text when state.Keeping is not null:
+                _keepPrompt.SetOptions(waiting, options);
+                break;
             case StepPromptKind.Choice:
                 _choicePrompt.SetOptions(waiting, options);
                 break;
@@ -143,17 +163,29 @@ public sealed class PracticeStepsDialog : Dialog
             return await dc.EndDialogAsync(new StepsOutcome(true, state.Signals), cancellationToken).ConfigureAwait(false);
         }
 
-        state = state with { StepIndex = state.StepIndex + 1 };
+        // The question whether to keep what was written is the bot's answer to it.
+        if (step.Keep is not null && signal is EngagementSignal.None or EngagementSignal.MinimalReply && !string.IsNullOrWhiteSpace(text))
+        {
+            return await AskStepAsync(dc.Context, dc.ActiveDialog!, state with { Keeping = text.Trim() }, cancellationToken).ConfigureAwait(false);
+        }
+
         var steps = _catalog.Get(state.PracticeId, dc.Context.Locale).Steps;
+        var next = state.StepIndex + 1;
         // An instruction right after a question is the practice's own answer to what was written ("Thank you. The way
         // we talk to others…"); before another question or the end, the bot says it heard.
         if (step.Prompt == StepPromptKind.Text && signal == EngagementSignal.None && InputText.Words(text).Length > 0
-            && (state.StepIndex >= steps.Count || steps[state.StepIndex].Prompt != StepPromptKind.None))
+            && (next >= steps.Count || steps[next].Prompt != StepPromptKind.None))
         {
             await AcknowledgeAsync(dc.Context, state.ReplyWordCounts.Count, cancellationToken).ConfigureAwait(false);
         }
 
-        if (state.StepIndex >= steps.Count)
+        return await NextStepAsync(dc, state, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> NextStepAsync(DialogContext dc, PracticeStepsState state, CancellationToken cancellationToken)
+    {
+        state = state with { StepIndex = state.StepIndex + 1, Keeping = null };
+        if (state.StepIndex >= _catalog.Get(state.PracticeId, dc.Context.Locale).Steps.Count)
         {
             return await dc.EndDialogAsync(new StepsOutcome(false, state.Signals), cancellationToken).ConfigureAwait(false);
         }
@@ -214,16 +246,22 @@ public sealed class PracticeStepsDialog : Dialog
         _ => throw new InvalidOperationException("A step's prompt ended without a prompt result."),
     };
 
-    private string PromptIdOf(PracticeStep step) => step.Prompt switch
+    private string PromptIdOf(PracticeStep step, PracticeStepsState state) => step.Prompt switch
     {
+        StepPromptKind.Text when state.Keeping is not null => _keepPrompt.Id,
         StepPromptKind.Choice => _choicePrompt.Id,
         StepPromptKind.Rating => _ratingPrompt.Id,
         _ => _textPrompt.Id,
     };
 
-    private PromptOptions OptionsOf(ITurnContext context, PracticeStep step)
+    private PromptOptions OptionsOf(ITurnContext context, PracticeStep step, PracticeStepsState state)
     {
         var locale = context.Locale;
+        if (state.Keeping is not null && step.Keep is { } kind)
+        {
+            return KeepQuestion(context, kind);
+        }
+
         var text = ChannelKinds.IsSms(context.Activity.ChannelId) ? step.SmsText ?? step.Text : step.Text;
         var question = Activity.CreateMessage(text, InputHints.ExpectingInput) with { Locale = locale };
         var choices = StepChoices(step, locale);

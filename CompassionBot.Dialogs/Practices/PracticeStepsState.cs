@@ -12,10 +12,15 @@ namespace CompassionBot.Dialogs.Practices;
 /// The step's prompt waiting for the answer (a stack of one, driven by the engine; it counts the attempts). Null in
 /// state saved before the steps were asked through prompts.
 /// </param>
+/// <param name="Keeping">
+/// The answer the person is being asked whether to keep (the step's <see cref="PracticeStep.Keep"/>), while the
+/// yes/no question waits; null otherwise.
+/// </param>
 public sealed record PracticeStepsState(
     string PracticeId,
     int StepIndex,
     IReadOnlyList<int> ReplyWordCounts,
     IReadOnlyList<string> Signals,
     int ImplicitSignals,
-    DialogState? Prompt);
+    DialogState? Prompt,
+    string? Keeping = null);

@@ -7,7 +7,8 @@ namespace CompassionBot.Dialogs.Safety;
 /// The crisis line of the person's region as a short phrase in their language (<c>crisisLine.&lt;region&gt;</c> in
 /// <c>referrals.messages</c>, else <c>crisisLine.other</c>), for the <c>{crisisLine}</c> placeholder of the welcome,
 /// help and check-in texts; and its emergency number (<c>emergencyLine.&lt;region&gt;</c>) for texts that name both,
-/// such as the SMS HELP and STOP answers. The full referral is <see cref="ReferralResponder"/>'s.
+/// such as the SMS HELP and STOP answers. On web chat their numbers are links (<see cref="PhoneLinks"/>). The full
+/// referral is <see cref="ReferralResponder"/>'s.
 /// </summary>
 public static class CrisisLine
 {
@@ -30,6 +31,6 @@ public static class CrisisLine
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(context);
         var region = CrisisRegion.Resolve(context.Activity, clinicRegion, messages);
-        return messages.Get(CrisisRegion.MessageKey(messages, prefix, region), context.Locale);
+        return PhoneLinks.For(context, messages.Get(CrisisRegion.MessageKey(messages, prefix, region), context.Locale));
     }
 }

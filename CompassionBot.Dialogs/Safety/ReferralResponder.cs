@@ -66,7 +66,7 @@ public sealed partial class ReferralResponder : ICrisisResponder
 
         foreach (var text in texts)
         {
-            await turn.Context.SayTextAsync(text, cancellationToken).ConfigureAwait(false);
+            await turn.Context.SayTextAsync(PhoneLinks.For(turn.Context, text), cancellationToken).ConfigureAwait(false);
         }
 
         return eventId;

@@ -123,7 +123,8 @@ public sealed partial class SafetyGate : ISafetyGate
                 return decision.Next;
             case SafetyAction.RemindInCrisisMode:
                 var region = CrisisRegion.Resolve(turn.Context.Activity, _clinic.Region, turn.Messages);
-                await turn.Context.SayTextAsync(SafetyTexts.CrisisModeReminder(turn.Messages, turn.Locale, region, decision.Urgency), cancellationToken).ConfigureAwait(false);
+                var reminder = SafetyTexts.CrisisModeReminder(turn.Messages, turn.Locale, region, decision.Urgency);
+                await turn.Context.SayTextAsync(PhoneLinks.For(turn.Context, reminder), cancellationToken).ConfigureAwait(false);
                 return decision.Next;
             case SafetyAction.AcknowledgeSafe:
                 await _responder.RecordOutcomeAsync(turn, state.Crisis!.EventId, decision.Outcome!.Value, cancellationToken).ConfigureAwait(false);

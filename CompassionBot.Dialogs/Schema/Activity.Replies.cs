@@ -1,12 +1,19 @@
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace CompassionBot.Dialogs.Schema;
 
 public sealed partial record Activity
 {
-    /// <summary>Creates a plain-text message activity (addressing is filled in when it is sent).</summary>
+    [GeneratedRegex(@"\]\(tel:")]
+    private static partial Regex PhoneLink();
+
+    /// <summary>
+    /// Creates a message activity (addressing is filled in when it is sent): plain text, or Markdown when the text holds
+    /// a <c>tel:</c> link (the bot writes those only for web chat), so that the number can be tapped.
+    /// </summary>
     public static Activity CreateMessage(string text, string? inputHint = null) =>
-        new() { Type = ActivityTypes.Message, Text = text, TextFormat = "plain", InputHint = inputHint };
+        new() { Type = ActivityTypes.Message, Text = text, TextFormat = PhoneLink().IsMatch(text ?? string.Empty) ? "markdown" : "plain", InputHint = inputHint };
 
     /// <summary>Whether this is a <c>message</c> activity.</summary>
     [JsonIgnore]

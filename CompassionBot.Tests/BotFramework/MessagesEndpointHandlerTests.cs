@@ -42,7 +42,7 @@ public sealed class MessagesEndpointHandlerTests : IAsyncLifetime
         Assert.Equal(2, texts.Count);
         Assert.Contains("not a crisis service", texts[0], StringComparison.Ordinal);
         Assert.Contains("988", texts[0], StringComparison.Ordinal);
-        Assert.StartsWith("Here are some practices", texts[1], StringComparison.Ordinal);
+        Assert.StartsWith("Here are a few that might suit you", texts[1], StringComparison.Ordinal);
         var offered = replies[1].GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString());
         Assert.Contains("Self-Compassion Break", offered);
         Assert.All(replies, r => Assert.Equal("welcome-1", r.GetProperty("conversation").GetProperty("id").GetString()));

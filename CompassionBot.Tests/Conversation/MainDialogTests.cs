@@ -17,15 +17,28 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
     public MainDialogTests(BotApplicationFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Menu_WithButtons_ButtonsFollowTheNumberedList()
+    public async Task Menu_WithButtons_ThreeSuggestionsAndMoreAsButtonsAndTheTextDoesNotListThem()
     {
         var sut = NewConversation("test");
 
         var menu = Assert.Single(await sut.SendAsync("menu", TestContext.Current.CancellationToken));
 
-        var numbered = MenuItem().Matches(menu.Text!).Select(m => (Number: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Title: m.Groups[2].Value)).ToList();
-        Assert.Equal(Enumerable.Range(1, numbered.Count), numbered.Select(n => n.Number));
-        Assert.Equal(numbered.Select(n => n.Title), menu.SuggestedActions!.Actions.Select(a => a.Title));
+        var titles = menu.SuggestedActions!.Actions.Select(a => a.Title!).ToList();
+        Assert.Equal(PracticeMenu.ShortSize + 1, titles.Count);
+        Assert.Equal("More practices", titles[^1]);
+        Assert.Equal("Here are a few that might suit you. Pick one, or say more or later.", menu.Text);
+    }
+
+    [Fact]
+    public async Task Menu_WithButtonsMore_EveryPracticeAsButtonsAndTheTextDoesNotListThem()
+    {
+        var sut = NewConversation("test");
+        await sut.SendAsync("menu", TestContext.Current.CancellationToken);
+
+        var menu = Assert.Single(await sut.SendAsync("more", TestContext.Current.CancellationToken));
+
+        Assert.Equal(Catalog.All("en").Count, menu.SuggestedActions!.Actions.Count);
+        Assert.Equal("Here are all the practices. Pick one, or say later.", menu.Text);
     }
 
     [Fact]
@@ -61,10 +74,10 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
     [Fact]
     public async Task Menu_NumberTyped_StartsThePracticeWithThatNumber()
     {
-        // A text-only channel other than SMS gets the whole numbered menu at once.
+        // A text-only channel other than SMS gets the short menu numbered in its text.
         var sut = NewConversation("telegram");
         var menu = Assert.Single(await sut.SendAsync("menu", TestContext.Current.CancellationToken));
-        var third = MenuItem().Matches(menu.Text!)[2].Groups[2].Value;
+        var third = SmsMenuItem().Matches(menu.Text!)[2].Groups[2].Value;
 
         var replies = await sut.SendAsync("3", TestContext.Current.CancellationToken);
 
@@ -80,6 +93,28 @@ public sealed partial class MainDialogTests : IClassFixture<BotApplicationFactor
         var replies = await sut.SendAsync("Three Good Things", TestContext.Current.CancellationToken);
 
         Assert.Equal("Let's begin: Three Good Things (4 min). Notice three things that went well recently, however small. You can say stop anytime.", replies[0].Text);
+    }
+
+    [Fact]
+    public async Task Resume_WhenThePauseEndedInAnotherConversation_ShowsTheMenuAgainWithoutIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var user = "user-" + Guid.NewGuid().ToString("N");
+        var first = new TestConversation(_factory.Services, "test", "en-US", "first-" + user, user);
+        var sut = new TestConversation(_factory.Services, "test", "en-US", "second-" + user, user);
+        await first.SendAsync("menu", ct);
+        await first.SendAsync("Self-Compassion Break", ct);
+        await first.SendAsync("5", ct);
+        await first.SendAsync("pause", ct);
+        var offer = Assert.Single(await sut.SendAsync("menu", ct));
+        Assert.Equal("Resume Self-Compassion Break", offer.SuggestedActions!.Actions[0].Title);
+        await first.SendAsync("menu", ct);
+        await first.SendAsync("Resume Self-Compassion Break", ct);
+
+        var menu = Assert.Single(await sut.SendAsync("Resume Self-Compassion Break", ct));
+
+        Assert.Equal("Here are a few that might suit you. Pick one, or say more or later.", menu.Text);
+        Assert.DoesNotContain(menu.SuggestedActions!.Actions, a => a.Title!.StartsWith("Resume", StringComparison.Ordinal));
     }
 
     private TestConversation NewConversation(string channelId) =>

@@ -33,7 +33,7 @@ public sealed class TurnErrorTests
         var next = await sut.SendAsync("6", Ct);
 
         Assert.Equal([Messages.Get("error.turn", "en")], failed.Select(r => r.Text));
-        Assert.StartsWith("Here are some practices.", next[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith(Messages.Get("menu.intro", "en"), next[0].Text, StringComparison.Ordinal);
         var logged = Assert.Single(logs.Entries, e => e.EventId.Id == 1002);
         Assert.Contains("broken-1", logged.Message, StringComparison.Ordinal);
         Assert.Contains(sut.Conversation.Id!, logged.Message, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Tests.Practices;
@@ -28,11 +29,11 @@ public sealed class DirectLineCrisisRegionTests : IDisposable
         var help = await SayAsync(client, conversationId, token, "ayuda", locale, "c-1");
         var referral = await SayAsync(client, conversationId, token, "me quiero morir", locale, "c-2");
 
-        const string crisisLine = "llama o escribe AYUDA al 988";
+        const string crisisLine = "llama o escribe AYUDA al [988](tel:988)";
         Assert.Contains(crisisLine, welcome[0], StringComparison.Ordinal);
         Assert.Contains(crisisLine, help[0], StringComparison.Ordinal);
         Assert.Equal(Messages.Get("crisis.referral", "es"), referral[0]);
-        Assert.Equal(Messages.Get("referral.US", "es"), referral[1]);
+        Assert.Equal(PhoneLinks.Markdown(Messages.Get("referral.US", "es")), referral[1]);
         Assert.All(["988", "marca 2", "AYUDA", "911"], s => Assert.Contains(s, referral[1], StringComparison.Ordinal));
     }
 
@@ -48,12 +49,12 @@ public sealed class DirectLineCrisisRegionTests : IDisposable
         await PostAsync(client, conversationId, token, "help", "en-GB", "c-1");
         var help = await ReceiveBotTextsUntilAsync(stream, Messages.Get("menu.intro", "en"));
         await PostAsync(client, conversationId, token, "i want to kill myself", "en-GB", "c-2");
-        var referral = await ReceiveBotTextsUntilAsync(stream, Messages.Get("referral.GB", "en"));
+        var referral = await ReceiveBotTextsUntilAsync(stream, PhoneLinks.Markdown(Messages.Get("referral.GB", "en")));
 
-        const string crisisLine = "call Samaritans on 116 123";
+        const string crisisLine = "call Samaritans on [116 123](tel:116123)";
         Assert.Contains(crisisLine, welcome[0], StringComparison.Ordinal);
         Assert.Contains(crisisLine, help[0], StringComparison.Ordinal);
-        Assert.Equal([Messages.Get("crisis.referral", "en"), Messages.Get("referral.GB", "en")], referral.Take(2));
+        Assert.Equal([Messages.Get("crisis.referral", "en"), PhoneLinks.Markdown(Messages.Get("referral.GB", "en"))], referral.Take(2));
         Assert.All(["116 123", "999"], s => Assert.Contains(s, referral[1], StringComparison.Ordinal));
         Assert.All(welcome.Concat(help).Concat(referral), t => Assert.DoesNotContain("988", t, StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Safety;
 using System.Net;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Tests.Practices;
@@ -31,10 +32,10 @@ public sealed class DirectLineDiskFullTests
         await DiskFullTests.FillAsync(disk, Path.Combine(disk.Path, "compassionbot.db"), TestContext.Current.CancellationToken);
 
         using var posted = await client.PostMessageAsync(conversationId, token, "I want to kill myself", "c-1");
-        var referral = await ReceiveBotTextsUntilAsync(stream, Messages.Get("referral.US", "en"));
+        var referral = await ReceiveBotTextsUntilAsync(stream, PhoneLinks.Markdown(Messages.Get("referral.US", "en")));
 
         Assert.Equal(HttpStatusCode.BadGateway, posted.StatusCode);
-        Assert.Equal([Messages.Get("crisis.referral", "en"), Messages.Get("referral.US", "en")], referral.Take(2));
+        Assert.Equal([Messages.Get("crisis.referral", "en"), PhoneLinks.Markdown(Messages.Get("referral.US", "en"))], referral.Take(2));
         Assert.Contains("988", referral[1], StringComparison.Ordinal);
     }
 

@@ -21,7 +21,7 @@ public sealed class WebChatRealBotTests : IDisposable
         await using var browser = await WebChatBrowser.LaunchAsync();
         var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, transport);
 
-        await sut.WaitForMessageAsync("I'm CompassionBot");
+        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
         await sut.ClickSuggestedActionAsync("Self-Compassion Break");
         await sut.WaitForMessageAsync("how much distress do you feel right now");
         await sut.TypeAndSendAsync("6");
@@ -70,6 +70,53 @@ public sealed class WebChatRealBotTests : IDisposable
         Assert.Contains("llama al 911 ahora", panel, StringComparison.Ordinal);
         Assert.True(sut.SentLocales.Count >= 2, "the conversation start and the message each carry a locale");
         Assert.All(sut.SentLocales, locale => Assert.Equal(sentLocale, locale));
+    }
+
+    [Fact]
+    public async Task DemoPage_Reload_KeepsTheUserAndTheBotWelcomesThemBackToTheirPausedPractice()
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false);
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling");
+        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
+        await sut.ClickSuggestedActionAsync("Self-Compassion Break");
+        await sut.WaitForMessageAsync("how much distress do you feel right now");
+        await sut.TypeAndSendAsync("6");
+        await sut.WaitForMessageAsync("Bring to mind something");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        await sut.TypeAndSendAsync("pause");
+        await sut.WaitForMessageAsync("I've saved how far you got in Self-Compassion Break");
+
+        await sut.ReloadAsync();
+
+        await sut.WaitForMessageAsync("Welcome back. Last time: Self-Compassion Break.");
+        await sut.ClickSuggestedActionAsync("Resume Self-Compassion Break");
+        await sut.WaitForMessageAsync("Let's pick up Self-Compassion Break where you stopped.");
+        await sut.TypeAndSendAsync("5");
+        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        Assert.Equal(2, sut.IssuedUserIds.Count);
+        Assert.Equal(sut.IssuedUserIds[0], sut.IssuedUserIds[1]);
+    }
+
+    [Theory]
+    [InlineData(390, 844, "en", "tel:988")]
+    [InlineData(390, 844, "es", "tel:988")]
+    [InlineData(1280, 800, "en", "tel:988")]
+    public async Task DemoPage_Welcome_CrisisLineLinkAndSendBoxOnScreenWithoutScrolling(int width, int height, string language, string crisisLink)
+    {
+        WebChatBrowser.SkipUnlessAvailable();
+        await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false, settings: new Dictionary<string, string?> { ["Clinic:Region"] = "US" });
+        await using var browser = await WebChatBrowser.LaunchAsync();
+        var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling", language, viewport: new() { Width = width, Height = height });
+        await sut.WaitForMessageAsync(language == "es" ? "Aquí tienes algunas" : "Here are a few");
+        var screenshot = await sut.ScreenshotAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", $"webchat-welcome-{width}x{height}-{language}.png"), fullPage: false);
+        TestContext.Current.AddAttachment($"webchat-welcome-{width}x{height}-{language}.png", screenshot, "image/png");
+
+        Assert.True(await sut.IsLinkOnScreenAsync(crisisLink), "the welcome's crisis line is on screen");
+        Assert.True(await sut.IsSendBoxOnScreenAsync(), "the send box is on screen");
+        Assert.Equal(0, await sut.PageScrollYAsync());
     }
 
     public void Dispose() => _data.Dispose();

@@ -92,6 +92,25 @@ public sealed class PracticeCatalogValidationTests : IDisposable
         AssertError(EnFile, 5, "'rating:' must be");
     }
 
+    [Theory]
+    [InlineData("keep: phrase", 10, "offers to keep its answer but its prompt is not 'text'")]
+    [InlineData("prompt: text\nkeep: diary", 11, "'keep:' must be phrase or letter, not 'diary'")]
+    public void Load_KeepOnAnInstructionOrOfAnUnknownKind_NamesFileAndLine(string lines, int line, string message)
+    {
+        Write(Valid.Replace("text: First step.\n", $"text: First step.\n{lines}\n", StringComparison.Ordinal));
+
+        AssertError(EnFile, line, message);
+    }
+
+    [Fact]
+    public void Load_KeepInOneLanguageOnly_NamesTheTranslation()
+    {
+        _root.Write(EnFile, Valid.Replace("text: First step.\n", "text: First step.\nprompt: text\nkeep: phrase\n", StringComparison.Ordinal));
+        _root.Write(EsFile, Valid.Replace("text: First step.\n", "text: First step.\nprompt: text\n", StringComparison.Ordinal));
+
+        AssertError(EsFile, 8, "Step 'one' keeps its answer differently");
+    }
+
     [Fact]
     public void Load_StepWithoutText_NamesFileAndStepLine()
     {

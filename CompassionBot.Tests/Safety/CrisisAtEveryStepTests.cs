@@ -82,6 +82,10 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
         foreach (var step in practice.Steps)
         {
             yield return "step:" + step.Id;
+            if (step.Keep is not null)
+            {
+                yield return "keep:" + step.Id;
+            }
         }
 
         if (practice.RateAfter)
@@ -122,6 +126,15 @@ public sealed class CrisisAtEveryStepTests : IClassFixture<BotApplicationFactory
             }
 
             last = await conversation.SendAsync(Answer(step, practice.Locale), ct);
+            if (step.Keep is { } kind)
+            {
+                if (await ArrivedAsync("keep:" + step.Id, Messages.Get($"keep.{kind.ToString().ToLowerInvariant()}.ask", locale)))
+                {
+                    return;
+                }
+
+                last = await conversation.SendAsync(Messages.Get("keep.no", locale), ct);
+            }
         }
 
         if (practice.RateAfter)

@@ -17,11 +17,11 @@ public sealed class ChatVerbTests : IDisposable
     [Fact]
     public async Task Chat_NumberFromTheMenu_StartsThatPracticeAndTheMenuIsListedOnce()
     {
-        var output = await ChatAsync("6", "exit");
+        var output = await ChatAsync("3", "exit");
 
         Assert.Contains("Bot: Hi, I'm CompassionBot", output, StringComparison.Ordinal);
         Assert.Single(Lines(output), line => line.Contains("Soothing Touch", StringComparison.Ordinal) && !line.StartsWith("Bot: Let's begin", StringComparison.Ordinal));
-        Assert.Contains("6. Soothing Touch (2 min)", output, StringComparison.Ordinal);
+        Assert.Contains("     3) Soothing Touch", output, StringComparison.Ordinal);
         Assert.Contains("Bot: Let's begin: Soothing Touch (2 min).", output, StringComparison.Ordinal);
     }
 

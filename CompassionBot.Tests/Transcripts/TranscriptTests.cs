@@ -4,7 +4,8 @@ namespace CompassionBot.Tests.Transcripts;
 
 /// <summary>
 /// Replays every <c>Transcripts/**/*.chat</c> file through the real pipeline. A file is a conversation spec a
-/// clinician can review: <c>User:</c> lines are sent (<c>User: &lt;join&gt;</c> is the person joining), each
+/// clinician can review: <c>User:</c> lines are sent (<c>User: &lt;join&gt;</c> is the person joining,
+/// <c>User: &lt;return&gt;</c> the same person coming back another day: a new conversation, joined), each
 /// <c>Bot:</c> line must match the next reply (text, line breaks as <c>\n</c>, suggested actions as
 /// <c> [a | b]</c>; a trailing <c>...</c> matches any rest). Header comments set <c># channel:</c> and <c># locale:</c>.
 /// Each file is a new person (its own user id), so profiles and language choices never leak between files.
@@ -32,7 +33,8 @@ public sealed class TranscriptTests : IClassFixture<BotApplicationFactory>
     public async Task Replay_Transcript_BotRepliesMatch(string file)
     {
         var lines = await File.ReadAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "Transcripts", file), TestContext.Current.CancellationToken);
-        var sut = new TestConversation(_factory.Services, Header(lines, "channel") ?? "test", Header(lines, "locale") ?? "en-US", userId: "user-" + Guid.NewGuid().ToString("N"));
+        var userId = "user-" + Guid.NewGuid().ToString("N");
+        var sut = new TestConversation(_factory.Services, Header(lines, "channel") ?? "test", Header(lines, "locale") ?? "en-US", userId: userId);
         var pending = new Queue<string>();
         for (var i = 0; i < lines.Length; i++)
         {
@@ -41,7 +43,14 @@ public sealed class TranscriptTests : IClassFixture<BotApplicationFactory>
             {
                 Assert.True(pending.Count == 0, $"{file}:{i + 1}: unexpected extra replies before this line: {string.Join(" // ", pending)}");
                 var text = line["User:".Length..].Trim();
-                var replies = text == "<join>" ? await sut.JoinAsync(TestContext.Current.CancellationToken) : await sut.SendAsync(text, TestContext.Current.CancellationToken);
+                if (text == "<return>")
+                {
+                    sut = new TestConversation(_factory.Services, sut.ChannelId, sut.Locale, userId: userId);
+                }
+
+                var replies = text is "<join>" or "<return>"
+                    ? await sut.JoinAsync(TestContext.Current.CancellationToken)
+                    : await sut.SendAsync(text, TestContext.Current.CancellationToken);
                 foreach (var reply in replies)
                 {
                     pending.Enqueue(TestConversation.Render(reply));

@@ -20,7 +20,7 @@ public sealed class PromptTests
         return Task.FromResult(prompt.Recognized is { Succeeded: true, Value: <= 5 });
     };
 
-    private static DialogTestClient Client(Dialog prompt, PromptOptions options)
+    private static DialogTestClient Client(Dialog prompt, PromptOptions options, string channelId = "test")
     {
         var root = new WaterfallDialog<TestWaterfallState>(
             "root",
@@ -34,8 +34,23 @@ public sealed class PromptTests
             ],
             EngineTestJsonContext.Default.TestWaterfallState,
             _ => new TestWaterfallState(null, null, 0));
-        return new DialogTestClient(new DialogSet().Add(root).Add(prompt), "root");
+        return new DialogTestClient(new DialogSet().Add(root).Add(prompt), "root", channelId);
     }
+
+    [Theory]
+    [InlineData("webchat", "Rate 0-5" + ZeroToTen)]
+    [InlineData("test", "Rate 0-5" + ZeroToTen)]
+    [InlineData("twilio-sms", "Rate 0-5")]
+    public async Task RatingPrompt_Asked_OffersZeroToTenAsButtonsWhereTheChannelShowsThem(string channelId, string expected)
+    {
+        var client = Client(new RatingPrompt(nameof(RatingPrompt)), RatingUpToFive, channelId);
+
+        var asked = await SayAsync(client, "hi");
+
+        Assert.Equal([expected], asked);
+    }
+
+    private const string ZeroToTen = " [0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10]";
 
     /// <summary>A client whose waterfall has asked with <paramref name="prompt"/> and been given <paramref name="answers"/>.</summary>
     private static async Task<DialogTestClient> AskedAsync(Dialog prompt, PromptOptions options, params string[] answers)
@@ -78,7 +93,7 @@ public sealed class PromptTests
     {
         var sut = await AskedAsync(new RatingPrompt(nameof(RatingPrompt), UpToFive()), RatingUpToFive);
 
-        Assert.Equal(["Up to 5, please"], await SayAsync(sut, "8"));
+        Assert.Equal(["Up to 5, please [0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10]"], await SayAsync(sut, "8"));
         Assert.Equal(["rating 3"], await SayAsync(sut, "3"));
     }
 
@@ -157,7 +172,7 @@ public sealed class PromptTests
     {
         var sut = await AskedAsync(new RatingPrompt(nameof(RatingPrompt)), RatingUpToFive);
 
-        Assert.Equal(["Up to 5, please"], await SayAsync(sut, "pretty bad"));
+        Assert.Equal(["Up to 5, please [0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10]"], await SayAsync(sut, "pretty bad"));
         Assert.Equal(["rating 9"], await SayAsync(sut, "9"));
     }
 
