@@ -37,6 +37,8 @@ internal static class AzureTemplateAllowList
         ["CheckIns:UnansweredLimit"] = "default 3",
         ["CheckIns:CrisisQuietPeriod"] = "default 72 hours",
         ["Clinic:LinkCodeLifetime"] = "default 72 hours: how long a client's link code works",
+        ["Clinic:LinkAttemptsPerPerson"] = "default 5 an hour: link codes one person may try",
+        ["Clinic:LinkAttemptsPerMinute"] = "default 30 a minute: link codes everyone may try on one instance",
         ["Safety:Model:Enabled"] = "default on: the semantic layer of the crisis screen always runs in a clinic",
         ["Safety:Model:CacheSize"] = "default 4,096 verdicts kept by text",
         ["Safety:AlertTimeout"] = "default 10 seconds",
