@@ -52,6 +52,26 @@ public sealed partial class ClinicConsoleTests
         Assert.Equal(HttpStatusCode.Redirect, (await sut.GetPageAsync("/clinic")).Status);
     }
 
+    [Theory]
+    [InlineData("/clinic/sign-in")]
+    [InlineData("/clinic")]
+    [InlineData("/clinic/clients/cli-missing")]
+    public async Task Pages_AreNeitherCachedNorFramedAndLoadOnlyTheServiceOwnFiles(string path)
+    {
+        await using var host = await SmsTestHost.StartAsync(MondayNoon);
+        using var sut = ClinicConsoleClient.Create(host);
+        (await sut.SignInAsync(SmsTestHost.ApiKey)).Dispose();
+
+        using var response = await sut.Http.GetAsync(new Uri(path, UriKind.Relative), Ct);
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     [Fact]
     public async Task Console_WithoutSignIn_RedirectsToSignInAndTheApiKeyHeaderDoesNotOpenIt()
     {

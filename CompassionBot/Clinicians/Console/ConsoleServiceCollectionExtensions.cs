@@ -8,7 +8,8 @@ internal static class ConsoleServiceCollectionExtensions
     /// <summary>
     /// Adds the console's pages (under <c>Clinicians/Console/Pages</c>, all but sign-in behind
     /// <see cref="ClinicConsole.Policy"/>), the <see cref="ClinicConsole.CookieScheme"/> cookie (HttpOnly, SameSite=Strict,
-    /// Secure on HTTPS, only sent to the console's paths) and the console's texts. Needs <c>AddClinicians</c>.
+    /// Secure on HTTPS, only sent to the console's paths), its response headers (<see cref="ConsoleResponseHeaders"/>) and
+    /// the console's texts. Needs <c>AddClinicians</c>.
     /// </summary>
     public static IServiceCollection AddClinicConsole(this IServiceCollection services)
     {
@@ -19,6 +20,7 @@ internal static class ConsoleServiceCollectionExtensions
             options.Conventions.AuthorizeFolder("/", ClinicConsole.Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.ConfigureFilter(new ConsoleResponseHeaders());
         });
         services.AddAuthentication().AddCookie(ClinicConsole.CookieScheme, options =>
         {
