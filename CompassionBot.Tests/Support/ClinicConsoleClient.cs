@@ -18,7 +18,14 @@ internal sealed partial class ClinicConsoleClient : IDisposable
     public static ClinicConsoleClient Create(SmsTestHost host, string baseAddress = "http://localhost")
     {
         ArgumentNullException.ThrowIfNull(host);
-        return new(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) }));
+        return new(host.CreateClient(Options(new Uri(baseAddress))));
+    }
+
+    /// <summary>A console client of the service <paramref name="factory"/> runs.</summary>
+    public static ClinicConsoleClient Create(DirectLineAppFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return new(factory.CreateClient(Options(factory.BaseAddress)));
     }
 
     /// <summary>Signs in with <paramref name="key"/> through the sign-in form; returns the answer to the form.</summary>
@@ -51,6 +58,9 @@ internal sealed partial class ClinicConsoleClient : IDisposable
     }
 
     public void Dispose() => Http.Dispose();
+
+    private static WebApplicationFactoryClientOptions Options(Uri baseAddress) =>
+        new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

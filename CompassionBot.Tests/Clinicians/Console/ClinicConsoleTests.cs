@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CompassionBot.Clinicians.Clients;
 using CompassionBot.Tests.Clinicians.Clients;
 using CompassionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CompassionBot.Tests.Clinicians.Console;
 
@@ -183,6 +187,31 @@ public sealed partial class ClinicConsoleTests
         Assert.Matches("<td>7</td>\\s*<td>4</td>", html);
         Assert.Matches("<td>6</td>\\s*<td>2</td>", html);
         Assert.Matches("Body-based</th>\\s*<td>2</td>\\s*<td>2</td>", html);
+    }
+
+    [Fact]
+    public async Task Page_ThatFails_IsAFriendly500AndLogged()
+    {
+        using var data = new TempDirectory();
+        var logs = new CollectingLoggerProvider();
+        await using var factory = new DirectLineAppFactory(
+            data.Path,
+            settings: new Dictionary<string, string?> { ["Clinic:ApiKeys:dr-test"] = SmsTestHost.ApiKey },
+            configureServices: services =>
+            {
+                services.RemoveAll<ClinicianAlertStore>();
+                services.AddSingleton(new ClinicianAlertStore(new UnreachableDatabase()));
+                services.AddSingleton<ILoggerProvider>(logs);
+            });
+        using var sut = ClinicConsoleClient.Create(factory);
+        (await sut.SignInAsync(SmsTestHost.ApiKey)).Dispose();
+
+        using var response = await sut.Http.GetAsync(new Uri("/clinic/alerts", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Something went wrong", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 7274);
     }
 
     [GeneratedRegex("<g class=\"session\">")]

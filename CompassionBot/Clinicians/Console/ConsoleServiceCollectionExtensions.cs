@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CompassionBot.Clinicians.Console;
 
@@ -21,7 +22,9 @@ internal static class ConsoleServiceCollectionExtensions
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.ConfigureFilter(new ConsoleResponseHeaders());
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleExceptionFilter)));
         });
+        services.AddSingleton<ConsoleExceptionFilter>();
         services.AddAuthentication().AddCookie(ClinicConsole.CookieScheme, options =>
         {
             options.Cookie.Name = "CompassionBot.Clinic";

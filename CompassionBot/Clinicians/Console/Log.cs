@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7273, Level = LogLevel.Information, Message = "Clinician {Clinician} acknowledged alert {AlertId} in the console")]
     public static partial void AlertAcknowledged(ILogger logger, LogId clinician, LogId alertId);
+
+    [LoggerMessage(EventId = 7274, Level = LogLevel.Error, Message = "Console page {Page} failed; the clinician was shown the error page")]
+    public static partial void PageFailed(ILogger logger, LogId page, Exception exception);
 }
