@@ -2,6 +2,7 @@ using CompassionBot.BotFramework;
 using CompassionBot.CheckIns;
 using CompassionBot.Cli;
 using CompassionBot.Clinicians;
+using CompassionBot.Clinicians.Console;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Understanding;
 using CompassionBot.DirectLine;
@@ -27,11 +28,13 @@ builder.Services.AddWebChat();
 builder.Services.AddSms();
 builder.Services.AddCheckIns();
 builder.Services.AddClinicians();
+builder.Services.AddClinicConsole();
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseClinicConsoleErrorPages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWebSockets();
@@ -45,6 +48,7 @@ app.MapDirectLine();
 app.MapWebChat();
 app.MapSms();
 app.MapClinicians();
+app.MapClinicConsole();
 app.MapOperations();
 
 return verb switch

@@ -103,6 +103,9 @@ internal sealed class SmsTestHost : IAsyncDisposable
         return new SmsTestHost(twilio, new FakeTimeProvider(now), settings, ownsTwilio: true, ownedFile);
     }
 
+    /// <summary>Another client of this instance (its own cookies), e.g. a browser-like one for the clinician console.</summary>
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => _factory.CreateClient(options);
+
     public T Service<T>()
         where T : notnull => Services.GetRequiredService<T>();
 

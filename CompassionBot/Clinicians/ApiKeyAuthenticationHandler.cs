@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -13,7 +11,7 @@ namespace CompassionBot.Clinicians;
 /// (<see cref="ClaimsIdentity.Name"/>). Anything else gets 401 with <c>WWW-Authenticate: ApiKey</c>.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<ClinicianApiOptions> keys,
+    ClinicianKeys keys,
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
@@ -31,7 +29,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (Match(header[HeaderPrefix.Length..].Trim()) is not { } clinician)
+        if (keys.Match(header[HeaderPrefix.Length..].Trim()) is not { } clinician)
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
         }
@@ -45,20 +43,5 @@ internal sealed class ApiKeyAuthenticationHandler(
         Log.ApiKeyRejected(Logger);
         Response.Headers.WWWAuthenticate = "ApiKey";
         return TypedResults.Unauthorized().ExecuteAsync(Context);
-    }
-
-    private string? Match(string presented)
-    {
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
-        string? found = null;
-        foreach (var (name, key) in keys.CurrentValue.ApiKeys)
-        {
-            if (!string.IsNullOrEmpty(key) && CryptographicOperations.FixedTimeEquals(given, SHA256.HashData(Encoding.UTF8.GetBytes(key))))
-            {
-                found = name;
-            }
-        }
-
-        return presented.Length == 0 ? null : found;
     }
 }

@@ -33,6 +33,13 @@ internal static class ClinicianServiceCollectionExtensions
         services.AddSingleton<ClientRecordStore>();
         services.AddSingleton<ClinicianAlertStore>();
         services.AddSingleton<ClientViews>();
+        services.AddSingleton<ClinicianKeys>();
+        services.AddSingleton<ClientAccess>();
+        services.AddSingleton<ClientTimelines>();
+        services.AddSingleton<ClientSafetyPlans>();
+        services.AddSingleton<AlertAcknowledger>();
+        services.AddSingleton<SessionsCsv>();
+        services.AddSingleton<ClientEnrolments>();
         services.AddSingleton<ClientRecorder>();
         services.AddSingleton<IPracticeSessionObserver>(sp => sp.GetRequiredService<ClientRecorder>());
         services.Decorate<ICrisisResponder, ClientRecordingCrisisResponder>();

@@ -135,7 +135,7 @@ public abstract class ClientRecordTests(PostgresServer server, string provider) 
         return teams;
     }
 
-    private static async Task SoothingBreathAsync(MessagesClient person, string before, string after)
+    internal static async Task SoothingBreathAsync(MessagesClient person, string before, string after)
     {
         await person.SayAsync("menu", Ct);
         await person.SayAsync("Soothing Breath", Ct);

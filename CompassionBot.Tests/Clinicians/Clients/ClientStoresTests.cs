@@ -54,4 +54,46 @@ public sealed class ClientStoresTests(PostgresServer server)
         Assert.Equal(new PracticeSessionEntry("soothing-breath", "somatic", "msteams", T0, T0.AddMinutes(3), "completed", 6, 3, "helpful", recorded.Signals), recorded);
         Assert.Equal(["skip"], recorded.Signals);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task UnlinkClientAsync_LinkedOnTwoChannels_RemovesEveryLinkAndRecordsEachChannel(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, server);
+        var relational = database.OpenDatabase();
+        await new ClientStore(relational).CreateAsync(new ClientRecord("cli-1", "dr-test", "A", "en", "US", null, T0), Ct);
+        await new ClientStore(relational).CreateAsync(new ClientRecord("cli-2", "dr-test", "B", "en", "US", null, T0), Ct);
+        var sut = new ClientLinkStore(relational, new FakeTimeProvider(T0));
+        await sut.LinkAsync("cli-1", "msteams", "29:1a", ClientConsentChange.Linked, Ct);
+        await sut.LinkAsync("cli-1", "directline", "dl_a", ClientConsentChange.Linked, Ct);
+        await sut.LinkAsync("cli-2", "msteams", "29:1b", ClientConsentChange.Linked, Ct);
+
+        var removed = await sut.UnlinkClientAsync("cli-1", Ct);
+
+        Assert.Equal(2, removed);
+        Assert.Empty(await sut.ChannelsAsync("cli-1", Ct));
+        Assert.Equal(["msteams"], await sut.ChannelsAsync("cli-2", Ct));
+        var unlinked = (await sut.ChangesAsync("cli-1", Ct)).Where(c => c.Change == ClientConsentChange.Unlinked).Select(c => c.ChannelId).Order(StringComparer.Ordinal);
+        Assert.Equal(["directline", "msteams"], unlinked);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ListAsync_WithoutAClinician_ListsEveryClinicianClientsByAlias(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, server);
+        var sut = new ClientStore(database.OpenDatabase());
+        await sut.CreateAsync(new ClientRecord("cli-1", "dr-test", "robin", "en", "US", null, T0), Ct);
+        await sut.CreateAsync(new ClientRecord("cli-2", "dr-other", "Alex", "en", "US", null, T0), Ct);
+
+        var everyone = await sut.ListAsync(null, null, Ct);
+        var searched = await sut.ListAsync(null, "ROB", Ct);
+        var own = await sut.ListAsync("dr-test", null, Ct);
+
+        Assert.Equal(["Alex", "robin"], everyone.Select(c => c.Alias));
+        Assert.Equal(["robin"], searched.Select(c => c.Alias));
+        Assert.Equal(["robin"], own.Select(c => c.Alias));
+        Assert.Equal("dr-other", (await sut.GetAnyAsync("cli-2", Ct))?.Clinician);
+        Assert.Null(await sut.GetAsync("dr-test", "cli-2", Ct));
+    }
 }

@@ -9,9 +9,6 @@ namespace CompassionBot.Clinicians.Clients;
 /// </summary>
 internal static partial class ClientEndpoints
 {
-    /// <summary>Longest acknowledgement note.</summary>
-    public const int MaxNoteLength = 500;
-
     private static async Task<Ok<IReadOnlyList<AlertResponse>>> ListAlertsAsync(
         bool? open, string? clientId, ClaimsPrincipal user, ClinicianAlertStore alerts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await alerts.ListAsync(user.Clinician(), clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false));
@@ -20,27 +17,23 @@ internal static partial class ClientEndpoints
         string id,
         AcknowledgeRequest? request,
         ClaimsPrincipal user,
+        AlertAcknowledger acknowledger,
         ClinicianAlertStore alerts,
-        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        var note = string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim();
-        if (note is { Length: > MaxNoteLength })
+        var note = AlertAcknowledger.NormalizeNote(request?.Note);
+        if (note is { Length: > AlertAcknowledger.MaxNoteLength })
         {
-            return TypedResults.ValidationProblem(Errors("note", $"The note must be at most {MaxNoteLength} characters."));
+            return TypedResults.ValidationProblem(Errors("note", $"The note must be at most {AlertAcknowledger.MaxNoteLength} characters."));
         }
 
         var clinician = user.Clinician();
-        if (await alerts.GetAsync(clinician, id, cancellationToken).ConfigureAwait(false) is null)
+        return await acknowledger.AcknowledgeAsync(clinician, id, note, cancellationToken).ConfigureAwait(false) switch
         {
-            return TypedResults.NotFound();
-        }
-
-        if (!await alerts.AcknowledgeAsync(clinician, id, clinician, note, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false))
-        {
-            return TypedResults.Problem("This alert was acknowledged already; the first acknowledgement stands.", statusCode: StatusCodes.Status409Conflict, title: "Already acknowledged");
-        }
-
-        return TypedResults.Ok((await alerts.GetAsync(clinician, id, cancellationToken).ConfigureAwait(false))!);
+            AcknowledgeOutcome.NotFound => TypedResults.NotFound(),
+            AcknowledgeOutcome.AlreadyAcknowledged => TypedResults.Problem(
+                "This alert was acknowledged already; the first acknowledgement stands.", statusCode: StatusCodes.Status409Conflict, title: "Already acknowledged"),
+            _ => TypedResults.Ok((await alerts.GetAsync(clinician, id, cancellationToken).ConfigureAwait(false))!),
+        };
     }
 }

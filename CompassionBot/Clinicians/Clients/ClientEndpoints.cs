@@ -26,6 +26,7 @@ internal static partial class ClientEndpoints
         group.MapGet("/clients/{id}", GetAsync);
         group.MapPost("/clients/{id}/link-codes", NewLinkCodeAsync);
         group.MapGet("/clients/{id}/timeline", TimelineAsync);
+        group.MapGet("/clients/{id}/sessions.csv", ExportSessionsAsync);
         group.MapGet("/clients/{id}/safety-plan", GetSafetyPlanAsync);
         group.MapPut("/clients/{id}/safety-plan", PutSafetyPlanAsync);
         group.MapGet("/alerts", ListAlertsAsync);
@@ -69,17 +70,8 @@ internal static partial class ClientEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<ClientResponse>>> ListAsync(
-        string? search, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken)
-    {
-        var found = await clients.ListAsync(user.Clinician(), search, cancellationToken).ConfigureAwait(false);
-        var responses = new List<ClientResponse>(found.Count);
-        foreach (var client in found)
-        {
-            responses.Add(await views.ViewAsync(client, cancellationToken).ConfigureAwait(false));
-        }
-
-        return TypedResults.Ok<IReadOnlyList<ClientResponse>>(responses);
-    }
+        string? search, ClaimsPrincipal user, ClientAccess access, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await access.ListAsync(user, search, cancellationToken).ConfigureAwait(false));
 
     private static async Task<Results<Ok<ClientResponse>, NotFound>> GetAsync(
         string id, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken) =>
@@ -106,20 +98,10 @@ internal static partial class ClientEndpoints
     }
 
     private static async Task<Results<Ok<TimelineResponse>, NotFound>> TimelineAsync(
-        string id, ClaimsPrincipal user, ClientStore clients, ClientRecordStore records, ClientLinkStore links, CancellationToken cancellationToken)
-    {
-        if (await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        return TypedResults.Ok(new TimelineResponse(
-            id,
-            await records.SessionsAsync(id, cancellationToken).ConfigureAwait(false),
-            await records.CheckInsAsync(id, cancellationToken).ConfigureAwait(false),
-            await records.SafetyEventsAsync(id, cancellationToken).ConfigureAwait(false),
-            await links.ChangesAsync(id, cancellationToken).ConfigureAwait(false)));
-    }
+        string id, ClaimsPrincipal user, ClientStore clients, ClientTimelines timelines, CancellationToken cancellationToken) =>
+        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await timelines.ReadAsync(id, cancellationToken).ConfigureAwait(false));
 
     private static async Task<LinkCodeResponse> IssueCodeAsync(
         ClientLinkStore links, string clientId, ClinicianApiOptions options, TimeProvider timeProvider, CancellationToken cancellationToken)

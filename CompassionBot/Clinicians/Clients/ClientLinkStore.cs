@@ -91,6 +91,29 @@ internal sealed class ClientLinkStore(IRelationalDatabase database, TimeProvider
             },
             cancellationToken);
 
+    /// <summary>
+    /// Removes every link of the client (the clinician ends the sharing), recording an unlink for each channel; returns
+    /// how many channel users were linked.
+    /// </summary>
+    public Task<int> UnlinkClientAsync(string clientId, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var channels = (await connection.QueryAsync<string>(new CommandDefinition(
+                    "DELETE FROM client_links WHERE client_id = @clientId RETURNING channel_id",
+                    new { clientId },
+                    transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+                var now = Now();
+                foreach (var channelId in channels.Distinct(StringComparer.Ordinal))
+                {
+                    await RecordChangeAsync(connection, transaction, clientId, ClientConsentChange.Unlinked, channelId, now, cancellationToken).ConfigureAwait(false);
+                }
+
+                return channels.Count;
+            },
+            cancellationToken);
+
     /// <summary>The client the channel user is linked to, and its clinician; null when not linked.</summary>
     public async Task<ClientLink?> FindAsync(string channelId, string userId, CancellationToken cancellationToken)
     {

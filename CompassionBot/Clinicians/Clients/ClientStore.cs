@@ -28,13 +28,21 @@ internal sealed class ClientStore(IRelationalDatabase database)
     public async Task<ClientRecord?> GetAsync(string clinician, string id, CancellationToken cancellationToken) =>
         (await ReadAsync($"SELECT {Columns} FROM clients WHERE id = @id AND clinician = @clinician", new { id, clinician }, cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null;
 
-    /// <summary>The clinician's clients whose alias contains <paramref name="search"/> (any case), by alias.</summary>
-    public Task<IReadOnlyList<ClientRecord>> ListAsync(string clinician, string? search, CancellationToken cancellationToken)
+    /// <summary>The client <paramref name="id"/> whoever's it is (for clinic admins), or null.</summary>
+    public async Task<ClientRecord?> GetAnyAsync(string id, CancellationToken cancellationToken) =>
+        (await ReadAsync($"SELECT {Columns} FROM clients WHERE id = @id", new { id }, cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null;
+
+    /// <summary>
+    /// The clients of <paramref name="clinician"/> (of every clinician when null: clinic admins) whose alias contains
+    /// <paramref name="search"/> (any case), by alias.
+    /// </summary>
+    public Task<IReadOnlyList<ClientRecord>> ListAsync(string? clinician, string? search, CancellationToken cancellationToken)
     {
         var pattern = "%" + (search ?? string.Empty).Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var ofClinician = clinician is null ? string.Empty : "clinician = @clinician AND ";
         return ReadAsync(
-            $"SELECT {Columns} FROM clients WHERE clinician = @clinician AND LOWER(alias) LIKE @pattern ESCAPE '\\' ORDER BY LOWER(alias), id",
+            $"SELECT {Columns} FROM clients WHERE {ofClinician}LOWER(alias) LIKE @pattern ESCAPE '\\' ORDER BY LOWER(alias), id",
             new { clinician, pattern },
             cancellationToken);
     }

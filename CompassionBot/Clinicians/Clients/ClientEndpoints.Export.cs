@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CompassionBot.Clinicians.Clients;
+
+/// <summary><c>GET /api/clinicians/clients/{id}/sessions.csv</c>: the client's practice sessions as CSV (<see cref="SessionsCsv"/>).</summary>
+internal static partial class ClientEndpoints
+{
+    private static async Task<Results<PushStreamHttpResult, NotFound>> ExportSessionsAsync(
+        string id, ClaimsPrincipal user, ClientStore clients, SessionsCsv csv, CancellationToken cancellationToken) =>
+        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null
+            ? TypedResults.NotFound()
+            : await csv.ExportAsync(id, cancellationToken).ConfigureAwait(false);
+}

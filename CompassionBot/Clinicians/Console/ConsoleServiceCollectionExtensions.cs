@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CompassionBot.Clinicians.Console;
+
+/// <summary>Registers the clinician console at <see cref="ClinicConsole.Prefix"/>: Razor Pages, its cookie sign-in and its policy.</summary>
+internal static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the console's pages (under <c>Clinicians/Console/Pages</c>, all but sign-in behind
+    /// <see cref="ClinicConsole.Policy"/>), the <see cref="ClinicConsole.CookieScheme"/> cookie (HttpOnly, SameSite=Strict,
+    /// Secure on HTTPS, only sent to the console's paths), its response headers (<see cref="ConsoleResponseHeaders"/>) and
+    /// the console's texts. Needs <c>AddClinicians</c>.
+    /// </summary>
+    public static IServiceCollection AddClinicConsole(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Clinicians/Console/Pages";
+            options.Conventions.AuthorizeFolder("/", ClinicConsole.Policy);
+            options.Conventions.AllowAnonymousToPage("/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.ConfigureFilter(new ConsoleResponseHeaders());
+            options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleExceptionFilter)));
+        });
+        services.AddSingleton<ConsoleExceptionFilter>();
+        services.AddAuthentication().AddCookie(ClinicConsole.CookieScheme, options =>
+        {
+            options.Cookie.Name = "CompassionBot.Clinic";
+            options.Cookie.Path = ClinicConsole.Prefix;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = ClinicConsole.Prefix + "/sign-in";
+            options.AccessDeniedPath = ClinicConsole.Prefix + "/sign-in";
+        });
+        services.AddAuthorizationBuilder().AddPolicy(ClinicConsole.Policy, policy => policy
+            .AddAuthenticationSchemes(ClinicConsole.CookieScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ClaimTypes.Name));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "CompassionBot.Clinic.Antiforgery";
+            options.Cookie.Path = ClinicConsole.Prefix;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        return services;
+    }
+}
