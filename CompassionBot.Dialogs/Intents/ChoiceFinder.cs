@@ -118,7 +118,7 @@ public sealed class ChoiceFinder
         var cardinals = words.Where(w => NumberWords.TryParseCardinal(w, out _)).ToList();
         if (cardinals.Count(w => !ArticleNumbers.Contains(w)) > 1)
         {
-            // "2+2", "3 or 4": a sum or a hesitation, not one option.
+            // "2+2" is a sum, not one option.
             return false;
         }
 
