@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Practices;
 using CompassionBot.Dialogs.Safety.Model;
@@ -61,9 +62,16 @@ internal static class TrainingProgram
 
             case "evaluate-intents":
             {
-                var recognizer = IntentRecognizer.Load(components.ContentRoot, components.Encoder, InterruptionRecognizer.Load(components.ContentRoot), EngagementDetector.Load(components.ContentRoot), NullLogger<IntentRecognizer>.Instance);
+                var practices = PracticeCatalog.Load(components.ContentRoot);
+                var recognizer = IntentRecognizer.Load(
+                    components.ContentRoot,
+                    [.. practices.All(SupportedLocales.English).Select(p => p.Id)],
+                    components.Encoder,
+                    InterruptionRecognizer.Load(components.ContentRoot),
+                    EngagementDetector.Load(components.ContentRoot),
+                    NullLogger<IntentRecognizer>.Instance);
                 var files = args.Length > 1 ? args[1..] : CorpusReader.Files(corpusRoot, IntentCorpusReader.Folder);
-                var heldOut = await IntentEvaluation.MeasureAsync(corpusRoot, [.. files], recognizer, PracticeCatalog.Load(components.ContentRoot), components.Encoder, CancellationToken.None);
+                var heldOut = await IntentEvaluation.MeasureAsync(corpusRoot, [.. files], recognizer, practices, components.Encoder, CancellationToken.None);
                 Console.WriteLine(IntentEvaluation.Report(heldOut));
                 return 0;
             }

@@ -37,11 +37,11 @@ public sealed class AlternativesOffer
 
     private MenuPrompt ForButtons(IReadOnlyList<Practice> alternatives, Practice? shorter, string locale)
     {
-        var choices = alternatives.Select(p => new Choice(p.Title)).ToList();
+        var choices = alternatives.Select(ChoiceOf).ToList();
         var ids = alternatives.Select(p => p.Id).ToList();
         if (shorter is not null)
         {
-            choices.Add(new Choice(_messages.Get("nonresonance.shorter", locale, ("title", shorter.Title), ("minutes", Minutes(shorter))), [shorter.Title]));
+            choices.Add(new Choice(_messages.Get("nonresonance.shorter", locale, ("title", shorter.Title), ("minutes", Minutes(shorter))), [shorter.Title, shorter.Id]));
             ids.Add(shorter.Id);
         }
 
@@ -63,10 +63,13 @@ public sealed class AlternativesOffer
 
         return new MenuPrompt(
             SmsNumberedList.Text(_messages, locale, _messages.Get("nonresonance.offer.sms", locale), items),
-            [.. listed.Select(p => new Choice(p.Title))],
-            [.. unlisted.Select(p => new Choice(p.Title))],
+            [.. listed.Select(ChoiceOf)],
+            [.. unlisted.Select(ChoiceOf)],
             [.. listed.Select(p => p.Id), .. unlisted.Select(p => p.Id)]);
     }
+
+    // The id as a synonym lets a practice be chosen by what people call it (Intents.PracticeNames).
+    private static Choice ChoiceOf(Practice practice) => new(practice.Title, [practice.Id]);
 
     private static string Minutes(Practice practice) => practice.Minutes.ToString(CultureInfo.InvariantCulture);
 }

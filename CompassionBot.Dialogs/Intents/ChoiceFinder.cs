@@ -7,9 +7,12 @@ namespace CompassionBot.Dialogs.Intents;
 /// <summary>
 /// The option a message picks, if it certainly picks one: an option's exact name or synonym (as
 /// <see cref="ChoiceRecognizer"/> finds it); or its number, position or name among filler words only ("the first one",
-/// "number 2 please", "lets do soothing breath"), with no negator ("not the first one"); or, failing those, one option's
-/// name misspelt ("self compassoin brake"), clearly closer than any other option's, again among filler words only. Anything
-/// else ("the second time this didn't help", "that one", "3 good things" read as option 3) picks nothing.
+/// "number 2 please", "lets do soothing breath"), with no negator ("not the first one"); or, failing those, what people
+/// call one offered practice (<see cref="PracticeNames"/>: "the breathing one", "la de la carta") among filler words and
+/// that option's own title words, when no other offered option is called so; or one option's name, or a one-word name
+/// of its practice, misspelt ("self compassoin brake", "respiracon"), clearly closer than any other option's, again
+/// among filler words only. Anything else ("the second time this didn't help", "that one", "3 good things" read as
+/// option 3) picks nothing.
 /// </summary>
 public sealed class ChoiceFinder
 {
@@ -28,12 +31,15 @@ public sealed class ChoiceFinder
     private static readonly OptimalStringAlignment Distance = new();
 
     private readonly ChoosingWords _words;
+    private readonly PracticeNames _names;
 
-    /// <summary>Creates the finder over the choosing words.</summary>
-    public ChoiceFinder(ChoosingWords words)
+    /// <summary>Creates the finder over the choosing words and the practices' names.</summary>
+    public ChoiceFinder(ChoosingWords words, PracticeNames names)
     {
         ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(names);
         _words = words;
+        _names = names;
     }
 
     /// <summary>The option <paramref name="text"/> picks among <paramref name="offered"/>, or null. The index is as
@@ -48,7 +54,7 @@ public sealed class ChoiceFinder
         }
 
         IReadOnlyList<Choice> named = offered.Unlisted is { Count: > 0 } unlisted ? [.. offered.Listed, .. unlisted] : offered.Listed;
-        var found = ChoiceRecognizer.Recognize(text, offered.Listed, offered.Unlisted);
+        var found = ChoiceRecognizer.Recognize(text, [.. offered.Listed.Select(Readable)], offered.Unlisted?.Select(Readable).ToList());
         var folded = string.Join(' ', words);
         if (found is not null && Names(named[found.Index]).Any(n => InputText.Fold(n) == folded))
         {
@@ -60,15 +66,63 @@ public sealed class ChoiceFinder
             return null;
         }
 
-        return found is not null && IsPlain(words, offered.Listed.Count, named[found.Index]) ? found : FindMisspelt(words, named);
+        return found is not null && IsPlain(words, offered.Listed.Count, named[found.Index])
+            ? found
+            : FindByPracticeName(words, named) ?? FindMisspelt(words, named);
     }
 
-    // Every word is filler, a number or position, or a word of the option's names; and a lone article-number picks nothing.
+    // The one option called by a practice name that is a run of the message's words, every other word being filler or a
+    // word of that option's title or synonyms ("soothing breathing"); nothing when two options are called so.
+    private FoundChoice? FindByPracticeName(string[] words, IReadOnlyList<Choice> named)
+    {
+        FoundChoice? match = null;
+        for (var i = 0; i < named.Count; i++)
+        {
+            var ownWords = Names(named[i]).SelectMany(InputText.Words).ToHashSet(StringComparer.Ordinal);
+            if (!_names.Of(named[i]).Any(name => IsCalled(words, name.Split(' '), w => _words.IsFiller(w) || ownWords.Contains(w))))
+            {
+                continue;
+            }
+
+            if (match is not null)
+            {
+                return null;
+            }
+
+            match = new FoundChoice(named[i].Value, i);
+        }
+
+        return match;
+    }
+
+    private static bool IsCalled(string[] words, string[] name, Func<string, bool> mayCome)
+    {
+        for (var start = 0; start + name.Length <= words.Length; start++)
+        {
+            if (words.AsSpan(start, name.Length).SequenceEqual(name)
+                && words[..start].All(mayCome) && words[(start + name.Length)..].All(mayCome))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every word is filler, a number or position, or a word of the option's names; a lone article-number picks nothing, and
+    // nor do two numbers.
     private bool IsPlain(string[] words, int listed, Choice choice)
     {
         var nameWords = Names(choice).SelectMany(InputText.Words).ToHashSet(StringComparer.Ordinal);
         var byOrdinal = NumberWords.TryFindOrdinal(words, listed, out _);
-        var cardinal = words.FirstOrDefault(w => NumberWords.TryParseCardinal(w, out _));
+        var cardinals = words.Where(w => NumberWords.TryParseCardinal(w, out _)).ToList();
+        if (cardinals.Count(w => !ArticleNumbers.Contains(w)) > 1)
+        {
+            // "2+2" is a sum, not one option.
+            return false;
+        }
+
+        var cardinal = cardinals.FirstOrDefault();
         if (!byOrdinal && cardinal is not null && ArticleNumbers.Contains(cardinal) && !nameWords.Contains(cardinal))
         {
             return false;
@@ -129,9 +183,15 @@ public sealed class ChoiceFinder
     }
 
     // Each name folded into words; also without a leading article ("carta compasiva") and with number words as digits
-    // ("3 good things").
-    private static IEnumerable<string[]> Variants(Choice choice)
+    // ("3 good things"); and the one-word names people call its practice ("respiracion"): a misspelt phrase of several
+    // short words ("what do you need") is too often another sentence.
+    private IEnumerable<string[]> Variants(Choice choice)
     {
+        foreach (var name in _names.Of(choice).Where(n => !n.Contains(' ', StringComparison.Ordinal)))
+        {
+            yield return [name];
+        }
+
         foreach (var name in Names(choice).Select(InputText.Words).Where(w => w.Length > 0))
         {
             yield return name;
@@ -149,5 +209,9 @@ public sealed class ChoiceFinder
 
     private static bool IsNumberWord(string word) => !word.All(char.IsAsciiDigit) && !ArticleNumbers.Contains(word) && NumberWords.TryParseCardinal(word, out _);
 
-    private static IEnumerable<string> Names(Choice choice) => [choice.Value, .. choice.Synonyms ?? []];
+    // A practice's id ("what-do-i-need") is no name people type, and read as one it takes "what do i need to do" for a
+    // choice; what people call a practice is in PracticeNames.
+    private IEnumerable<string> Names(Choice choice) => [choice.Value, .. (choice.Synonyms ?? []).Where(s => !_names.IsPracticeId(s))];
+
+    private Choice Readable(Choice choice) => choice with { Synonyms = [.. Names(choice).Skip(1)] };
 }

@@ -9,6 +9,9 @@ namespace CompassionBot.Dialogs.Intents;
 /// </summary>
 public sealed class ChoosingWords
 {
+    /// <summary>The file of choosing words in each locale folder.</summary>
+    public const string FileName = "choosing.phrases";
+
     /// <summary>Phrase kind: a whole message that declines every offered option.</summary>
     public const string DeclineKind = "decline";
 
@@ -32,7 +35,7 @@ public sealed class ChoosingWords
 
     /// <summary>Loads and validates the choosing words below <paramref name="contentRoot"/>.</summary>
     /// <exception cref="ContentValidationException">A choosing file is invalid (the message names file and line).</exception>
-    public static ChoosingWords Load(string contentRoot) => new(PhraseCatalog.Load(contentRoot, IntentExamples.ContentArea, Kinds));
+    public static ChoosingWords Load(string contentRoot) => new(PhraseCatalog.Load(contentRoot, IntentExamples.ContentArea, Kinds, FileName));
 
     /// <summary>True when the whole of <paramref name="text"/> declines every option ("no thanks", "ninguna").</summary>
     public bool IsDecline(string? text) => _phrases.KindOf(text) == DeclineKind;

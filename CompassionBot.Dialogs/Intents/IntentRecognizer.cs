@@ -8,7 +8,8 @@ namespace CompassionBot.Dialogs.Intents;
 
 /// <summary>
 /// What a message means (<see cref="Intent"/>), in English and Spanish, in two layers. The precise layer first, in this
-/// order: question marks alone (help); an offered option picked by name, number or position (<see cref="ChoiceFinder"/>);
+/// order: question marks alone (help); an offered option picked by name, number or position, or a practice by what
+/// people call it (<see cref="ChoiceFinder"/>);
 /// the interruption words (help, menu, stop, pause; a language switch is no intent); the decline words; a whole yes or
 /// no (<see cref="ConfirmRecognizer"/>); a short remark that the practice is not helping, or a minimal reply ("idk": no
 /// intent) (<see cref="EngagementDetector"/>); emoji alone (<see cref="EmojiIntents"/>). Then the semantic layer: the
@@ -33,7 +34,13 @@ public sealed partial class IntentRecognizer
 
     /// <summary>Creates the recognizer from its loaded parts.</summary>
     public IntentRecognizer(
-        InterruptionRecognizer interruptions, EngagementDetector engagement, ChoosingWords choosing, EmojiIntents emoji, IntentHead head, ILogger<IntentRecognizer> logger)
+        InterruptionRecognizer interruptions,
+        EngagementDetector engagement,
+        ChoosingWords choosing,
+        PracticeNames practiceNames,
+        EmojiIntents emoji,
+        IntentHead head,
+        ILogger<IntentRecognizer> logger)
     {
         ArgumentNullException.ThrowIfNull(interruptions);
         ArgumentNullException.ThrowIfNull(engagement);
@@ -44,21 +51,28 @@ public sealed partial class IntentRecognizer
         _interruptions = interruptions;
         _engagement = engagement;
         _choosing = choosing;
-        _choices = new ChoiceFinder(choosing);
+        _choices = new ChoiceFinder(choosing, practiceNames);
         _emoji = emoji;
         _head = head;
         _logger = logger;
     }
 
-    /// <summary>Loads the intent content below <paramref name="contentRoot"/> (the choosing words, the emoji, the examples
-    /// and the head trained on them, checked against <paramref name="encoder"/>).</summary>
+    /// <summary>Loads the intent content below <paramref name="contentRoot"/> (the choosing words, the names of
+    /// <paramref name="practiceIds"/>, the emoji, the examples and the head trained on them, checked against
+    /// <paramref name="encoder"/>).</summary>
     /// <exception cref="Content.ContentValidationException">A file is invalid, or the head is stale or from another encoder.</exception>
     public static IntentRecognizer Load(
-        string contentRoot, ISentenceEncoder encoder, InterruptionRecognizer interruptions, EngagementDetector engagement, ILogger<IntentRecognizer> logger)
+        string contentRoot,
+        IReadOnlyCollection<string> practiceIds,
+        ISentenceEncoder encoder,
+        InterruptionRecognizer interruptions,
+        EngagementDetector engagement,
+        ILogger<IntentRecognizer> logger)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         var head = IntentHead.Load(contentRoot, IntentExamples.Load(contentRoot), encoder.Fingerprint, encoder.Dimensions);
-        return new IntentRecognizer(interruptions, engagement, ChoosingWords.Load(contentRoot), EmojiIntents.Load(contentRoot), head, logger);
+        var names = PracticeNames.Load(contentRoot, practiceIds);
+        return new IntentRecognizer(interruptions, engagement, ChoosingWords.Load(contentRoot), names, EmojiIntents.Load(contentRoot), head, logger);
     }
 
     /// <summary>The intent of <paramref name="message"/> when no options are on offer.</summary>

@@ -112,6 +112,28 @@ public sealed class IntentContentValidationTests : IDisposable
         Assert.Equal(IntentExamples.Load(RealContent.RootPath).Sha256, file.ExamplesSha256);
     }
 
+    [Fact]
+    public void LoadPracticeNames_NameOfTwoPractices_IsRefused()
+    {
+        _root.Write("Understanding/en/practice-names.phrases", "soothing-breath: breathing\nsoothing-touch: touch | breathing\n");
+        _root.Write("Understanding/es/practice-names.phrases", "soothing-breath: respirar\nsoothing-touch: tocar\n");
+
+        var error = Assert.Throws<ContentValidationException>(() => PracticeNames.Load(_root.Path, ["soothing-breath", "soothing-touch"]));
+
+        Assert.Contains("Phrase 'breathing' is already listed as 'soothing-breath'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadPracticeNames_PracticeWithoutNamesInALanguage_SaysWhich()
+    {
+        _root.Write("Understanding/en/practice-names.phrases", "soothing-breath: breathing\nsoothing-touch: touch\n");
+        _root.Write("Understanding/es/practice-names.phrases", "soothing-breath: respirar\n");
+
+        var error = Assert.Throws<ContentValidationException>(() => PracticeNames.Load(_root.Path, ["soothing-breath", "soothing-touch"]));
+
+        Assert.Contains("No 'soothing-touch' phrases for 'es'", error.Message, StringComparison.Ordinal);
+    }
+
     private void WriteMinimalExamples()
     {
         foreach (var locale in new[] { "en", "es" })

@@ -116,6 +116,8 @@ public sealed class IntentRecognizerTests
     [InlineData("es", "pausa de autocompacion", "self-compassion-break")]
     [InlineData("es", "la carta compasiba", "compassionate-letter")]
     [InlineData("es", "la segunda", "loving-kindness")]
+    [InlineData("en", "the breathing one", "soothing-breath")]
+    [InlineData("es", "la de la carta porfa", "compassionate-letter")]
     public async Task RecognizeAsync_PracticeByNameNumberOrMisspeltName_ChoosesIt(string locale, string text, string practiceId)
     {
         var result = await IntentContent.Shared.RecognizeAsync(Message(text), IntentContent.Offered(locale), Ct);
@@ -132,6 +134,8 @@ public sealed class IntentRecognizerTests
     [InlineData("en", "soothing")]
     [InlineData("en", "last night was rough")]
     [InlineData("en", "i think i need a break from self compassion")]
+    [InlineData("en", "take a break")]
+    [InlineData("es", "gracias, un abrazo")]
     [InlineData("es", "una más corta")]
     [InlineData("es", "ninguna, gracias")]
     [InlineData("es", "la primera vez no me sirvió")]

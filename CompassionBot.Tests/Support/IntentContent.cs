@@ -1,3 +1,4 @@
+using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Conversation;
 using CompassionBot.Dialogs.Engagement;
 using CompassionBot.Dialogs.Engine.Prompts;
@@ -21,10 +22,14 @@ internal static class IntentContent
     /// <summary>A recognizer over <paramref name="encoder"/>, logging to <paramref name="logger"/>.</summary>
     public static IntentRecognizer Recognizer(ISentenceEncoder encoder, ILogger<IntentRecognizer>? logger = null) => IntentRecognizer.Load(
         SafetyContent.ContentRoot,
+        PracticeIds,
         encoder,
         InterruptionRecognizer.Load(SafetyContent.ContentRoot),
         EngagementDetector.Load(SafetyContent.ContentRoot),
         logger ?? NullLogger<IntentRecognizer>.Instance);
+
+    /// <summary>Every practice's id.</summary>
+    public static IReadOnlyList<string> PracticeIds => [.. Practices.Value.All(SupportedLocales.English).Select(p => p.Id)];
 
     /// <summary>The whole practice menu of <paramref name="locale"/>, as the service numbers it.</summary>
     public static IReadOnlyList<Practice> Menu(string locale) => PracticeMenu.Order(Practices.Value.All(locale));

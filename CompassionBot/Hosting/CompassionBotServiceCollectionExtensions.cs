@@ -26,6 +26,7 @@ internal static class CompassionBotServiceCollectionExtensions
         services.AddSingleton(sp => InterruptionRecognizer.Load(sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath));
         services.AddSingleton(sp => IntentRecognizer.Load(
             sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolvedRootPath,
+            [.. sp.GetRequiredService<PracticeCatalog>().All(SupportedLocales.English).Select(p => p.Id)],
             sp.GetRequiredService<ISentenceEncoder>(),
             sp.GetRequiredService<InterruptionRecognizer>(),
             sp.GetRequiredService<EngagementDetector>(),
