@@ -37,6 +37,7 @@ internal static class AzureTemplateAllowList
         ["CheckIns:UnansweredLimit"] = "default 3",
         ["CheckIns:CrisisQuietPeriod"] = "default 72 hours",
         ["Clinic:LinkCodeLifetime"] = "default 72 hours: how long a client's link code works",
+        ["Clinic:Admins"] = "default none: clinic admins are Entra ID app roles, or named per deployment by hand",
         ["Safety:Model:Enabled"] = "default on: the semantic layer of the crisis screen always runs in a clinic",
         ["Safety:Model:CacheSize"] = "default 4,096 verdicts kept by text",
         ["Safety:AlertTimeout"] = "default 10 seconds",

@@ -10,7 +10,8 @@ namespace CompassionBot.Clinicians;
 /// <summary>
 /// The <see cref="SchemeName"/> scheme (and policy): <c>Authorization: ApiKey &lt;key&gt;</c> naming a
 /// configured key (compared in constant time) authenticates the clinician the key is named after
-/// (<see cref="ClaimsIdentity.Name"/>). Anything else gets 401 with <c>WWW-Authenticate: ApiKey</c>.
+/// (<see cref="ClaimsIdentity.Name"/>), in the <see cref="ClinicianAccess.Admin"/> role when <c>Clinic:Admins</c> names
+/// the key. Anything else gets 401 with <c>WWW-Authenticate: ApiKey</c>.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ClinicianApiOptions> keys,
@@ -37,6 +38,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, clinician)], Scheme.Name);
+        if (keys.CurrentValue.Admins.Contains(clinician))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, ClinicianAccess.Admin));
+        }
+
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new(identity), Scheme.Name)));
     }
 

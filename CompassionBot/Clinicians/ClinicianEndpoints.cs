@@ -77,7 +77,7 @@ public static partial class ClinicianEndpoints
     private static async Task<Results<Ok<EnrolmentResponse>, NotFound>> GetAsync(
         string id, ClaimsPrincipal user, CheckInStore store, EnrolmentClients enrolmentClients, CancellationToken cancellationToken)
     {
-        if (await FindOwnAsync(store, user, id, cancellationToken).ConfigureAwait(false) is not { } enrolment)
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } enrolment || !ClinicianAccess.Of(user).CanRead(enrolment.Clinician))
         {
             return TypedResults.NotFound();
         }

@@ -14,7 +14,7 @@ internal static partial class ClientEndpoints
 
     private static async Task<Ok<IReadOnlyList<AlertResponse>>> ListAlertsAsync(
         bool? open, string? clientId, ClaimsPrincipal user, ClinicianAlertStore alerts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await alerts.ListAsync(user.Clinician(), clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false));
+        TypedResults.Ok(await alerts.ListAsync(ClinicianAccess.Of(user), clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false));
 
     private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         string id,

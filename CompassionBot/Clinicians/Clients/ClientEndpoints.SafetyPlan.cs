@@ -12,7 +12,7 @@ internal static partial class ClientEndpoints
 
     private static async Task<Results<Ok<SafetyPlanResponse>, NotFound>> GetSafetyPlanAsync(
         string id, ClaimsPrincipal user, ClientStore clients, ISafetyPlanStore plans, CancellationToken cancellationToken) =>
-        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is not null
+        await clients.GetAsync(ClinicianAccess.Of(user), id, cancellationToken).ConfigureAwait(false) is not null
             && await plans.GetAsync(ClientSafetyPlanStore.ChannelId, id, cancellationToken).ConfigureAwait(false) is { } plan
             ? TypedResults.Ok(new SafetyPlanResponse(plan.Text, plan.UpdatedAt))
             : TypedResults.NotFound();

@@ -11,7 +11,8 @@ namespace CompassionBot.Clinicians.Clients;
 
 /// <summary>
 /// Client records under <c>/api/clinicians/clients</c>: create (with a link code), list (searchable by alias), get,
-/// a new link code, the timeline of what the client shares, the safety plan, and the alert inbox. A clinician sees only their own clients; another clinician's client is 404.
+/// a new link code, the timeline of what the client shares, the safety plan, and the alert inbox. A clinician sees only their own clients (another clinician's
+/// client is 404); a clinic admin (<see cref="ClinicianAccess"/>) reads every clinician's, and changes only their own.
 /// </summary>
 internal static partial class ClientEndpoints
 {
@@ -71,7 +72,7 @@ internal static partial class ClientEndpoints
     private static async Task<Ok<IReadOnlyList<ClientResponse>>> ListAsync(
         string? search, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken)
     {
-        var found = await clients.ListAsync(user.Clinician(), search, cancellationToken).ConfigureAwait(false);
+        var found = await clients.ListAsync(ClinicianAccess.Of(user), search, cancellationToken).ConfigureAwait(false);
         var responses = new List<ClientResponse>(found.Count);
         foreach (var client in found)
         {
@@ -83,7 +84,7 @@ internal static partial class ClientEndpoints
 
     private static async Task<Results<Ok<ClientResponse>, NotFound>> GetAsync(
         string id, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken) =>
-        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is { } client
+        await clients.GetAsync(ClinicianAccess.Of(user), id, cancellationToken).ConfigureAwait(false) is { } client
             ? TypedResults.Ok(await views.ViewAsync(client, cancellationToken).ConfigureAwait(false))
             : TypedResults.NotFound();
 
@@ -108,7 +109,7 @@ internal static partial class ClientEndpoints
     private static async Task<Results<Ok<TimelineResponse>, NotFound>> TimelineAsync(
         string id, ClaimsPrincipal user, ClientStore clients, ClientRecordStore records, ClientLinkStore links, CancellationToken cancellationToken)
     {
-        if (await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null)
+        if (await clients.GetAsync(ClinicianAccess.Of(user), id, cancellationToken).ConfigureAwait(false) is null)
         {
             return TypedResults.NotFound();
         }

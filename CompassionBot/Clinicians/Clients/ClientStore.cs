@@ -25,23 +25,34 @@ internal sealed class ClientStore(IRelationalDatabase database)
     }
 
     /// <summary>The client <paramref name="id"/> of <paramref name="clinician"/>, or null (also when it is another clinician's).</summary>
-    public async Task<ClientRecord?> GetAsync(string clinician, string id, CancellationToken cancellationToken) =>
-        (await ReadAsync($"SELECT {Columns} FROM clients WHERE id = @id AND clinician = @clinician", new { id, clinician }, cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null;
+    public Task<ClientRecord?> GetAsync(string clinician, string id, CancellationToken cancellationToken) =>
+        GetAsync(new ClinicianAccess(clinician, IsAdmin: false), id, cancellationToken);
 
-    /// <summary>The clinician's clients whose alias contains <paramref name="search"/> (any case), by alias.</summary>
-    public Task<IReadOnlyList<ClientRecord>> ListAsync(string clinician, string? search, CancellationToken cancellationToken)
+    /// <summary>The client <paramref name="id"/> if <paramref name="reader"/> may read it, else null.</summary>
+    public async Task<ClientRecord?> GetAsync(ClinicianAccess reader, string id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        return (await ReadAsync($"SELECT {Columns} FROM clients WHERE id = @id{OwnedBy(reader)}", new { id, reader.Clinician }, cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null;
+    }
+
+    /// <summary>The clients <paramref name="reader"/> may read whose alias contains <paramref name="search"/> (any case), by alias.</summary>
+    public Task<IReadOnlyList<ClientRecord>> ListAsync(ClinicianAccess reader, string? search, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         var pattern = "%" + (search ?? string.Empty).Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         return ReadAsync(
-            $"SELECT {Columns} FROM clients WHERE clinician = @clinician AND LOWER(alias) LIKE @pattern ESCAPE '\\' ORDER BY LOWER(alias), id",
-            new { clinician, pattern },
+            $"SELECT {Columns} FROM clients WHERE LOWER(alias) LIKE @pattern ESCAPE '\\'{OwnedBy(reader)} ORDER BY LOWER(alias), id",
+            new { reader.Clinician, pattern },
             cancellationToken);
     }
 
     /// <summary>The clinician's newest client with <paramref name="phone"/>, or null.</summary>
     public async Task<ClientRecord?> FindByPhoneAsync(string clinician, string phone, CancellationToken cancellationToken) =>
         (await ReadAsync($"SELECT {Columns} FROM clients WHERE clinician = @clinician AND phone = @phone ORDER BY created_at DESC LIMIT 1", new { clinician, phone }, cancellationToken).ConfigureAwait(false)) is [var first, ..] ? first : null;
+
+    // An admin reads every clinician's clients; anyone else only their own.
+    private static string OwnedBy(ClinicianAccess reader) => reader.IsAdmin ? string.Empty : " AND clinician = @Clinician";
 
     private async Task<IReadOnlyList<ClientRecord>> ReadAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
