@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CompassionBot.Clinicians.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CompassionBot.Clinicians.Clients;
@@ -13,8 +14,19 @@ internal static partial class ClientEndpoints
     public const int MaxNoteLength = 500;
 
     private static async Task<Ok<IReadOnlyList<AlertResponse>>> ListAlertsAsync(
-        bool? open, string? clientId, ClaimsPrincipal user, ClinicianAlertStore alerts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await alerts.ListAsync(ClinicianAccess.Of(user), clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false));
+        bool? open, string? clientId, ClaimsPrincipal user, ClinicianAlertStore alerts, ClientStore clients, ClientAccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var reader = ClinicianAccess.Of(user);
+        var found = await alerts.ListAsync(reader, clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false);
+
+        // Filtered by a client the reader may see, the inbox is a read of that client's data (also when it is empty).
+        if (clientId is not null && await clients.GetAsync(reader, clientId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await accessLog.RecordAsync(reader.Clinician, clientId, ClientReadKinds.Alerts, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(found);
+    }
 
     private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         string id,

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using CompassionBot.Clinicians.Access;
 using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Safety;
@@ -24,10 +25,10 @@ internal static partial class ClientEndpoints
     {
         group.MapPost("/clients", CreateAsync);
         group.MapGet("/clients", ListAsync);
-        group.MapGet("/clients/{id}", GetAsync);
+        group.MapGet("/clients/{id}", GetAsync).RecordsClientRead(ClientReadKinds.Client);
         group.MapPost("/clients/{id}/link-codes", NewLinkCodeAsync);
-        group.MapGet("/clients/{id}/timeline", TimelineAsync);
-        group.MapGet("/clients/{id}/safety-plan", GetSafetyPlanAsync);
+        group.MapGet("/clients/{id}/timeline", TimelineAsync).RecordsClientRead(ClientReadKinds.Timeline);
+        group.MapGet("/clients/{id}/safety-plan", GetSafetyPlanAsync).RecordsClientRead(ClientReadKinds.SafetyPlan);
         group.MapPut("/clients/{id}/safety-plan", PutSafetyPlanAsync);
         group.MapGet("/alerts", ListAlertsAsync);
         group.MapPost("/alerts/{id}/acknowledge", AcknowledgeAsync);
