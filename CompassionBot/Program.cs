@@ -2,6 +2,7 @@ using CompassionBot.BotFramework;
 using CompassionBot.CheckIns;
 using CompassionBot.Cli;
 using CompassionBot.Clinicians;
+using CompassionBot.Clinicians.EntraId;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Understanding;
 using CompassionBot.DirectLine;
@@ -27,6 +28,7 @@ builder.Services.AddWebChat();
 builder.Services.AddSms();
 builder.Services.AddCheckIns();
 builder.Services.AddClinicians();
+builder.Services.AddEntraIdSignIn(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ app.MapDirectLine();
 app.MapWebChat();
 app.MapSms();
 app.MapClinicians();
+app.MapEntraIdSignIn();
 app.MapOperations();
 
 return verb switch
