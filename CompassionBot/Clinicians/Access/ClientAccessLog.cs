@@ -4,7 +4,7 @@ using Dapper;
 namespace CompassionBot.Clinicians.Access;
 
 /// <summary>
-/// Who read which client's data, what and when (migration 0025): appended on every read of a client's data, read by
+/// Who read which client's data, what and when (migration 0026): appended on every read of a client's data, read by
 /// clinic admins. Names, ids and kinds only, never message text.
 /// </summary>
 internal sealed class ClientAccessLog(IRelationalDatabase database, TimeProvider timeProvider)
