@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CompassionBot.Tests.Clinicians.Clients;
 using CompassionBot.Tests.Support;
+using Dapper;
 
 namespace CompassionBot.Tests.Clinicians.Access;
 
@@ -64,6 +65,24 @@ public abstract class AccessLogTests(PostgresServer server, string provider) : S
 
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Empty(await EntriesAsync(sut, string.Empty));
+    }
+
+    [Fact]
+    public async Task Read_ThatCannotBeRecorded_Is500AndShowsNothing()
+    {
+        await using var sut = await StartAsync(MondayNoon, ClinicAdminTests.Clinicians);
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (clientId, _) = await api.CreateClientAsync("Robin T.");
+        var connection = await sut.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using (connection)
+        {
+            await connection.ExecuteAsync("DROP TABLE client_access_log");
+        }
+
+        using var response = await api.SendAsync(HttpMethod.Get, $"/clients/{clientId}");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.DoesNotContain("Robin T.", (await ClinicianApiClient.ProblemAsync(response)).GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
