@@ -37,6 +37,19 @@ public abstract class AccessLogTests(PostgresServer server, string provider) : S
     }
 
     [Fact]
+    public async Task SessionsCsv_AsAdmin_IsRecordedAsAnExport()
+    {
+        await using var sut = await StartAsync(MondayNoon, ClinicAdminTests.Clinicians);
+        var (clientId, _) = await new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey).CreateClientAsync();
+
+        using var csv = await new ClinicianApiClient(sut.Http, ClinicAdminTests.AdminApiKey).SendAsync(HttpMethod.Get, $"/clients/{clientId}/sessions.csv");
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var entry = Assert.Single(await EntriesAsync(sut, string.Empty));
+        Assert.Equal(("dr-admin", clientId, "export"), ((string)entry["clinician"]!, (string)entry["clientId"]!, (string)entry["kind"]!));
+    }
+
+    [Fact]
     public async Task EnrolmentRead_IsRecordedAgainstItsClient()
     {
         await using var sut = await StartAsync(MondayNoon, ClinicAdminTests.Clinicians);

@@ -40,6 +40,7 @@ public abstract class ClinicAdminTests(PostgresServer server, string provider) :
     [InlineData("")]
     [InlineData("/timeline")]
     [InlineData("/safety-plan")]
+    [InlineData("/sessions.csv")]
     public async Task ReadClient_AsAdmin_IsOkAndAsAnotherClinician404(string path)
     {
         await using var sut = await StartAsync(MondayNoon, Clinicians);

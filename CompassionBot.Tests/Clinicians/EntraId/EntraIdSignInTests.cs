@@ -152,6 +152,51 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
         });
     }
 
+    [Theory]
+    [InlineData(true, new[] { "Robin T.", "Sam K." })]
+    [InlineData(false, new[] { "Robin T." })]
+    public async Task Console_SignedInWithEntraId_ListsTheClientsTheClinicianMayRead(bool admin, string[] expected)
+    {
+        await using var sut = await StartWithTwoClientsAsync();
+        Entra.SignInAs(new EntraUser(Lee, "Dr Lee", admin ? [ClientAccess.AdminRole] : []));
+        using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        using var signIn = await CompleteSignInAsync(http, jar, EntraIdSignIn.ConsoleSignInPath);
+        using var page = await SendAsync(http, HttpMethod.Get, "/clinic", jar);
+
+        Assert.Equal("/clinic", signIn.Headers.Location?.OriginalString);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{(int)page.StatusCode}: {html}");
+        Assert.Contains($"Signed in as {Lee}", html, StringComparison.Ordinal);
+        Assert.Equal(expected, new[] { "Robin T.", "Sam K." }.Where(alias => html.Contains(alias, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Console_NotSignedIn_GoesToTheConsoleSignInPageWhichOffersMicrosoft()
+    {
+        await using var sut = Start(FakeEntraId.Settings);
+        using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var clients = await http.GetAsync("/clinic", TestContext.Current.CancellationToken);
+        var signInPage = await http.GetStringAsync("/clinic/sign-in", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, clients.StatusCode);
+        Assert.Equal("/clinic/sign-in", clients.Headers.Location?.AbsolutePath);
+        Assert.Contains($"<a href=\"{EntraIdSignIn.ConsoleSignInPath}\">Sign in with Microsoft</a>", signInPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConsoleSignInPage_WithoutEntraId_OffersNoMicrosoftSignIn()
+    {
+        await using var sut = Start(new Dictionary<string, string?>());
+        using var http = sut.CreateClient();
+
+        var signInPage = await http.GetStringAsync("/clinic/sign-in", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("Sign in with Microsoft", signInPage, StringComparison.Ordinal);
+    }
+
     // Lee's client and another clinician's, made with their API keys.
     private async Task<BotApplicationFactory> StartWithTwoClientsAsync()
     {
@@ -177,10 +222,10 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
         return JsonNode.Parse(text)!;
     }
 
-    // The challenge, Entra ID's sign-in page (which posts back at once) and that post; returns the post's answer.
-    private async Task<HttpResponseMessage> CompleteSignInAsync(HttpClient http, Dictionary<string, string> jar)
+    // The challenge (at start), Entra ID's sign-in page (which posts back at once) and that post; returns the post's answer.
+    private async Task<HttpResponseMessage> CompleteSignInAsync(HttpClient http, Dictionary<string, string> jar, string start = EntraIdSignIn.MePath)
     {
-        using var challenge = await SendAsync(http, HttpMethod.Get, EntraIdSignIn.MePath, jar);
+        using var challenge = await SendAsync(http, HttpMethod.Get, start, jar);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         using var browser = new HttpClient(Entra.CreateRedirectHandler());
         var page = await browser.GetStringAsync(challenge.Headers.Location, TestContext.Current.CancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CompassionBot.Clinicians.Clients;
 using Microsoft.AspNetCore.Mvc;
 
@@ -47,7 +46,9 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddPolicy(ClinicConsole.Policy, policy => policy
             .AddAuthenticationSchemes(ClinicConsole.Scheme)
             .RequireAuthenticatedUser()
-            .RequireClaim(ClaimTypes.Name));
+
+            // A name by the identity's own name claim type: ClaimTypes.Name for a key, preferred_username for Entra ID.
+            .RequireAssertion(context => !string.IsNullOrEmpty(context.User.Identity?.Name)));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "CompassionBot.Clinic.Antiforgery";
