@@ -173,6 +173,26 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConsoleSignOut_AfterEntraIdSignIn_EndsTheEntraIdSession()
+    {
+        await using var sut = await StartWithTwoClientsAsync();
+        Entra.SignInAs(new EntraUser(Lee, "Dr Lee", []));
+        using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var signIn = await CompleteSignInAsync(http, jar, EntraIdSignIn.ConsoleSignInPath);
+        using var page = await SendAsync(http, HttpMethod.Get, "/clinic", jar);
+        var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Groups[1].Value;
+
+        using var signOut = await SendAsync(http, HttpMethod.Post, "/clinic/sign-out", jar, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+        using var after = await SendAsync(http, HttpMethod.Get, "/clinic", jar);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.DoesNotContain(EntraIdSignIn.CookieName, jar.Keys);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Equal("/clinic/sign-in", after.Headers.Location?.AbsolutePath);
+    }
+
+    [Fact]
     public async Task Console_NotSignedIn_GoesToTheConsoleSignInPageWhichOffersMicrosoft()
     {
         await using var sut = Start(FakeEntraId.Settings);
@@ -259,6 +279,9 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
 
         return response;
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]
     private static partial Regex FormAction();
