@@ -3,6 +3,7 @@ using CompassionBot.CheckIns;
 using CompassionBot.Cli;
 using CompassionBot.Clinicians;
 using CompassionBot.Clinicians.Console;
+using CompassionBot.Clinicians.EntraId;
 using CompassionBot.Dialogs.Safety;
 using CompassionBot.Dialogs.Understanding;
 using CompassionBot.DirectLine;
@@ -29,6 +30,7 @@ builder.Services.AddSms();
 builder.Services.AddCheckIns();
 builder.Services.AddClinicians();
 builder.Services.AddClinicConsole();
+builder.Services.AddEntraIdSignIn(builder.Configuration);
 builder.Services.AddOperations(builder.Configuration);
 
 var app = builder.Build();
@@ -49,6 +51,7 @@ app.MapWebChat();
 app.MapSms();
 app.MapClinicians();
 app.MapClinicConsole();
+app.MapEntraIdSignIn();
 app.MapOperations();
 
 return verb switch

@@ -8,7 +8,8 @@ namespace CompassionBot.Clinicians;
 /// <summary>
 /// The <see cref="SchemeName"/> scheme (and policy): <c>Authorization: ApiKey &lt;key&gt;</c> naming a
 /// configured key (compared in constant time) authenticates the clinician the key is named after
-/// (<see cref="ClaimsIdentity.Name"/>). Anything else gets 401 with <c>WWW-Authenticate: ApiKey</c>.
+/// (<see cref="ClaimsIdentity.Name"/>), in the <see cref="Clients.ClientAccess.AdminRole"/> role when <c>Clinic:Admins</c> names
+/// the key. Anything else gets 401 with <c>WWW-Authenticate: ApiKey</c>.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     ClinicianKeys keys,
@@ -29,12 +30,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (keys.Match(header[HeaderPrefix.Length..].Trim()) is not { } clinician)
+        if (keys.Authenticate(header[HeaderPrefix.Length..].Trim(), Scheme.Name) is not { } identity)
         {
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, clinician)], Scheme.Name);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new(identity), Scheme.Name)));
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CompassionBot.CheckIns;
+using CompassionBot.Clinicians.Access;
 using CompassionBot.Clinicians.Clients;
 using CompassionBot.Sms;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public static partial class ClinicianEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup(Prefix).RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName).DisableAntiforgery();
         group.MapPost("/enrolments", EnrolAsync);
-        group.MapGet("/enrolments/{id}", GetAsync);
+        group.MapGet("/enrolments/{id}", GetAsync).RecordsClientRead(ClientReadKinds.Enrolment, answer => (answer as EnrolmentResponse)?.ClientId);
         group.MapPost("/enrolments/{id}/pause", (string id, PauseRequest? body, ClaimsPrincipal user, CheckInStore store, CancellationToken ct) =>
             SetStatusAsync(store, user, id, EnrolmentStatus.Paused, body?.Until, ct));
         group.MapPost("/enrolments/{id}/resume", (string id, ClaimsPrincipal user, CheckInStore store, CancellationToken ct) =>
@@ -32,6 +33,7 @@ public static partial class ClinicianEndpoints
             SetStatusAsync(store, user, id, EnrolmentStatus.Ended, null, ct));
         group.MapPost("/enrolments/{id}/crisis/close", CloseCrisisAsync);
         group.MapClients();
+        group.MapAccessLog();
         return endpoints;
     }
 
@@ -77,7 +79,7 @@ public static partial class ClinicianEndpoints
     private static async Task<Results<Ok<EnrolmentResponse>, NotFound>> GetAsync(
         string id, ClaimsPrincipal user, CheckInStore store, EnrolmentClients enrolmentClients, CancellationToken cancellationToken)
     {
-        if (await FindOwnAsync(store, user, id, cancellationToken).ConfigureAwait(false) is not { } enrolment)
+        if (await store.GetAsync(id, cancellationToken).ConfigureAwait(false) is not { } enrolment || !ClientAccess.CanRead(user, enrolment.Clinician))
         {
             return TypedResults.NotFound();
         }

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
+using CompassionBot.Clinicians.Clients;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +12,26 @@ namespace CompassionBot.Clinicians;
 /// </summary>
 internal sealed class ClinicianKeys(IOptionsMonitor<ClinicianApiOptions> options)
 {
+    /// <summary>
+    /// The clinician whose key <paramref name="presented"/> is, as an identity of <paramref name="authenticationType"/>:
+    /// named after the key, in the <see cref="ClientAccess.AdminRole"/> role when <c>Clinic:Admins</c> names it; or null.
+    /// </summary>
+    public ClaimsIdentity? Authenticate(string presented, string authenticationType)
+    {
+        if (Match(presented) is not { } clinician)
+        {
+            return null;
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, clinician)], authenticationType);
+        if (options.CurrentValue.Admins.Contains(clinician))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, ClientAccess.AdminRole));
+        }
+
+        return identity;
+    }
+
     /// <summary>The name of the clinician whose key <paramref name="presented"/> is, or null.</summary>
     public string? Match(string presented)
     {

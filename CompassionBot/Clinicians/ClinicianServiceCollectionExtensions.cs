@@ -1,3 +1,4 @@
+using CompassionBot.Clinicians.Access;
 using CompassionBot.Clinicians.Clients;
 using CompassionBot.Dialogs.Engine;
 using CompassionBot.Dialogs.Practices;
@@ -13,7 +14,7 @@ namespace CompassionBot.Clinicians;
 internal static class ClinicianServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the API key scheme of the clinician API, client records and their linking ("link CODE"), the recording of a
+    /// Adds the API key scheme of the clinician API, the clinic admin policy and the access log, client records and their linking ("link CODE"), the recording of a
     /// linked client's practice sessions and crisis events (a decorator of the <see cref="ICrisisResponder"/> of
     /// <c>AddCompassionBot</c>, which must come first), client safety plans (a decorator of the storage's
     /// <see cref="ISafetyPlanStore"/>), the clinician notifier (through the alert outbox of
@@ -24,6 +25,8 @@ internal static class ClinicianServiceCollectionExtensions
     {
         services.AddOptions<ClinicianApiOptions>().BindConfiguration(ClinicianApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSchemeWithPolicy<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName);
+        services.AddAuthorizationBuilder().AddPolicy(ClientAccess.AdminRole, policy => policy.RequireRole(ClientAccess.AdminRole));
+        services.AddSingleton<ClientAccessLog>();
         services.TryAddSingleton<IClinicianNotifier, OutboxClinicianNotifier>();
         services.TryAddSingleton<IEnrolmentLinks, SmsEnrolmentLinks>();
         services.AddSingleton<ClientStore>();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CompassionBot.Clinicians.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CompassionBot.Clinicians.Clients;
@@ -10,8 +11,18 @@ namespace CompassionBot.Clinicians.Clients;
 internal static partial class ClientEndpoints
 {
     private static async Task<Ok<IReadOnlyList<AlertResponse>>> ListAlertsAsync(
-        bool? open, string? clientId, ClaimsPrincipal user, ClinicianAlertStore alerts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await alerts.ListAsync(user.Clinician(), clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false));
+        bool? open, string? clientId, ClaimsPrincipal user, ClinicianAlertStore alerts, ClientAccess access, ClientAccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var found = await alerts.ListAsync(ClientAccess.ReadScope(user), clientId, includeAcknowledged: open != true, cancellationToken).ConfigureAwait(false);
+
+        // Filtered by a client the reader may see, the inbox is a read of that client's data (also when it is empty).
+        if (clientId is not null && await access.FindAsync(user, clientId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            await accessLog.RecordAsync(user.Clinician(), clientId, ClientReadKinds.Alerts, cancellationToken).ConfigureAwait(false);
+        }
+
+        return TypedResults.Ok(found);
+    }
 
     private static async Task<Results<Ok<AlertResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AcknowledgeAsync(
         string id,

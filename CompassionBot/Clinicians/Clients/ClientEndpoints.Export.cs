@@ -7,8 +7,8 @@ namespace CompassionBot.Clinicians.Clients;
 internal static partial class ClientEndpoints
 {
     private static async Task<Results<PushStreamHttpResult, NotFound>> ExportSessionsAsync(
-        string id, ClaimsPrincipal user, ClientStore clients, SessionsCsv csv, CancellationToken cancellationToken) =>
-        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null
+        string id, ClaimsPrincipal user, ClientAccess access, SessionsCsv csv, CancellationToken cancellationToken) =>
+        await access.FindAsync(user, id, cancellationToken).ConfigureAwait(false) is null
             ? TypedResults.NotFound()
             : await csv.ExportAsync(id, cancellationToken).ConfigureAwait(false);
 }

@@ -7,21 +7,21 @@ namespace CompassionBot.Clinicians.Clients;
 internal static partial class ClientEndpoints
 {
     private static async Task<Results<Ok<SafetyPlanResponse>, NotFound>> GetSafetyPlanAsync(
-        string id, ClaimsPrincipal user, ClientStore clients, ClientSafetyPlans plans, CancellationToken cancellationToken) =>
-        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is not null
+        string id, ClaimsPrincipal user, ClientAccess access, ClientSafetyPlans plans, CancellationToken cancellationToken) =>
+        await access.FindAsync(user, id, cancellationToken).ConfigureAwait(false) is not null
             && await plans.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } plan
             ? TypedResults.Ok(plan)
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<SafetyPlanResponse>, NotFound, ValidationProblem>> PutSafetyPlanAsync(
-        string id, SafetyPlanRequest request, ClaimsPrincipal user, ClientStore clients, ClientSafetyPlans plans, CancellationToken cancellationToken)
+        string id, SafetyPlanRequest request, ClaimsPrincipal user, ClientAccess access, ClientSafetyPlans plans, CancellationToken cancellationToken)
     {
         if (ClientSafetyPlans.Normalize(request.Text) is not { } text)
         {
             return TypedResults.ValidationProblem(Errors("text", $"The plan must be 1 to {ClientSafetyPlans.MaxLength} characters."));
         }
 
-        if (await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null)
+        if (await access.FindOwnAsync(user, id, cancellationToken).ConfigureAwait(false) is null)
         {
             return TypedResults.NotFound();
         }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using CompassionBot.Clinicians.Access;
 using CompassionBot.Dialogs.Bot;
 using CompassionBot.Dialogs.Content;
 using CompassionBot.Dialogs.Safety;
@@ -11,7 +12,8 @@ namespace CompassionBot.Clinicians.Clients;
 
 /// <summary>
 /// Client records under <c>/api/clinicians/clients</c>: create (with a link code), list (searchable by alias), get,
-/// a new link code, the timeline of what the client shares, the safety plan, and the alert inbox. A clinician sees only their own clients; another clinician's client is 404.
+/// a new link code, the timeline of what the client shares, the safety plan, and the alert inbox. A clinician sees only their own clients (another clinician's
+/// client is 404); a clinic admin (<see cref="ClientAccess"/>) reads every clinician's, and changes only their own.
 /// </summary>
 internal static partial class ClientEndpoints
 {
@@ -23,11 +25,11 @@ internal static partial class ClientEndpoints
     {
         group.MapPost("/clients", CreateAsync);
         group.MapGet("/clients", ListAsync);
-        group.MapGet("/clients/{id}", GetAsync);
+        group.MapGet("/clients/{id}", GetAsync).RecordsClientRead(ClientReadKinds.Client);
         group.MapPost("/clients/{id}/link-codes", NewLinkCodeAsync);
-        group.MapGet("/clients/{id}/timeline", TimelineAsync);
-        group.MapGet("/clients/{id}/sessions.csv", ExportSessionsAsync);
-        group.MapGet("/clients/{id}/safety-plan", GetSafetyPlanAsync);
+        group.MapGet("/clients/{id}/timeline", TimelineAsync).RecordsClientRead(ClientReadKinds.Timeline);
+        group.MapGet("/clients/{id}/sessions.csv", ExportSessionsAsync).RecordsClientRead(ClientReadKinds.Export);
+        group.MapGet("/clients/{id}/safety-plan", GetSafetyPlanAsync).RecordsClientRead(ClientReadKinds.SafetyPlan);
         group.MapPut("/clients/{id}/safety-plan", PutSafetyPlanAsync);
         group.MapGet("/alerts", ListAlertsAsync);
         group.MapPost("/alerts/{id}/acknowledge", AcknowledgeAsync);
@@ -74,21 +76,21 @@ internal static partial class ClientEndpoints
         TypedResults.Ok(await access.ListAsync(user, search, cancellationToken).ConfigureAwait(false));
 
     private static async Task<Results<Ok<ClientResponse>, NotFound>> GetAsync(
-        string id, ClaimsPrincipal user, ClientStore clients, ClientViews views, CancellationToken cancellationToken) =>
-        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is { } client
+        string id, ClaimsPrincipal user, ClientAccess access, ClientViews views, CancellationToken cancellationToken) =>
+        await access.FindAsync(user, id, cancellationToken).ConfigureAwait(false) is { } client
             ? TypedResults.Ok(await views.ViewAsync(client, cancellationToken).ConfigureAwait(false))
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<LinkCodeResponse>, NotFound>> NewLinkCodeAsync(
         string id,
         ClaimsPrincipal user,
-        ClientStore clients,
+        ClientAccess access,
         ClientLinkStore links,
         IOptions<ClinicianApiOptions> options,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
-        if (await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null)
+        if (await access.FindOwnAsync(user, id, cancellationToken).ConfigureAwait(false) is null)
         {
             return TypedResults.NotFound();
         }
@@ -98,8 +100,8 @@ internal static partial class ClientEndpoints
     }
 
     private static async Task<Results<Ok<TimelineResponse>, NotFound>> TimelineAsync(
-        string id, ClaimsPrincipal user, ClientStore clients, ClientTimelines timelines, CancellationToken cancellationToken) =>
-        await clients.GetAsync(user.Clinician(), id, cancellationToken).ConfigureAwait(false) is null
+        string id, ClaimsPrincipal user, ClientAccess access, ClientTimelines timelines, CancellationToken cancellationToken) =>
+        await access.FindAsync(user, id, cancellationToken).ConfigureAwait(false) is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(await timelines.ReadAsync(id, cancellationToken).ConfigureAwait(false));
 

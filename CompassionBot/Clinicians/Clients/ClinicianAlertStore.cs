@@ -8,7 +8,9 @@ internal sealed class ClinicianAlertStore(IRelationalDatabase database)
 {
     private const string Select =
         "SELECT a.id, a.client_id, c.alias AS client_alias, a.kind, a.occurred_at, a.acknowledged_by, a.acknowledged_at, a.note " +
-        "FROM clinician_alerts a JOIN clients c ON c.id = a.client_id WHERE a.clinician = @clinician";
+        "FROM clinician_alerts a JOIN clients c ON c.id = a.client_id WHERE ";
+
+    private const string OwnAlerts = Select + "a.clinician = @clinician";
 
     /// <summary>Adds <paramref name="alert"/> unless an alert with its id is there already (a retried turn).</summary>
     public async Task AddAsync(ClinicianAlert alert, CancellationToken cancellationToken)
@@ -24,10 +26,15 @@ internal sealed class ClinicianAlertStore(IRelationalDatabase database)
         }
     }
 
-    /// <summary>The clinician's alerts (of one client when <paramref name="clientId"/> is given): unacknowledged first, newest first.</summary>
-    public async Task<IReadOnlyList<AlertResponse>> ListAsync(string clinician, string? clientId, bool includeAcknowledged, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The alerts of <paramref name="clinician"/> (every clinician's when null: clinic admins, see
+    /// <see cref="ClientAccess.ReadScope"/>), of one client when <paramref name="clientId"/> is given: unacknowledged
+    /// first, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertResponse>> ListAsync(string? clinician, string? clientId, bool includeAcknowledged, CancellationToken cancellationToken) =>
         await QueryAsync(
-            Select + (clientId is null ? string.Empty : " AND a.client_id = @clientId") + (includeAcknowledged ? string.Empty : " AND a.acknowledged_at IS NULL") +
+            (clinician is null ? Select + "1 = 1" : OwnAlerts) + (clientId is null ? string.Empty : " AND a.client_id = @clientId") +
+            (includeAcknowledged ? string.Empty : " AND a.acknowledged_at IS NULL") +
             " ORDER BY CASE WHEN a.acknowledged_at IS NULL THEN 0 ELSE 1 END, a.occurred_at DESC, a.id",
             new { clinician, clientId },
             cancellationToken).ConfigureAwait(false);
@@ -45,7 +52,7 @@ internal sealed class ClinicianAlertStore(IRelationalDatabase database)
 
     /// <summary>The clinician's alert <paramref name="id"/>, or null (also when it is another clinician's).</summary>
     public async Task<AlertResponse?> GetAsync(string clinician, string id, CancellationToken cancellationToken) =>
-        await QueryAsync(Select + " AND a.id = @id", new { clinician, id }, cancellationToken).ConfigureAwait(false) is [var alert] ? alert : null;
+        await QueryAsync(OwnAlerts + " AND a.id = @id", new { clinician, id }, cancellationToken).ConfigureAwait(false) is [var alert] ? alert : null;
 
     /// <summary>Acknowledges an unacknowledged alert; false when it was acknowledged already (the first acknowledgement stands).</summary>
     public async Task<bool> AcknowledgeAsync(string clinician, string id, string by, string? note, DateTimeOffset at, CancellationToken cancellationToken)

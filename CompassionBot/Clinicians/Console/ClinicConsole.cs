@@ -8,10 +8,18 @@ internal static class ClinicConsole
 
     /// <summary>
     /// The policy every console page but sign-in requires: an authenticated clinician (a Name claim) from any of the
-    /// console's schemes. Another sign-in (OpenID Connect) joins by adding its scheme to this policy.
+    /// console's schemes, through <see cref="Scheme"/>. Another sign-in (Entra ID) joins by choosing its cookie in
+    /// <see cref="Scheme"/>'s <c>ForwardDefaultSelector</c>.
     /// </summary>
     public const string Policy = "ClinicConsole";
 
-    /// <summary>The cookie scheme that keeps a console sign-in.</summary>
+    /// <summary>The cookie scheme that keeps a console sign-in with a clinician key.</summary>
     public const string CookieScheme = "ClinicConsoleCookie";
+
+    /// <summary>
+    /// The scheme of <see cref="Policy"/>: reads whichever sign-in the request carries (<see cref="CookieScheme"/>
+    /// unless another sign-in, such as Entra ID, chooses its own), and always sends the signed-out to the console's
+    /// sign-in page: one challenge, whatever sign-ins are configured.
+    /// </summary>
+    public const string Scheme = "ClinicConsole";
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CompassionBot.Clinicians.Access;
 using CompassionBot.Clinicians.Clients;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,7 +14,9 @@ internal static class ConsoleEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapRazorPages();
-        endpoints.MapGet(ClinicConsole.Prefix + "/clients/{id}/sessions.csv", ExportSessionsAsync).RequireAuthorization(ClinicConsole.Policy);
+        endpoints.MapGet(ClinicConsole.Prefix + "/clients/{id}/sessions.csv", ExportSessionsAsync)
+            .RequireAuthorization(ClinicConsole.Policy)
+            .RecordsClientRead(ClientReadKinds.Export);
         return endpoints;
     }
 

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CompassionBot.Clinicians.Clients;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CompassionBot.Clinicians.Console;
@@ -19,6 +19,7 @@ internal static class ConsoleServiceCollectionExtensions
         {
             options.RootDirectory = "/Clinicians/Console/Pages";
             options.Conventions.AuthorizeFolder("/", ClinicConsole.Policy);
+            options.Conventions.AuthorizePage("/AccessLog", ClientAccess.AdminRole);
             options.Conventions.AllowAnonymousToPage("/SignIn");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.ConfigureFilter(new ConsoleResponseHeaders());
@@ -36,11 +37,18 @@ internal static class ConsoleServiceCollectionExtensions
             options.SlidingExpiration = true;
             options.LoginPath = ClinicConsole.Prefix + "/sign-in";
             options.AccessDeniedPath = ClinicConsole.Prefix + "/sign-in";
+        }).AddPolicyScheme(ClinicConsole.Scheme, displayName: null, options =>
+        {
+            options.ForwardDefault = ClinicConsole.CookieScheme;
+            options.ForwardChallenge = ClinicConsole.CookieScheme;
+            options.ForwardForbid = ClinicConsole.CookieScheme;
         });
         services.AddAuthorizationBuilder().AddPolicy(ClinicConsole.Policy, policy => policy
-            .AddAuthenticationSchemes(ClinicConsole.CookieScheme)
+            .AddAuthenticationSchemes(ClinicConsole.Scheme)
             .RequireAuthenticatedUser()
-            .RequireClaim(ClaimTypes.Name));
+
+            // A name by the identity's own name claim type: ClaimTypes.Name for a key, preferred_username for Entra ID.
+            .RequireAssertion(context => !string.IsNullOrEmpty(context.User.Identity?.Name)));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "CompassionBot.Clinic.Antiforgery";

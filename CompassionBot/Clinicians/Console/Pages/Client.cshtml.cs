@@ -1,4 +1,5 @@
 using CompassionBot.CheckIns;
+using CompassionBot.Clinicians.Access;
 using CompassionBot.Clinicians.Clients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,8 @@ namespace CompassionBot.Clinicians.Console.Pages;
 
 /// <summary>
 /// A client's page: distress before and after each session as a chart, which families resonate, the timeline, the
-/// safety plan editor, the check-in schedule and unlinking. Another clinician's client is not found.
+/// safety plan editor, the check-in schedule and unlinking. Another clinician's client is not found, except to a clinic
+/// admin, who reads it (each showing recorded in the access log) but changes only their own.
 /// </summary>
 internal sealed class ClientModel(
     ClientAccess access,
@@ -16,6 +18,7 @@ internal sealed class ClientModel(
     ClientSafetyPlans plans,
     ClientEnrolments enrolments,
     ClientLinkStore links,
+    ClientAccessLog accessLog,
     ILogger<ClientModel> logger) : PageModel
 {
     public ClientResponse Client { get; private set; } = null!;
@@ -44,7 +47,7 @@ internal sealed class ClientModel(
 
     public async Task<IActionResult> OnPostSafetyPlanAsync(string id, string? plan, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(User, id, cancellationToken).ConfigureAwait(false) is null)
+        if (await access.FindOwnAsync(User, id, cancellationToken).ConfigureAwait(false) is null)
         {
             return NotFound();
         }
@@ -72,7 +75,7 @@ internal sealed class ClientModel(
             _ => null,
         };
         return status is not null
-            && await access.FindAsync(User, id, cancellationToken).ConfigureAwait(false) is not null
+            && await access.FindOwnAsync(User, id, cancellationToken).ConfigureAwait(false) is not null
             && await enrolments.SetStatusAsync(id, enrolmentId, status.Value, cancellationToken).ConfigureAwait(false)
             ? Changed(id, "schedule")
             : NotFound();
@@ -80,7 +83,7 @@ internal sealed class ClientModel(
 
     public async Task<IActionResult> OnPostUnlinkAsync(string id, CancellationToken cancellationToken)
     {
-        if (await access.FindAsync(User, id, cancellationToken).ConfigureAwait(false) is null)
+        if (await access.FindOwnAsync(User, id, cancellationToken).ConfigureAwait(false) is null)
         {
             return NotFound();
         }
@@ -102,6 +105,8 @@ internal sealed class ClientModel(
             return false;
         }
 
+        // Recorded before anything is shown: a showing that cannot be recorded fails.
+        await accessLog.RecordAsync(User.Clinician(), id, ClientReadKinds.ConsolePage, cancellationToken).ConfigureAwait(false);
         Client = await views.ViewAsync(client, cancellationToken).ConfigureAwait(false);
         var timeline = await timelines.ReadAsync(id, cancellationToken).ConfigureAwait(false);
         Chart = DistressChart.From(timeline.Sessions);

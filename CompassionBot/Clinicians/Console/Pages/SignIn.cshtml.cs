@@ -17,16 +17,15 @@ internal sealed class SignInModel(ClinicianKeys keys, ILogger<SignInModel> logge
 
     public async Task<IActionResult> OnPostAsync(string? key)
     {
-        if (keys.Match(key?.Trim() ?? string.Empty) is not { } clinician)
+        if (keys.Authenticate(key?.Trim() ?? string.Empty, ClinicConsole.CookieScheme) is not { } identity)
         {
             Log.SignInRefused(logger);
             Failed = true;
             return Page();
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, clinician)], ClinicConsole.CookieScheme);
         await HttpContext.SignInAsync(ClinicConsole.CookieScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
-        Log.SignedIn(logger, clinician);
+        Log.SignedIn(logger, identity.Name);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith(ClinicConsole.Prefix, StringComparison.Ordinal) ? ReturnUrl : ClinicConsole.Prefix);
     }
 }
