@@ -2,7 +2,6 @@ using System.Text.Json;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.BotFramework;
 
@@ -10,43 +9,19 @@ namespace CompassionBot.Tests.BotFramework;
 /// Many requests at once through /api/messages with the real bot and a durable store (SQLite file, PostgreSQL
 /// database), on one instance and, for PostgreSQL, on two instances sharing the database.
 /// </summary>
-public abstract class MessagesConcurrencyTests(string provider, PostgresServer server) : IAsyncLifetime
+public abstract class MessagesConcurrencyTests(string provider, PostgresServer server) : DurableBotHostTests(provider, server)
 {
     private const int MessagesToOneConversation = 50;
     private const int Conversations = 500;
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private BotApplicationFactory _sut = null!;
-    private HttpClient _http = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider, server);
-        _sut = StartInstance();
-        _http = _sut.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _sut.DisposeAsync();
-        await _database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Another instance of the service on the same database.</summary>
-    private protected BotApplicationFactory StartInstance() => new(
-        new Dictionary<string, string?>(_database.Settings) { ["Logging:LogLevel:Default"] = "Warning" },
-        services => services.AddSingleton<TimeProvider>(_time));
 
     /// <summary>Sends every second message through <paramref name="other"/> (null: all through this instance).</summary>
     private protected async Task AssertConcurrentTurnsEndInSequentialStateAsync(HttpClient? other)
     {
         var ct = TestContext.Current.CancellationToken;
-        var sequential = new MessagesClient(_http, "sequential", userId: "user-sequential");
-        var concurrent = new MessagesClient(_http, "concurrent", userId: "user-concurrent");
-        var concurrentElsewhere = new MessagesClient(other ?? _http, "concurrent", userId: "user-concurrent");
+        var sequential = new MessagesClient(Http, "sequential", userId: "user-sequential");
+        var concurrent = new MessagesClient(Http, "concurrent", userId: "user-concurrent");
+        var concurrentElsewhere = new MessagesClient(other ?? Http, "concurrent", userId: "user-concurrent");
         await sequential.JoinAsync(ct);
         await concurrent.JoinAsync(ct);
 
@@ -78,8 +53,8 @@ public abstract class MessagesConcurrencyTests(string provider, PostgresServer s
     private protected async Task AssertAlternatingTurnsEndInSequentialStateAsync(HttpClient other, int messages)
     {
         var ct = TestContext.Current.CancellationToken;
-        var alone = new MessagesClient(_http, "alone", userId: "user-alone");
-        var here = new MessagesClient(_http, "alternating", userId: "user-alternating");
+        var alone = new MessagesClient(Http, "alone", userId: "user-alone");
+        var here = new MessagesClient(Http, "alternating", userId: "user-alternating");
         var there = new MessagesClient(other, "alternating", userId: "user-alternating");
         await alone.JoinAsync(ct);
         await here.JoinAsync(ct);
@@ -116,7 +91,7 @@ public abstract class MessagesConcurrencyTests(string provider, PostgresServer s
     public async Task Post_500ConversationsInParallel_AllSucceedWithTheirOwnReplies()
     {
         var ct = TestContext.Current.CancellationToken;
-        var people = Enumerable.Range(0, Conversations).Select(i => new MessagesClient(_http, $"parallel-{i}", userId: $"user-{i}")).ToList();
+        var people = Enumerable.Range(0, Conversations).Select(i => new MessagesClient(Http, $"parallel-{i}", userId: $"user-{i}")).ToList();
 
         var results = await Task.WhenAll(people.Select(person => Task.Run(
             async () =>
@@ -133,14 +108,14 @@ public abstract class MessagesConcurrencyTests(string provider, PostgresServer s
             Assert.StartsWith("Before we start: how much distress", MessagesClient.Texts(r.start)[^1], StringComparison.Ordinal);
             Assert.All(r.welcome.Concat(r.start), a => Assert.Equal(r.person.ConversationId, a.GetProperty("conversation").GetProperty("id").GetString()));
         });
-        var stored = await _sut.Services.GetRequiredService<IStorage>().ReadAsync([.. people.Select(p => $"emulator/conversations/{p.ConversationId}")], ct);
+        var stored = await Sut.Services.GetRequiredService<IStorage>().ReadAsync([.. people.Select(p => $"emulator/conversations/{p.ConversationId}")], ct);
         Assert.Equal(Conversations, stored.Count);
         Assert.All(stored.Values, s => Assert.Contains("PracticeDialog", s.Json, StringComparison.Ordinal));
     }
 
     private async Task<string> ReadAsync(string key)
     {
-        var items = await _sut.Services.GetRequiredService<IStorage>().ReadAsync([key], TestContext.Current.CancellationToken);
+        var items = await Sut.Services.GetRequiredService<IStorage>().ReadAsync([key], TestContext.Current.CancellationToken);
         return items[key].Json;
     }
 }

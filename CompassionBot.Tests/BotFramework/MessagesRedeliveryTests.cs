@@ -5,7 +5,6 @@ using CompassionBot.Dialogs.State;
 using CompassionBot.Hosting;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CompassionBot.Tests.BotFramework;
 
@@ -14,57 +13,32 @@ namespace CompassionBot.Tests.BotFramework;
 /// out), with the real bot and a durable store: the same activity id in the same conversation is answered from its
 /// first turn and the turn never runs again, so a practice does not advance twice.
 /// </summary>
-public abstract class MessagesRedeliveryTests(string provider, PostgresServer server) : IAsyncLifetime
+public abstract class MessagesRedeliveryTests(string provider, PostgresServer server) : DurableBotHostTests(provider, server)
 {
     private const string PracticeChoice = "Self-Compassion Break";
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-    private TestDatabase _database = null!;
-    private BotApplicationFactory _sut = null!;
-    private HttpClient _http = null!;
-
-    private protected static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private protected BotApplicationFactory Sut => _sut;
-
-    private protected HttpClient Http => _http;
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider, server);
-        _sut = StartInstance();
-        _http = _sut.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _sut.DisposeAsync();
-        await _database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
 
     [Fact]
     public async Task Post_SameActivityAgainWithExpectReplies_ReturnsTheFirstRepliesAndDoesNotRunTheTurnAgain()
     {
-        var person = new MessagesClient(_http, "replayed");
+        var person = new MessagesClient(Http, "replayed");
         await person.JoinAsync(Ct);
         var choice = person.Message(PracticeChoice);
         var first = MessagesClient.Texts(await person.ExpectRepliesAsync(choice, Ct));
-        var committed = await ReadAsync(_sut, "emulator/conversations/replayed");
+        var committed = await ReadAsync(Sut, "emulator/conversations/replayed");
 
         var again = MessagesClient.Texts(await person.ExpectRepliesAsync(choice, Ct));
 
         Assert.StartsWith("Before we start: how much distress", first[^1], StringComparison.Ordinal);
         Assert.Equal(first, again);
-        Assert.Equal(committed, await ReadAsync(_sut, "emulator/conversations/replayed"));
+        Assert.Equal(committed, await ReadAsync(Sut, "emulator/conversations/replayed"));
     }
 
     [Fact]
     public async Task Post_SameActivityAgainWithNormalDelivery_DeliversTheRepliesOnce()
     {
         await using var connector = await FakeConnector.StartAsync();
-        var person = new MessagesClient(_http, "replayed-normal") { ServiceUrl = connector.ServiceUrl };
+        var person = new MessagesClient(Http, "replayed-normal") { ServiceUrl = connector.ServiceUrl };
         var help = person.Message("help");
         await PostInBackgroundAsync(person, help);
         var delivered = connector.Posts.Count;
@@ -77,7 +51,7 @@ public abstract class MessagesRedeliveryTests(string provider, PostgresServer se
 
     [Fact]
     public Task Post_SameActivityTwiceAtOnce_BothGetTheOneTurnsRepliesAndTheStateMovesOnOnce() =>
-        AssertConcurrentRepeatsRunOnceAsync(_http);
+        AssertConcurrentRepeatsRunOnceAsync(Http);
 
     [Fact]
     public async Task Post_SameActivityAfterTheConfiguredWindow_RunsAsANewTurn()
@@ -90,10 +64,10 @@ public abstract class MessagesRedeliveryTests(string provider, PostgresServer se
         var first = MessagesClient.Texts(await person.ExpectRepliesAsync(choice, Ct));
         var committed = await ReadAsync(sut, "emulator/conversations/expiring");
 
-        _time.Advance(TimeSpan.FromMinutes(10));
+        Time.Advance(TimeSpan.FromMinutes(10));
         var withinWindow = MessagesClient.Texts(await person.ExpectRepliesAsync(choice, Ct));
         var stillCommitted = await ReadAsync(sut, "emulator/conversations/expiring");
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
         await person.ExpectRepliesAsync(choice, Ct);
 
         Assert.Equal(first, withinWindow);
@@ -127,27 +101,15 @@ public abstract class MessagesRedeliveryTests(string provider, PostgresServer se
         Assert.Single(webhook.Requests);
     }
 
-    /// <summary>Another instance of the service on the same database.</summary>
-    private protected BotApplicationFactory StartInstance(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var all = new Dictionary<string, string?>(_database.Settings) { ["Logging:LogLevel:Default"] = "Warning" };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        return new BotApplicationFactory(all, services => services.AddSingleton<TimeProvider>(_time));
-    }
-
     /// <summary>
-    /// Posts one activity twice at once, once through <see cref="Http"/> and once through <paramref name="other"/>: both
+    /// Posts one activity twice at once, once through <see cref="DurableBotHostTests.Http"/> and once through <paramref name="other"/>: both
     /// answers are the replies of a single turn, and the conversation ends in the state of a conversation that got the
     /// activity once.
     /// </summary>
     private protected async Task AssertConcurrentRepeatsRunOnceAsync(HttpClient other)
     {
-        var once = new MessagesClient(_http, "once", userId: "user-once");
-        var here = new MessagesClient(_http, "twice", userId: "user-twice");
+        var once = new MessagesClient(Http, "once", userId: "user-once");
+        var here = new MessagesClient(Http, "twice", userId: "user-twice");
         var there = new MessagesClient(other, "twice", userId: "user-twice");
         await once.JoinAsync(Ct);
         await here.JoinAsync(Ct);
@@ -159,7 +121,7 @@ public abstract class MessagesRedeliveryTests(string provider, PostgresServer se
             Task.Run(() => there.ExpectRepliesAsync(choice.DeepClone().AsObject(), Ct), Ct));
 
         Assert.All(answers, answer => Assert.Equal(expected, MessagesClient.Texts(answer)));
-        Assert.Equal((await ReadAsync(_sut, "emulator/conversations/once")).Json, (await ReadAsync(_sut, "emulator/conversations/twice")).Json);
+        Assert.Equal((await ReadAsync(Sut, "emulator/conversations/once")).Json, (await ReadAsync(Sut, "emulator/conversations/twice")).Json);
     }
 
     private protected static async Task<StoreItem> ReadAsync(BotApplicationFactory instance, string key) =>
@@ -169,6 +131,6 @@ public abstract class MessagesRedeliveryTests(string provider, PostgresServer se
     {
         using var response = await person.PostAsync(activity, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await _sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await Sut.Services.GetRequiredService<BackgroundTurnRunner>().WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30), Ct);
     }
 }
