@@ -21,13 +21,7 @@ public sealed class WebChatRealBotTests : IDisposable
         await using var browser = await WebChatBrowser.LaunchAsync();
         var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, transport);
 
-        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
-        await sut.ClickSuggestedActionAsync("Self-Compassion Break");
-        await sut.WaitForMessageAsync("how much distress do you feel right now");
-        await sut.TypeAndSendAsync("6");
-        await sut.WaitForMessageAsync("Bring to mind something");
-        await sut.ClickSuggestedActionAsync("Next");
-        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        await StartSelfCompassionBreakAsync(sut);
         await sut.ClickSuggestedActionAsync("Next");
         await sut.WaitForMessageAsync("Difficulty is part of being human");
         await sut.ClickSuggestedActionAsync("Next");
@@ -79,13 +73,7 @@ public sealed class WebChatRealBotTests : IDisposable
         await using var factory = new DirectLineAppFactory(_data.Path, useTestBot: false);
         await using var browser = await WebChatBrowser.LaunchAsync();
         var sut = await WebChatPage.OpenAsync(browser.Browser, factory.BaseAddress, "polling");
-        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
-        await sut.ClickSuggestedActionAsync("Self-Compassion Break");
-        await sut.WaitForMessageAsync("how much distress do you feel right now");
-        await sut.TypeAndSendAsync("6");
-        await sut.WaitForMessageAsync("Bring to mind something");
-        await sut.ClickSuggestedActionAsync("Next");
-        await sut.WaitForMessageAsync("This is a moment of difficulty");
+        await StartSelfCompassionBreakAsync(sut);
         await sut.TypeAndSendAsync("pause");
         await sut.WaitForMessageAsync("I've saved how far you got in Self-Compassion Break");
 
@@ -120,4 +108,16 @@ public sealed class WebChatRealBotTests : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    // From the welcome to the break's second step: choose it, rate 6, go on once.
+    private static async Task StartSelfCompassionBreakAsync(WebChatPage sut)
+    {
+        await sut.WaitForMessageAsync("CompassionBot: short kindness practices");
+        await sut.ClickSuggestedActionAsync("Self-Compassion Break");
+        await sut.WaitForMessageAsync("how much distress do you feel right now");
+        await sut.TypeAndSendAsync("6");
+        await sut.WaitForMessageAsync("Bring to mind something");
+        await sut.ClickSuggestedActionAsync("Next");
+        await sut.WaitForMessageAsync("This is a moment of difficulty");
+    }
 }
