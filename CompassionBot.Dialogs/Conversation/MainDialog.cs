@@ -29,19 +29,22 @@ public sealed partial class MainDialog : WaterfallDialog<MainDialogState>
     private readonly FeelingReader _feelings;
     private readonly PracticeMenu _menu;
     private readonly AlternativesOffer _offer;
+    private readonly IReadOnlyList<IPracticeSessionObserver> _observers;
 
-    /// <summary>Creates the dialog.</summary>
-    public MainDialog(PracticeCatalog catalog, MessageCatalog messages, IntentRecognizer intents, FeelingReader feelings)
+    /// <summary>Creates the dialog; <paramref name="observers"/> are told what got in the way of a session.</summary>
+    public MainDialog(PracticeCatalog catalog, MessageCatalog messages, IntentRecognizer intents, FeelingReader feelings, IEnumerable<IPracticeSessionObserver> observers)
         : base(nameof(MainDialog), ConversationJsonContext.Default.MainDialogState, options => options as MainDialogState ?? new MainDialogState(null, null, [], []))
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(intents);
         ArgumentNullException.ThrowIfNull(feelings);
+        ArgumentNullException.ThrowIfNull(observers);
         _catalog = catalog;
         _messages = messages;
         _intents = intents;
         _feelings = feelings;
+        _observers = [.. observers];
         _menu = new PracticeMenu(messages);
         _offer = new AlternativesOffer(messages);
         AddStep(ShowChoicesAsync);
@@ -135,7 +138,16 @@ public sealed partial class MainDialog : WaterfallDialog<MainDialogState>
 
         if (ObstacleOf(id) is { } obstacle)
         {
-            BotStateAccessors.Profile.Set(step.Context, BotStateAccessors.Profile.Get(step.Context, () => new UserProfile()).WithObstacle(obstacle));
+            var profile = BotStateAccessors.Profile.Get(step.Context, () => new UserProfile()).WithObstacle(obstacle);
+            BotStateAccessors.Profile.Set(step.Context, profile);
+            if (profile.History.Count > 0)
+            {
+                foreach (var observer in _observers)
+                {
+                    await observer.OnObstacleSavedAsync(step.Context, profile.History[^1], cancellationToken).ConfigureAwait(false);
+                }
+            }
+
             return await ShowAsync(step, values with { Showing = MainDialogShowing.StopOrMore, Obstacle = obstacle }, cancellationToken).ConfigureAwait(false);
         }
 

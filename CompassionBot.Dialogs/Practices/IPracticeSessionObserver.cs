@@ -16,4 +16,11 @@ public interface IPracticeSessionObserver
     /// <param name="endedAt">When it ended.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     Task OnSessionSavedAsync(ITurnContext turnContext, PracticeSessionRecord session, DateTimeOffset endedAt, CancellationToken cancellationToken);
+
+    /// <summary>Called when the person said what got in the way after <paramref name="session"/> (its
+    /// <see cref="PracticeSessionRecord.Obstacle"/>), a session this observer was told of before.</summary>
+    /// <param name="turnContext">The turn (its channel and sender name the person).</param>
+    /// <param name="session">The session as now saved in the profile.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    Task OnObstacleSavedAsync(ITurnContext turnContext, PracticeSessionRecord session, CancellationToken cancellationToken);
 }

@@ -56,7 +56,7 @@ internal static class CompassionBotServiceCollectionExtensions
         var practice = new PracticeDialog(
             practices, messages, time, services.GetRequiredService<ClinicOptions>(), services.GetRequiredService<ICrisisResponder>(), detector, services.GetServices<IPracticeSessionObserver>());
         var dialogs = new DialogSet()
-            .Add(new MainDialog(practices, messages, services.GetRequiredService<IntentRecognizer>(), services.GetRequiredService<FeelingReader>()))
+            .Add(new MainDialog(practices, messages, services.GetRequiredService<IntentRecognizer>(), services.GetRequiredService<FeelingReader>(), services.GetServices<IPracticeSessionObserver>()))
             .Add(practice)
             .Add(new PracticeStepsDialog(practices, messages, detector))
             .Add(new ChoicePrompt(nameof(ChoicePrompt)))

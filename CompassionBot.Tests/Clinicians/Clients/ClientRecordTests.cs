@@ -58,6 +58,30 @@ public abstract class ClientRecordTests(PostgresServer server, string provider) 
     }
 
     [Fact]
+    public async Task Timeline_TwoPracticesNotForMe_TheSecondShowsWhatTheClientSaidGotInTheWay()
+    {
+        await using var sut = await StartAsync(MondayNoon);
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (clientId, code) = await api.CreateClientAsync();
+        var teams = await LinkedTeamsClientAsync(sut, code);
+
+        await teams.SayAsync("menu", Ct);
+        await teams.SayAsync("Soothing Touch", Ct);
+        await teams.SayAsync("5", Ct);
+        await teams.SayAsync("not for me", Ct);
+        await teams.SayAsync("Self-Compassion Break", Ct);
+        await teams.SayAsync("not for me", Ct);
+        await teams.SayAsync("Too long", Ct);
+        var sessions = (await api.GetAsync($"/clients/{clientId}/timeline"))["sessions"]!.AsArray();
+        using var export = await api.SendAsync(HttpMethod.Get, $"/clients/{clientId}/sessions.csv");
+        var rows = (await export.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(["soothing-touch", "self-compassion-break"], sessions.Select(s => (string)s!["practiceId"]!));
+        Assert.Equal([null, "too-long"], sessions.Select(s => (string?)s!["obstacle"]));
+        Assert.EndsWith(",too-long", rows[^1].TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Timeline_CrisisMessage_RecordsTheEventWithWhatHappenedNextAndNoText()
     {
         await using var sut = await StartAsync(MondayNoon);

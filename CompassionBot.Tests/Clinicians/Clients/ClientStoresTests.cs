@@ -51,7 +51,7 @@ public sealed class ClientStoresTests(PostgresServer server)
         await sut.AddSessionAsync("cli-1", "msteams", session, T0.AddMinutes(3), Ct);
 
         var recorded = Assert.Single(await sut.SessionsAsync("cli-1", Ct));
-        Assert.Equal(new PracticeSessionEntry("soothing-breath", "somatic", "msteams", T0, T0.AddMinutes(3), "completed", 6, 3, "helpful", recorded.Signals), recorded);
+        Assert.Equal(new PracticeSessionEntry("soothing-breath", "somatic", "msteams", T0, T0.AddMinutes(3), "completed", 6, 3, "helpful", recorded.Signals, null), recorded);
         Assert.Equal(["skip"], recorded.Signals);
     }
 

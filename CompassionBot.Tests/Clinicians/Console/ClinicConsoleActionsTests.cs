@@ -177,7 +177,7 @@ public sealed class ClinicConsoleActionsTests
         Assert.Equal($"sessions-{clientId}.csv", fromConsole.Content.Headers.ContentDisposition?.FileNameStar ?? fromConsole.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(csv, await fromApi.Content.ReadAsStringAsync(Ct));
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("started_at,ended_at,practice,family,channel,outcome,distress_before,distress_after,resonance,signals", lines[0]);
+        Assert.Equal("started_at,ended_at,practice,family,channel,outcome,distress_before,distress_after,resonance,signals,obstacle", lines[0]);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("2026-03-02T17:00:00Z,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",soothing-breath,somatic,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",completed,7,4,helpful,", lines[1], StringComparison.Ordinal);

@@ -18,8 +18,8 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
     {
         ArgumentNullException.ThrowIfNull(session);
         await ExecuteAsync(
-            "INSERT INTO client_practice_sessions (client_id, channel_id, practice_id, family, started_at, ended_at, outcome, distress_before, distress_after, resonance, signals) " +
-            "VALUES (@clientId, @channelId, @practiceId, @family, @startedAt, @endedAt, @outcome, @before, @after, @resonance, @signals) " +
+            "INSERT INTO client_practice_sessions (client_id, channel_id, practice_id, family, started_at, ended_at, outcome, distress_before, distress_after, resonance, signals, obstacle) " +
+            "VALUES (@clientId, @channelId, @practiceId, @family, @startedAt, @endedAt, @outcome, @before, @after, @resonance, @signals, @obstacle) " +
             "ON CONFLICT (client_id, started_at, practice_id) DO NOTHING",
             new
             {
@@ -34,8 +34,26 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
                 after = session.DistressAfter,
                 resonance = session.Resonance is { } resonance ? Name(resonance) : null,
                 signals = string.Join(',', session.Signals.Select(JsonNamingPolicy.KebabCaseLower.ConvertName)),
+                obstacle = session.Obstacle is { } obstacle ? Name(obstacle) : null,
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds what got in the way (<see cref="PracticeSessionRecord.Obstacle"/>) to the client's recorded
+    /// <paramref name="session"/>; nothing when the session was not recorded (the person was not linked then).</summary>
+    public Task SetObstacleAsync(string clientId, PracticeSessionRecord session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return ExecuteAsync(
+            "UPDATE client_practice_sessions SET obstacle = @obstacle WHERE client_id = @clientId AND started_at = @startedAt AND practice_id = @practiceId",
+            new
+            {
+                clientId,
+                startedAt = session.StartedAt.ToUnixTimeMilliseconds(),
+                practiceId = session.PracticeId,
+                obstacle = session.Obstacle is { } obstacle ? Name(obstacle) : null,
+            },
+            cancellationToken);
     }
 
     /// <summary>Records a crisis or concern event of the client (once per event).</summary>
@@ -49,7 +67,7 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
     public async Task<IReadOnlyList<PracticeSessionEntry>> SessionsAsync(string clientId, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync<SessionRow>(
-            "SELECT practice_id, family, channel_id, started_at, ended_at, outcome, distress_before, distress_after, resonance, signals " +
+            "SELECT practice_id, family, channel_id, started_at, ended_at, outcome, distress_before, distress_after, resonance, signals, obstacle " +
             "FROM client_practice_sessions WHERE client_id = @clientId ORDER BY started_at, id",
             new { clientId },
             cancellationToken).ConfigureAwait(false);
@@ -63,7 +81,8 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
             (int?)r.DistressBefore,
             (int?)r.DistressAfter,
             r.Resonance,
-            r.Signals.Split(',', StringSplitOptions.RemoveEmptyEntries)))];
+            r.Signals.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            r.Obstacle))];
     }
 
     /// <summary>The check-ins sent on the client's enrolments, oldest first.</summary>
@@ -147,6 +166,8 @@ internal sealed class ClientRecordStore(IRelationalDatabase database)
         public string? Resonance { get; init; }
 
         public required string Signals { get; init; }
+
+        public string? Obstacle { get; init; }
     }
 
     private sealed record CheckInRow

@@ -31,6 +31,23 @@ internal sealed class ClientRecorder(
         }
     }
 
+    public async Task OnObstacleSavedAsync(ITurnContext turnContext, PracticeSessionRecord session, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(session);
+        try
+        {
+            if (await FindLinkAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } link)
+            {
+                await records.SetObstacleAsync(link.ClientId, session, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.SessionNotRecorded(logger, turnContext.Activity.ChannelId ?? string.Empty, exception);
+        }
+    }
+
     /// <summary>Records the crisis or concern event <paramref name="eventId"/> of a linked client, and its alert.</summary>
     public async Task OnSafetyEventAsync(ITurnContext turnContext, string eventId, RiskLevel level, CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ namespace CompassionBot.Clinicians.Clients;
 /// <param name="DistressAfter">0–10 after, if given.</param>
 /// <param name="Resonance"><c>helpful</c>, <c>neutral</c> or <c>not-for-me</c>, if said.</param>
 /// <param name="Signals">Engagement signals seen (names such as <c>skip</c>, <c>minimal-reply</c>).</param>
+/// <param name="Obstacle">What the client said got in the way when asked after this session (<c>too-long</c>,
+/// <c>not-in-the-mood</c>, <c>wrong-kind</c>, <c>something-else</c>), if asked.</param>
 public sealed record PracticeSessionEntry(
     string PracticeId,
     string Family,
@@ -21,4 +23,5 @@ public sealed record PracticeSessionEntry(
     int? DistressBefore,
     int? DistressAfter,
     string? Resonance,
-    IReadOnlyList<string> Signals);
+    IReadOnlyList<string> Signals,
+    string? Obstacle);

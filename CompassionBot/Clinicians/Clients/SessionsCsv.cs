@@ -12,7 +12,7 @@ internal sealed class SessionsCsv(ClientRecordStore records)
 {
     /// <summary>The columns, in order.</summary>
     public static readonly string[] Header =
-        ["started_at", "ended_at", "practice", "family", "channel", "outcome", "distress_before", "distress_after", "resonance", "signals"];
+        ["started_at", "ended_at", "practice", "family", "channel", "outcome", "distress_before", "distress_after", "resonance", "signals", "obstacle"];
 
     private static readonly CsvWriterOptions Options = new() { Injection = CsvInjection.Escape };
 
@@ -43,6 +43,7 @@ internal sealed class SessionsCsv(ClientRecordStore records)
                         session.DistressAfter?.ToString(CultureInfo.InvariantCulture),
                         session.Resonance,
                         string.Join(' ', session.Signals),
+                        session.Obstacle,
                     ],
                     cancellationToken).ConfigureAwait(false);
             }
