@@ -136,7 +136,18 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         await using var turn = await sut.OpenTurnAsync(Ct);
         await using var other = (NpgsqlConnection)await sut.OpenConnectionAsync(Ct);
 
-        Assert.Equal(("off", "on"), (await SynchronousCommitAsync(turn), await SynchronousCommitAsync(other)));
+        Assert.Equal(("off", "on"), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(other, "synchronous_commit")));
+    }
+
+    [Fact]
+    public async Task OpenTurnAsync_TurnConnection_PlansItsStatementsOnceAndOtherConnectionsKeepTheServerSetting()
+    {
+        var sut = Database.OpenDatabase();
+
+        await using var turn = await sut.OpenTurnAsync(Ct);
+        await using var other = (NpgsqlConnection)await sut.OpenConnectionAsync(Ct);
+
+        Assert.Equal(("force_generic_plan", "auto"), (await SettingAsync(turn, "plan_cache_mode"), await SettingAsync(other, "plan_cache_mode")));
     }
 
     [Fact]
@@ -149,7 +160,20 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
 
         await using var turn = await sut.OpenTurnAsync(Ct);
 
-        Assert.Equal("local", await SynchronousCommitAsync(turn));
+        Assert.Equal(("local", "force_generic_plan"), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(turn, "plan_cache_mode")));
+    }
+
+    [Fact]
+    public async Task OpenTurnAsync_ConnectionStringSetsPlanCacheMode_TurnsKeepItAndStillSkipTheFlush()
+    {
+        var configured = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Options = "-c plan_cache_mode=force_custom_plan" };
+        using var sut = new PostgresDatabase(
+            configured.ConnectionString, TemporaryPostgresDatabase.ShippedMigrations, TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        await using var turn = await sut.OpenTurnAsync(Ct);
+
+        Assert.Equal(("off", "force_custom_plan"), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(turn, "plan_cache_mode")));
     }
 
     [Theory]
@@ -200,9 +224,10 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         return await command.ExecuteScalarAsync(Ct);
     }
 
-    private static async Task<string?> SynchronousCommitAsync(NpgsqlConnection connection)
+    private static async Task<string?> SettingAsync(NpgsqlConnection connection, string name)
     {
-        await using var command = new NpgsqlCommand("SHOW synchronous_commit;", connection);
+        await using var command = new NpgsqlCommand("SELECT current_setting(@name);", connection);
+        command.Parameters.AddWithValue("name", name);
         return (string?)await command.ExecuteScalarAsync(Ct);
     }
 }

@@ -11,8 +11,15 @@ internal sealed class PostgresStateRead
     public PostgresStateRead(IReadOnlyCollection<string> keys)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        Command = new NpgsqlBatchCommand("SELECT key, json, etag FROM bot_state WHERE key = ANY(@keys);");
-        Command.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keys] });
+        // One parameter per key, not one array: the server's generic plan then knows how many rows to expect and looks
+        // each key up in the primary key's index, where for an array of unknown length it builds a bitmap first.
+        var names = Enumerable.Range(0, keys.Count).Select(i => $"@k{i}").ToList();
+        Command = new NpgsqlBatchCommand($"SELECT key, json, etag FROM bot_state WHERE key = ANY(ARRAY[{string.Join(", ", names)}]::text[]);");
+        foreach (var (name, key) in names.Zip(keys))
+        {
+            Command.Parameters.Add(new NpgsqlParameter<string>(name[1..], NpgsqlDbType.Text) { TypedValue = key });
+        }
+
         Items = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
     }
 
