@@ -35,10 +35,10 @@ internal sealed class ClientLinkInterruption(ClientLinkStore links, LinkAttemptL
             return true;
         }
 
-        if (!attempts.TryAttempt(channelId, userId))
+        if (attempts.TryAttempt(channelId, userId) is var attempt and not LinkAttempt.Allowed)
         {
             Log.LinkAttemptsExceeded(logger, channelId);
-            await turn.SayAsync("clients.link.too-many", cancellationToken).ConfigureAwait(false);
+            await turn.SayAsync(attempt == LinkAttempt.TooManyFromPerson ? "clients.link.too-many" : "clients.link.busy", cancellationToken).ConfigureAwait(false);
             await turn.Dialogs.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }

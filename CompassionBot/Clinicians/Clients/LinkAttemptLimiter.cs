@@ -11,29 +11,40 @@ namespace CompassionBot.Clinicians.Clients;
 /// </summary>
 internal sealed class LinkAttemptLimiter : IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly PartitionedRateLimiter<string> _perPerson;
+    private readonly RateLimiter _perMinute;
 
     public LinkAttemptLimiter(IOptions<ClinicianApiOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var perPerson = options.Value.LinkAttemptsPerPerson;
-        var perMinute = options.Value.LinkAttemptsPerMinute;
-        _limiter = PartitionedRateLimiter.CreateChained(
-            PartitionedRateLimiter.Create<string, string>(person => RateLimitPartition.GetSlidingWindowLimiter(
-                person,
-                _ => new SlidingWindowRateLimiterOptions { PermitLimit = perPerson, Window = TimeSpan.FromHours(1), SegmentsPerWindow = 6, QueueLimit = 0 })),
-            PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.GetFixedWindowLimiter(
-                string.Empty,
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        _perPerson = PartitionedRateLimiter.Create<string, string>(person => RateLimitPartition.GetSlidingWindowLimiter(
+            person,
+            _ => new SlidingWindowRateLimiterOptions { PermitLimit = perPerson, Window = TimeSpan.FromHours(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
+        _perMinute = new FixedWindowRateLimiter(
+            new FixedWindowRateLimiterOptions { PermitLimit = options.Value.LinkAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 
     /// <summary>Whether the person on <paramref name="channelId"/> known as <paramref name="userId"/> may try a code now
-    /// (the try is counted).</summary>
-    public bool TryAttempt(string channelId, string userId)
+    /// (the try is counted). The person's own limit is asked first, so someone already held back never uses up what
+    /// everyone else may try.</summary>
+    public LinkAttempt TryAttempt(string channelId, string userId)
     {
-        using var lease = _limiter.AttemptAcquire($"{channelId}\n{userId}");
-        return lease.IsAcquired;
+        using (var person = _perPerson.AttemptAcquire($"{channelId}\n{userId}"))
+        {
+            if (!person.IsAcquired)
+            {
+                return LinkAttempt.TooManyFromPerson;
+            }
+        }
+
+        using var everyone = _perMinute.AttemptAcquire();
+        return everyone.IsAcquired ? LinkAttempt.Allowed : LinkAttempt.TooManyJustNow;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _perPerson.Dispose();
+        _perMinute.Dispose();
+    }
 }
