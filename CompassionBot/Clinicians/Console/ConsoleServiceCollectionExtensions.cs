@@ -36,8 +36,8 @@ internal static class ConsoleServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-            options.LoginPath = ClinicConsole.Prefix + "/sign-in";
-            options.AccessDeniedPath = ClinicConsole.Prefix + "/sign-in";
+            options.LoginPath = ClinicConsole.SignInPath;
+            options.AccessDeniedPath = ClinicConsole.SignInPath;
         }).AddPolicyScheme(ClinicConsole.Scheme, displayName: null, options =>
         {
             options.ForwardDefault = ClinicConsole.CookieScheme;
