@@ -39,6 +39,8 @@ internal static class AzureTemplateAllowList
         ["Clinic:LinkCodeLifetime"] = "default 72 hours: how long a client's link code works",
         ["Clinic:LinkAttemptsPerPerson"] = "default 5 an hour: link codes one person may try",
         ["Clinic:LinkAttemptsPerMinute"] = "default 30 a minute: link codes everyone may try on one instance",
+        ["Clinic:SignInAttemptsPerMinute"] = "default 10 a minute: console key sign-ins one client address may try",
+        ["Clinic:SignInFailuresPerHour"] = "default 30 an hour: wrong console keys one client address may try",
         ["Clinic:EntraId:Instance"] = "Entra ID sign-in is a clinic's choice, off unless its app registration is configured by hand; public-cloud default",
         ["Clinic:EntraId:TenantId"] = "Entra ID sign-in is a clinic's choice, off unless its app registration is configured by hand",
         ["Clinic:EntraId:ClientId"] = "Entra ID sign-in is a clinic's choice, off unless its app registration is configured by hand",

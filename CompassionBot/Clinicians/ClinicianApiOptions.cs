@@ -31,4 +31,14 @@ public sealed class ClinicianApiOptions
     /// default 30): a bound on guessing from made-up user ids.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100000)]
     public int LinkAttemptsPerMinute { get; set; } = 30;
+
+    /// <summary>Console key sign-ins one client address may try in a minute (<c>Clinic:SignInAttemptsPerMinute</c>,
+    /// default 10); beyond that the sign-in page answers 429 without looking at the key.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 10000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Wrong keys one client address may try in an hour on the console (<c>Clinic:SignInFailuresPerHour</c>,
+    /// default 30) before its sign-ins are refused with 429 until the hour moves on.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100000)]
+    public int SignInFailuresPerHour { get; set; } = 30;
 }

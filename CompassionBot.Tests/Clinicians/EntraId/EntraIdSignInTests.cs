@@ -162,7 +162,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        using var signIn = await CompleteSignInAsync(http, jar, EntraIdSignIn.ConsoleSignInPath);
+        using var signIn = await CompleteSignInAsync(http, jar, fromConsole: true);
         using var page = await SendAsync(http, HttpMethod.Get, "/clinic", jar);
 
         Assert.Equal("/clinic", signIn.Headers.Location?.OriginalString);
@@ -179,7 +179,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
         Entra.SignInAs(new EntraUser(Lee, "Dr Lee", []));
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var signIn = await CompleteSignInAsync(http, jar, EntraIdSignIn.ConsoleSignInPath);
+        using var signIn = await CompleteSignInAsync(http, jar, fromConsole: true);
         using var page = await SendAsync(http, HttpMethod.Get, "/clinic", jar);
         var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Groups[1].Value;
 
@@ -203,7 +203,39 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, clients.StatusCode);
         Assert.Equal("/clinic/sign-in", clients.Headers.Location?.AbsolutePath);
-        Assert.Contains($"<a href=\"{EntraIdSignIn.ConsoleSignInPath}\">Sign in with Microsoft</a>", signInPage, StringComparison.Ordinal);
+        var form = MicrosoftForm().Match(signInPage);
+        Assert.True(form.Success, signInPage);
+        Assert.Contains("<button type=\"submit\">Sign in with Microsoft</button>", form.Value, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", form.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{EntraIdSignIn.ConsoleSignInPath}\"", signInPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConsoleSignInWithMicrosoft_Get_GoesToTheSignInPageWithoutAChallenge()
+    {
+        await using var sut = Start(FakeEntraId.Settings);
+        using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+        using var response = await http.GetAsync(EntraIdSignIn.ConsoleSignInPath, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/clinic/sign-in", response.Headers.Location?.OriginalString);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task ConsoleSignInWithMicrosoft_PostWithoutTheAntiforgeryToken_IsRefusedWithoutAChallenge()
+    {
+        await using var sut = Start(FakeEntraId.Settings);
+        using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var signInPage = await SendAsync(http, HttpMethod.Get, "/clinic/sign-in", jar);
+
+        using var response = await SendAsync(http, HttpMethod.Post, EntraIdSignIn.ConsoleSignInPath, jar, new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Sign-in form expired", (await ClinicianApiClient.ProblemAsync(response)).GetProperty("title").GetString());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
     [Fact]
@@ -242,16 +274,27 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
         return JsonNode.Parse(text)!;
     }
 
-    // The challenge (at start), Entra ID's sign-in page (which posts back at once) and that post; returns the post's answer.
-    private async Task<HttpResponseMessage> CompleteSignInAsync(HttpClient http, Dictionary<string, string> jar, string start = EntraIdSignIn.MePath)
+    // The challenge (at /clinic/me, or "Sign in with Microsoft" on the console's sign-in page), Entra ID's sign-in page
+    // (which posts back at once) and that post; returns the post's answer.
+    private async Task<HttpResponseMessage> CompleteSignInAsync(HttpClient http, Dictionary<string, string> jar, bool fromConsole = false)
     {
-        using var challenge = await SendAsync(http, HttpMethod.Get, start, jar);
+        using var challenge = fromConsole ? await ClickSignInWithMicrosoftAsync(http, jar) : await SendAsync(http, HttpMethod.Get, EntraIdSignIn.MePath, jar);
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
         using var browser = new HttpClient(Entra.CreateRedirectHandler());
         var page = await browser.GetStringAsync(challenge.Headers.Location, TestContext.Current.CancellationToken);
         var action = new Uri(WebUtility.HtmlDecode(FormAction().Match(page).Groups[1].Value));
         var fields = HiddenField().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value), StringComparer.Ordinal);
         return await SendAsync(http, HttpMethod.Post, action.PathAndQuery, jar, new FormUrlEncodedContent(fields));
+    }
+
+    // The console's sign-in page, then its "Sign in with Microsoft" form posted with the page's anti-forgery token.
+    private static async Task<HttpResponseMessage> ClickSignInWithMicrosoftAsync(HttpClient http, Dictionary<string, string> jar)
+    {
+        using var signInPage = await SendAsync(http, HttpMethod.Get, "/clinic/sign-in", jar);
+        var form = MicrosoftForm().Match(await signInPage.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(form.Success, "The sign-in page offers no Sign in with Microsoft form");
+        var token = WebUtility.HtmlDecode(AntiforgeryToken().Match(form.Value).Groups[1].Value);
+        return await SendAsync(http, HttpMethod.Post, EntraIdSignIn.ConsoleSignInPath, jar, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
     }
 
     // Cookies by hand: the test host's cookie container would apply Secure and SameSite as a browser on http would not.
@@ -282,6 +325,9 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<form method=\"post\" action=\"/clinic/sign-in/microsoft\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex MicrosoftForm();
 
     [GeneratedRegex("<form method=\"post\" action=\"([^\"]+)\"")]
     private static partial Regex FormAction();

@@ -6,6 +6,9 @@ internal static class ClinicConsole
     /// <summary>Where the console is served.</summary>
     public const string Prefix = "/clinic";
 
+    /// <summary>The console's sign-in page.</summary>
+    public const string SignInPath = Prefix + "/sign-in";
+
     /// <summary>
     /// The policy every console page but sign-in requires: an authenticated clinician (a Name claim) from any of the
     /// console's schemes, through <see cref="Scheme"/>. Another sign-in (Entra ID) joins by choosing its cookie in

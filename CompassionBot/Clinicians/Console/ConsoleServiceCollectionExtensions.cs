@@ -9,7 +9,7 @@ internal static class ConsoleServiceCollectionExtensions
     /// <summary>
     /// Adds the console's pages (under <c>Clinicians/Console/Pages</c>, all but sign-in behind
     /// <see cref="ClinicConsole.Policy"/>), the <see cref="ClinicConsole.CookieScheme"/> cookie (HttpOnly, SameSite=Strict,
-    /// Secure on HTTPS, only sent to the console's paths), its response headers (<see cref="ConsoleResponseHeaders"/>) and
+    /// Secure on HTTPS, only sent to the console's paths), its response headers (<see cref="ConsoleResponseHeaders"/>), the sign-in's limit (<see cref="ConsoleSignInLimiter"/>) and
     /// the console's texts. Needs <c>AddClinicians</c>.
     /// </summary>
     public static IServiceCollection AddClinicConsole(this IServiceCollection services)
@@ -26,6 +26,7 @@ internal static class ConsoleServiceCollectionExtensions
             options.Conventions.ConfigureFilter(new ServiceFilterAttribute(typeof(ConsoleExceptionFilter)));
         });
         services.AddSingleton<ConsoleExceptionFilter>();
+        services.AddSingleton<ConsoleSignInLimiter>();
         services.AddAuthentication().AddCookie(ClinicConsole.CookieScheme, options =>
         {
             options.Cookie.Name = "CompassionBot.Clinic";
@@ -35,8 +36,8 @@ internal static class ConsoleServiceCollectionExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
-            options.LoginPath = ClinicConsole.Prefix + "/sign-in";
-            options.AccessDeniedPath = ClinicConsole.Prefix + "/sign-in";
+            options.LoginPath = ClinicConsole.SignInPath;
+            options.AccessDeniedPath = ClinicConsole.SignInPath;
         }).AddPolicyScheme(ClinicConsole.Scheme, displayName: null, options =>
         {
             options.ForwardDefault = ClinicConsole.CookieScheme;

@@ -19,4 +19,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7274, Level = LogLevel.Error, Message = "Console page {Page} failed; the clinician was shown the error page")]
     public static partial void PageFailed(ILogger logger, LogId page, Exception exception);
+
+    // The address is left out: it would identify a clinician's or client's network.
+    [LoggerMessage(EventId = 7279, Level = LogLevel.Warning, Message = "A console sign-in was refused unchecked: too many attempts from one address")]
+    public static partial void SignInLimited(ILogger logger);
 }

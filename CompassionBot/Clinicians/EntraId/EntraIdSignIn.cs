@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CompassionBot.Clinicians.Clients;
 using CompassionBot.Clinicians.Console;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Identity.Web;
@@ -23,7 +24,11 @@ internal static class EntraIdSignIn
     /// <summary>The signed-in clinician: <c>GET /clinic/me</c>.</summary>
     public const string MePath = "/clinic/me";
 
-    /// <summary>"Sign in with Microsoft" on the console's sign-in page: a challenge of <see cref="Scheme"/>, back to the console.</summary>
+    /// <summary>
+    /// "Sign in with Microsoft" on the console's sign-in page: a POST with the console's anti-forgery token starts a
+    /// challenge of <see cref="Scheme"/>, back to the console, so no other site can sign a clinician in to an account of
+    /// its choosing (login CSRF). A GET (an old link or bookmark) goes to the sign-in page and starts nothing.
+    /// </summary>
     public const string ConsoleSignInPath = ClinicConsole.Prefix + "/sign-in/microsoft";
 
     /// <summary>The cookie that holds an Entra ID sign-in.</summary>
@@ -83,10 +88,22 @@ internal static class EntraIdSignIn
         if (configuration.GetSection(EntraIdOptions.SectionName).Get<EntraIdOptions>() is { Enabled: true })
         {
             endpoints.MapGet(MePath, MeAsync).RequireAuthorization(CookieScheme);
-            endpoints.MapGet(ConsoleSignInPath, () => TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ClinicConsole.Prefix }, [Scheme]));
+            endpoints.MapPost(ConsoleSignInPath, ChallengeAsync);
+            endpoints.MapGet(ConsoleSignInPath, () => TypedResults.LocalRedirect(ClinicConsole.SignInPath));
         }
 
         return endpoints;
+    }
+
+    // Checked here rather than by binding a form: the endpoint reads no field, so the antiforgery middleware alone would not refuse it.
+    private static async Task<IResult> ChallengeAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context).ConfigureAwait(false))
+        {
+            return TypedResults.Problem("The sign-in form has expired. Please go back to the sign-in page and try again.", statusCode: StatusCodes.Status400BadRequest, title: "Sign-in form expired");
+        }
+
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = ClinicConsole.Prefix }, [Scheme]);
     }
 
     private static async Task<ClinicianMeResponse> MeAsync(ClaimsPrincipal user, ClientAccess access, CancellationToken cancellationToken)

@@ -5,8 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CompassionBot.Clinicians.Console.Pages;
 
-/// <summary>Sign-in with a clinician key of <c>Clinic:ApiKeys</c>: the console's cookie then carries the key's name, as the API's header does.</summary>
-internal sealed class SignInModel(ClinicianKeys keys, ILogger<SignInModel> logger) : PageModel
+/// <summary>
+/// Sign-in with a clinician key of <c>Clinic:ApiKeys</c>: the console's cookie then carries the key's name, as the API's
+/// header does. Tries are limited per client address (<see cref="ConsoleSignInLimiter"/>); beyond the limit the page
+/// answers 429 and the key is not looked at.
+/// </summary>
+internal sealed class SignInModel(ClinicianKeys keys, ConsoleSignInLimiter limiter, ILogger<SignInModel> logger) : PageModel
 {
     /// <summary>A console page to go back to after signing in (local paths only).</summary>
     [BindProperty(SupportsGet = true)]
@@ -15,10 +19,24 @@ internal sealed class SignInModel(ClinicianKeys keys, ILogger<SignInModel> logge
     /// <summary>Whether the key given was not a clinician's.</summary>
     public bool Failed { get; private set; }
 
+    /// <summary>Whether this address has tried too often to be let try now.</summary>
+    public bool Limited { get; private set; }
+
     public async Task<IActionResult> OnPostAsync(string? key)
     {
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (!limiter.TryAttempt(address))
+        {
+            Log.SignInLimited(logger);
+            Limited = true;
+            var page = Page();
+            page.StatusCode = StatusCodes.Status429TooManyRequests;
+            return page;
+        }
+
         if (keys.Authenticate(key?.Trim() ?? string.Empty, ClinicConsole.CookieScheme) is not { } identity)
         {
+            limiter.Failed(address);
             Log.SignInRefused(logger);
             Failed = true;
             return Page();
