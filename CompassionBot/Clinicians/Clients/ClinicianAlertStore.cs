@@ -3,7 +3,7 @@ using Dapper;
 
 namespace CompassionBot.Clinicians.Clients;
 
-/// <summary>The clinicians' alert inboxes (migration 0024): each alert once, read and acknowledged by its clinician only.</summary>
+/// <summary>The clinicians' alert inboxes (migration 0024): each alert once, read by its clinician and clinic admins, acknowledged by its clinician only.</summary>
 internal sealed class ClinicianAlertStore(IRelationalDatabase database)
 {
     private const string Select =
