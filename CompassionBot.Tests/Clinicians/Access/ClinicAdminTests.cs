@@ -66,7 +66,8 @@ public abstract class ClinicAdminTests(PostgresServer server, string provider) :
         var admin = await new ClinicianApiClient(sut.Http, AdminApiKey).GetAsync($"/alerts?clientId={clientId}");
         var other = await new ClinicianApiClient(sut.Http, ClientLinkingTests.OtherApiKey).GetAsync("/alerts");
 
-        Assert.Equal(clientId, (string)Assert.Single(admin.AsArray())!["clientId"]!);
+        var alert = Assert.Single(admin.AsArray())!;
+        Assert.Equal((clientId, "dr-test"), ((string)alert["clientId"]!, (string)alert["clinician"]!));
         Assert.Empty(other.AsArray());
     }
 

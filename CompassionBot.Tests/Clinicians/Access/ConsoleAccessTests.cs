@@ -7,11 +7,14 @@ namespace CompassionBot.Tests.Clinicians.Access;
 
 /// <summary>
 /// The console keeps the API's rule and log: a key named in <c>Clinic:Admins</c> signs in as a clinic admin (every
-/// client readable, only their own changeable, the access log page); the client page and the CSV download are recorded.
+/// client readable, only their own changeable, the access log page); the client page, the CSV download and an admin's
+/// alert inbox showing other clinicians' clients are recorded.
 /// </summary>
 public sealed class ConsoleAccessTests
 {
     private static readonly DateTimeOffset MondayNoon = new(2026, 3, 2, 17, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ConsoleSignIn_WithAnAdminKey_ListsEveryClientAndOffersTheAccessLog()
@@ -84,12 +87,81 @@ public sealed class ConsoleAccessTests
         Assert.Equal("Call my sister.", (string)(await api.GetAsync($"/clients/{clientId}/safety-plan"))["text"]!);
     }
 
+    [Fact]
+    public async Task AlertInbox_AsAdmin_ListsAnotherCliniciansAlertWithItsClinicianAndNoAcknowledgeForm()
+    {
+        await using var host = await SmsTestHost.StartAsync(MondayNoon, ClinicAdminTests.Clinicians);
+        var (clientId, code) = await new ClinicianApiClient(host.Http, SmsTestHost.ApiKey).CreateClientAsync("Robin T.");
+        var (_, adminCode) = await new ClinicianApiClient(host.Http, ClinicAdminTests.AdminApiKey).CreateClientAsync("Sam K.");
+        await (await ClientRecordTests.LinkedTeamsClientAsync(host, code)).SayAsync("i just want to kill myself", Ct);
+        await CrisisOfAnotherPersonAsync(host, adminCode);
+        using var admin = await SignedInAsync(host, ClinicAdminTests.AdminApiKey);
+        using var other = await SignedInAsync(host, ClientLinkingTests.OtherApiKey);
+
+        var (status, inbox) = await admin.GetPageAsync("/clinic/alerts");
+        var (_, otherInbox) = await other.GetPageAsync("/clinic/alerts");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"<a href=\"/clinic/clients/{clientId}\">Robin T.</a>", inbox, StringComparison.Ordinal);
+        Assert.Contains("Clinician: dr-test", inbox, StringComparison.Ordinal);
+        Assert.Contains("Only dr-test, whose client this is, can acknowledge this alert.", inbox, StringComparison.Ordinal);
+        Assert.Contains("Sam K.", inbox, StringComparison.Ordinal);
+        Assert.Contains("Clinician: dr-admin", inbox, StringComparison.Ordinal);
+        Assert.Single(inbox.Split("Acknowledge</button>")[1..]);
+        Assert.DoesNotContain("Robin T.", otherInbox, StringComparison.Ordinal);
+        Assert.DoesNotContain("Clinician:", otherInbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertInbox_AsAdmin_RecordsTheReadOfAnotherCliniciansClientOnly()
+    {
+        await using var host = await SmsTestHost.StartAsync(MondayNoon, ClinicAdminTests.Clinicians);
+        var (clientId, code) = await new ClinicianApiClient(host.Http, SmsTestHost.ApiKey).CreateClientAsync("Robin T.");
+        var (_, adminCode) = await new ClinicianApiClient(host.Http, ClinicAdminTests.AdminApiKey).CreateClientAsync("Sam K.");
+        await (await ClientRecordTests.LinkedTeamsClientAsync(host, code)).SayAsync("i just want to kill myself", Ct);
+        await CrisisOfAnotherPersonAsync(host, adminCode);
+        using var clinician = await SignedInAsync(host, SmsTestHost.ApiKey);
+        using var admin = await SignedInAsync(host, ClinicAdminTests.AdminApiKey);
+
+        await clinician.GetPageAsync("/clinic/alerts");
+        var (status, _) = await admin.GetPageAsync("/clinic/alerts");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var entry = Assert.Single(await EntriesAsync(host));
+        Assert.Equal(("dr-admin", clientId, "alerts"), ((string)entry["clinician"]!, (string)entry["clientId"]!, (string)entry["kind"]!));
+    }
+
+    [Fact]
+    public async Task AlertAcknowledge_ForgedByAdminForAnotherCliniciansAlert_Is404AndTheAlertStaysOpen()
+    {
+        await using var host = await SmsTestHost.StartAsync(MondayNoon, ClinicAdminTests.Clinicians);
+        var api = new ClinicianApiClient(host.Http, SmsTestHost.ApiKey);
+        var (_, code) = await api.CreateClientAsync("Robin T.");
+        await (await ClientRecordTests.LinkedTeamsClientAsync(host, code)).SayAsync("i just want to kill myself", Ct);
+        var alertId = (string)Assert.Single((await api.GetAsync("/alerts")).AsArray())!["id"]!;
+        using var admin = await SignedInAsync(host, ClinicAdminTests.AdminApiKey);
+
+        using var refused = await admin.PostFormAsync("/clinic/alerts", "/clinic/alerts?handler=Acknowledge", new Dictionary<string, string> { ["alertId"] = alertId, ["note"] = "Not mine." });
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Null((await api.GetAsync("/alerts"))[0]!["acknowledgement"]);
+    }
+
     private static async Task<ClinicConsoleClient> SignedInAsync(SmsTestHost host, string key)
     {
         var client = ClinicConsoleClient.Create(host);
         using var signedIn = await client.SignInAsync(key);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         return client;
+    }
+
+    /// <summary>A second person, on a Teams chat of their own, links with <paramref name="code"/> and says something that is a crisis.</summary>
+    private static async Task CrisisOfAnotherPersonAsync(SmsTestHost host, string code)
+    {
+        var person = new MessagesClient(host.Http, "a:2teams-personal-chat", "29:2client-aad", "msteams");
+        await person.SayAsync($"link {code}", Ct);
+        await person.SayAsync("yes", Ct);
+        await person.SayAsync("i just want to kill myself", Ct);
     }
 
     private static async Task<List<JsonNode>> EntriesAsync(SmsTestHost host) =>

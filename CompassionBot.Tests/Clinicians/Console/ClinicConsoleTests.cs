@@ -190,6 +190,32 @@ public sealed partial class ClinicConsoleTests
     }
 
     [Fact]
+    public async Task ClientPage_AfterTwoPracticesNotForMe_ShowsWhatTheClientSaidGotInTheWayAndNeverTheirWords()
+    {
+        await using var host = await SmsTestHost.StartAsync(MondayNoon);
+        var (clientId, code) = await new ClinicianApiClient(host.Http, SmsTestHost.ApiKey).CreateClientAsync("Robin B");
+        var teams = await ClientRecordTests.LinkedTeamsClientAsync(host, code);
+        await teams.SayAsync("menu", Ct);
+        await teams.SayAsync("Soothing Touch", Ct);
+        await teams.SayAsync("5", Ct);
+        await teams.SayAsync("not for me", Ct);
+        await teams.SayAsync("Self-Compassion Break", Ct);
+        await teams.SayAsync("not for me", Ct);
+        // Typed rather than tapped, with markup: the choice is recognised, and only what it means is kept.
+        var reply = MessagesClient.Texts(await teams.SayAsync("<b>Too long</b>", Ct));
+        using var sut = ClinicConsoleClient.Create(host);
+        (await sut.SignInAsync(SmsTestHost.ApiKey)).Dispose();
+
+        var (status, html) = await sut.GetPageAsync($"/clinic/clients/{clientId}");
+
+        Assert.Contains(reply, t => t.StartsWith("Thank you, that helps.", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<span>(said what got in the way: too long)</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("&lt;b&gt;", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Page_ThatFails_IsAFriendly500AndLogged()
     {
         using var data = new TempDirectory();

@@ -12,7 +12,7 @@ internal static class ClientReadKinds
     /// <summary>The client's safety plan.</summary>
     public const string SafetyPlan = "safety-plan";
 
-    /// <summary>The client's alerts (the inbox filtered by client).</summary>
+    /// <summary>The client's alerts (the inbox filtered by client; in the console, an admin's inbox showing another clinician's client).</summary>
     public const string Alerts = "alerts";
 
     /// <summary>An SMS check-in enrolment of the client.</summary>

@@ -7,4 +7,5 @@ namespace CompassionBot.Clinicians.Clients;
 /// <param name="Kind"><c>crisis</c>, <c>concern</c> or <c>unanswered-checkins</c>.</param>
 /// <param name="OccurredAt">When it happened.</param>
 /// <param name="Acknowledgement">Who acknowledged it, when, and their note; null while open.</param>
-public sealed record AlertResponse(string Id, string ClientId, string ClientAlias, string Kind, DateTimeOffset OccurredAt, AlertAcknowledgement? Acknowledgement);
+/// <param name="Clinician">The clinician it belongs to (the client's), the only one who may acknowledge it.</param>
+public sealed record AlertResponse(string Id, string ClientId, string ClientAlias, string Kind, DateTimeOffset OccurredAt, AlertAcknowledgement? Acknowledgement, string Clinician);

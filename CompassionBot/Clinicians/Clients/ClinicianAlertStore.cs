@@ -3,11 +3,11 @@ using Dapper;
 
 namespace CompassionBot.Clinicians.Clients;
 
-/// <summary>The clinicians' alert inboxes (migration 0024): each alert once, read and acknowledged by its clinician only.</summary>
+/// <summary>The clinicians' alert inboxes (migration 0024): each alert once, read by its clinician and clinic admins, acknowledged by its clinician only.</summary>
 internal sealed class ClinicianAlertStore(IRelationalDatabase database)
 {
     private const string Select =
-        "SELECT a.id, a.client_id, c.alias AS client_alias, a.kind, a.occurred_at, a.acknowledged_by, a.acknowledged_at, a.note " +
+        "SELECT a.id, a.clinician, a.client_id, c.alias AS client_alias, a.kind, a.occurred_at, a.acknowledged_by, a.acknowledged_at, a.note " +
         "FROM clinician_alerts a JOIN clients c ON c.id = a.client_id WHERE ";
 
     private const string OwnAlerts = Select + "a.clinician = @clinician";
@@ -79,13 +79,16 @@ internal sealed class ClinicianAlertStore(IRelationalDatabase database)
                 r.ClientAlias,
                 r.Kind,
                 DateTimeOffset.FromUnixTimeMilliseconds(r.OccurredAt),
-                r.AcknowledgedAt is { } at ? new AlertAcknowledgement(r.AcknowledgedBy!, DateTimeOffset.FromUnixTimeMilliseconds(at), r.Note) : null))];
+                r.AcknowledgedAt is { } at ? new AlertAcknowledgement(r.AcknowledgedBy!, DateTimeOffset.FromUnixTimeMilliseconds(at), r.Note) : null,
+                r.Clinician))];
         }
     }
 
     private sealed record AlertRow
     {
         public required string Id { get; init; }
+
+        public required string Clinician { get; init; }
 
         public required string ClientId { get; init; }
 
