@@ -28,7 +28,7 @@ public sealed class ConsoleSignInLimitTests
         using var sut = ClinicConsoleClient.Create(host);
         using var response = await sut.SignInAsync(SmsTestHost.ApiKey);
 
-        await AssertRefusedAsync(host, sut, response);
+        await AssertRefusedAsync(host, sut, response, "Too many sign-in attempts from your network. Please wait a minute, then try again.");
     }
 
     [Fact]
@@ -44,14 +44,14 @@ public sealed class ConsoleSignInLimitTests
 
         using var response = await sut.SignInAsync(SmsTestHost.ApiKey);
 
-        await AssertRefusedAsync(host, sut, response);
+        await AssertRefusedAsync(host, sut, response, "Too many wrong keys from your network. Sign-in is paused for up to an hour;");
     }
 
-    private static async Task AssertRefusedAsync(SmsTestHost host, ClinicConsoleClient sut, HttpResponseMessage response)
+    private static async Task AssertRefusedAsync(SmsTestHost host, ClinicConsoleClient sut, HttpResponseMessage response, string message)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("<p class=\"error\" role=\"alert\">Too many sign-in attempts from your network.", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"error\" role=\"alert\">{System.Net.WebUtility.HtmlEncode(message)}", html, StringComparison.Ordinal);
         Assert.DoesNotContain("That key was not recognised", html, StringComparison.Ordinal);
         Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("CompassionBot.Clinic=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.Redirect, (await sut.GetPageAsync("/clinic")).Status);

@@ -16,8 +16,8 @@ public sealed class ConsoleSignInLimiterTests
 
         var tries = new[] { sut.TryAttempt(guesser), sut.TryAttempt(guesser), sut.TryAttempt(guesser) };
 
-        Assert.Equal([true, true, false], tries);
-        Assert.True(sut.TryAttempt(IPAddress.Parse("192.0.2.2")));
+        Assert.Equal([ConsoleSignInAttempt.Allowed, ConsoleSignInAttempt.Allowed, ConsoleSignInAttempt.TooManyJustNow], tries);
+        Assert.Equal(ConsoleSignInAttempt.Allowed, sut.TryAttempt(IPAddress.Parse("192.0.2.2")));
     }
 
     [Fact]
@@ -25,11 +25,11 @@ public sealed class ConsoleSignInLimiterTests
     {
         using var sut = Create(attemptsPerMinute: 1, failuresPerHour: 100);
 
-        Assert.True(sut.TryAttempt(IPAddress.Parse("2001:db8::1")));
-        Assert.False(sut.TryAttempt(IPAddress.Parse("2001:db8::2")));
-        Assert.True(sut.TryAttempt(IPAddress.Parse("2001:db8:0:1::1")));
-        Assert.True(sut.TryAttempt(IPAddress.Parse("192.0.2.1")));
-        Assert.False(sut.TryAttempt(IPAddress.Parse("::ffff:192.0.2.1")));
+        Assert.Equal(ConsoleSignInAttempt.Allowed, sut.TryAttempt(IPAddress.Parse("2001:db8::1")));
+        Assert.Equal(ConsoleSignInAttempt.TooManyJustNow, sut.TryAttempt(IPAddress.Parse("2001:db8::2")));
+        Assert.Equal(ConsoleSignInAttempt.Allowed, sut.TryAttempt(IPAddress.Parse("2001:db8:0:1::1")));
+        Assert.Equal(ConsoleSignInAttempt.Allowed, sut.TryAttempt(IPAddress.Parse("192.0.2.1")));
+        Assert.Equal(ConsoleSignInAttempt.TooManyJustNow, sut.TryAttempt(IPAddress.Parse("::ffff:192.0.2.1")));
     }
 
     [Fact]
@@ -39,11 +39,11 @@ public sealed class ConsoleSignInLimiterTests
         var guesser = IPAddress.Parse("192.0.2.1");
 
         sut.Failed(guesser);
-        Assert.True(sut.TryAttempt(guesser));
+        Assert.Equal(ConsoleSignInAttempt.Allowed, sut.TryAttempt(guesser));
         sut.Failed(guesser);
 
-        Assert.False(sut.TryAttempt(guesser));
-        Assert.True(sut.TryAttempt(IPAddress.Parse("192.0.2.2")));
+        Assert.Equal(ConsoleSignInAttempt.TooManyWrongKeys, sut.TryAttempt(guesser));
+        Assert.Equal(ConsoleSignInAttempt.Allowed, sut.TryAttempt(IPAddress.Parse("192.0.2.2")));
     }
 
     private static ConsoleSignInLimiter Create(int attemptsPerMinute, int failuresPerHour) =>

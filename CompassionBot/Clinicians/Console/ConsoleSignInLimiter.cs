@@ -30,17 +30,18 @@ internal sealed class ConsoleSignInLimiter : IDisposable
             _ => new SlidingWindowRateLimiterOptions { PermitLimit = failuresPerHour, Window = TimeSpan.FromHours(1), SegmentsPerWindow = 6, QueueLimit = 0 }));
     }
 
-    /// <summary>Whether a sign-in from <paramref name="address"/> may be tried now (the try is counted).</summary>
-    public bool TryAttempt(IPAddress? address)
+    /// <summary>Whether a sign-in from <paramref name="address"/> may be tried now (the try is counted), and if not,
+    /// which limit holds it back.</summary>
+    public ConsoleSignInAttempt TryAttempt(IPAddress? address)
     {
         var partition = Partition(address);
         if (_failures.GetStatistics(partition)?.CurrentAvailablePermits is 0)
         {
-            return false;
+            return ConsoleSignInAttempt.TooManyWrongKeys;
         }
 
         using var lease = _attempts.AttemptAcquire(partition);
-        return lease.IsAcquired;
+        return lease.IsAcquired ? ConsoleSignInAttempt.Allowed : ConsoleSignInAttempt.TooManyJustNow;
     }
 
     /// <summary>Counts a try from <paramref name="address"/> whose key was wrong.</summary>

@@ -19,16 +19,16 @@ internal sealed class SignInModel(ClinicianKeys keys, ConsoleSignInLimiter limit
     /// <summary>Whether the key given was not a clinician's.</summary>
     public bool Failed { get; private set; }
 
-    /// <summary>Whether this address has tried too often to be let try now.</summary>
-    public bool Limited { get; private set; }
+    /// <summary>Which limit held this address's try back, if one did.</summary>
+    public ConsoleSignInAttempt Limited { get; private set; }
 
     public async Task<IActionResult> OnPostAsync(string? key)
     {
         var address = HttpContext.Connection.RemoteIpAddress;
-        if (!limiter.TryAttempt(address))
+        if (limiter.TryAttempt(address) is var attempt and not ConsoleSignInAttempt.Allowed)
         {
             Log.SignInLimited(logger);
-            Limited = true;
+            Limited = attempt;
             var page = Page();
             page.StatusCode = StatusCodes.Status429TooManyRequests;
             return page;
