@@ -196,6 +196,27 @@ public abstract class ClientLinkingTests(PostgresServer server, string provider)
     }
 
     [Fact]
+    public async Task LinkCode_TriesOfSomeoneAlreadyHeldBack_UseUpNothingOfWhatEveryoneMayTry()
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["Clinic:LinkAttemptsPerPerson"] = "1", ["Clinic:LinkAttemptsPerMinute"] = "2" };
+        await using var sut = await StartAsync(MondayNoon, settings);
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (_, code) = await api.CreateClientAsync();
+        var guesser = new MessagesClient(sut.Http, "a:1guesser", "29:1guesser", "msteams");
+        await guesser.ExpectRepliesAsync(TeamsMessage(guesser, "link 00000-00000"), Ct);
+        for (var i = 1; i < 4; i++)
+        {
+            var held = MessagesClient.Texts(await guesser.ExpectRepliesAsync(TeamsMessage(guesser, $"link 00000-0000{i}"), Ct));
+            Assert.Contains(held, t => t.StartsWith("That's a lot of codes tried.", StringComparison.Ordinal));
+        }
+
+        var person = new MessagesClient(sut.Http, "a:1person", "29:1person", "msteams");
+        var asked = MessagesClient.Texts(await person.ExpectRepliesAsync(TeamsMessage(person, $"link {code}"), Ct));
+
+        Assert.Contains(asked, t => t.StartsWith("Share your practice history", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task LinkCode_AfterItsLifetime_IsRefusedAndANewOneWorks()
     {
         await using var sut = await StartAsync(MondayNoon, Settings);
