@@ -65,13 +65,7 @@ public abstract class ClientRecordTests(PostgresServer server, string provider) 
         var (clientId, code) = await api.CreateClientAsync();
         var teams = await LinkedTeamsClientAsync(sut, code);
 
-        await teams.SayAsync("menu", Ct);
-        await teams.SayAsync("Soothing Touch", Ct);
-        await teams.SayAsync("5", Ct);
-        await teams.SayAsync("not for me", Ct);
-        await teams.SayAsync("Self-Compassion Break", Ct);
-        await teams.SayAsync("not for me", Ct);
-        await teams.SayAsync("Too long", Ct);
+        await TwoPracticesNotForMeAsync(teams, "Too long");
         var sessions = (await api.GetAsync($"/clients/{clientId}/timeline"))["sessions"]!.AsArray();
         using var export = await api.SendAsync(HttpMethod.Get, $"/clients/{clientId}/sessions.csv");
         var rows = (await export.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -157,6 +151,19 @@ public abstract class ClientRecordTests(PostgresServer server, string provider) 
         var linked = MessagesClient.Texts(await teams.SayAsync("yes", Ct));
         Assert.True(linked.Any(t => t.StartsWith("Done.", StringComparison.Ordinal)), string.Join(" | ", asked.Concat(linked)));
         return teams;
+    }
+
+    /// <summary>Two practices started and found not for them, then <paramref name="obstacle"/> said to the question
+    /// of what got in the way; returns the bot's answer to it.</summary>
+    internal static async Task<IReadOnlyList<string>> TwoPracticesNotForMeAsync(MessagesClient person, string obstacle)
+    {
+        await person.SayAsync("menu", Ct);
+        await person.SayAsync("Soothing Touch", Ct);
+        await person.SayAsync("5", Ct);
+        await person.SayAsync("not for me", Ct);
+        await person.SayAsync("Self-Compassion Break", Ct);
+        await person.SayAsync("not for me", Ct);
+        return MessagesClient.Texts(await person.SayAsync(obstacle, Ct));
     }
 
     internal static async Task SoothingBreathAsync(MessagesClient person, string before, string after)

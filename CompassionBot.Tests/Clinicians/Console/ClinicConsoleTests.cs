@@ -195,14 +195,8 @@ public sealed partial class ClinicConsoleTests
         await using var host = await SmsTestHost.StartAsync(MondayNoon);
         var (clientId, code) = await new ClinicianApiClient(host.Http, SmsTestHost.ApiKey).CreateClientAsync("Robin B");
         var teams = await ClientRecordTests.LinkedTeamsClientAsync(host, code);
-        await teams.SayAsync("menu", Ct);
-        await teams.SayAsync("Soothing Touch", Ct);
-        await teams.SayAsync("5", Ct);
-        await teams.SayAsync("not for me", Ct);
-        await teams.SayAsync("Self-Compassion Break", Ct);
-        await teams.SayAsync("not for me", Ct);
         // Typed rather than tapped, with markup: the choice is recognised, and only what it means is kept.
-        var reply = MessagesClient.Texts(await teams.SayAsync("<b>Too long</b>", Ct));
+        var reply = await ClientRecordTests.TwoPracticesNotForMeAsync(teams, "<b>Too long</b>");
         using var sut = ClinicConsoleClient.Create(host);
         (await sut.SignInAsync(SmsTestHost.ApiKey)).Dispose();
 

@@ -150,30 +150,19 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         Assert.Equal(("force_generic_plan", "auto"), (await SettingAsync(turn, "plan_cache_mode"), await SettingAsync(other, "plan_cache_mode")));
     }
 
-    [Fact]
-    public async Task OpenTurnAsync_ConnectionStringSetsSynchronousCommit_TurnsKeepIt()
+    [Theory]
+    [InlineData("-c synchronous_commit=local", "local", "force_generic_plan")]
+    [InlineData("-c plan_cache_mode=force_custom_plan", "off", "force_custom_plan")]
+    public async Task OpenTurnAsync_ConnectionStringSetsOneTurnSetting_TurnsKeepItAndGetTheOther(string options, string synchronousCommit, string planCacheMode)
     {
-        var configured = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Options = "-c synchronous_commit=local" };
+        var configured = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Options = options };
         using var sut = new PostgresDatabase(
             configured.ConnectionString, TemporaryPostgresDatabase.ShippedMigrations, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
 
         await using var turn = await sut.OpenTurnAsync(Ct);
 
-        Assert.Equal(("local", "force_generic_plan"), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(turn, "plan_cache_mode")));
-    }
-
-    [Fact]
-    public async Task OpenTurnAsync_ConnectionStringSetsPlanCacheMode_TurnsKeepItAndStillSkipTheFlush()
-    {
-        var configured = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Options = "-c plan_cache_mode=force_custom_plan" };
-        using var sut = new PostgresDatabase(
-            configured.ConnectionString, TemporaryPostgresDatabase.ShippedMigrations, TimeProvider.System,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
-
-        await using var turn = await sut.OpenTurnAsync(Ct);
-
-        Assert.Equal(("off", "force_custom_plan"), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(turn, "plan_cache_mode")));
+        Assert.Equal((synchronousCommit, planCacheMode), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(turn, "plan_cache_mode")));
     }
 
     [Theory]
