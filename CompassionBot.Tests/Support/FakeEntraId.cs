@@ -18,7 +18,6 @@ namespace CompassionBot.Tests.Support;
 /// </summary>
 public sealed class FakeEntraId : IAsyncDisposable
 {
-    public const string TenantId = "11111111-2222-3333-4444-555555555555";
     public const string ClientId = "66666666-7777-8888-9999-000000000000";
     public const string ClientSecret = "fake-entra-client-secret";
 
@@ -33,11 +32,19 @@ public sealed class FakeEntraId : IAsyncDisposable
 
     private FakeEntraId(TimeProvider time) => _time = time;
 
+    /// <summary>
+    /// This fake's tenant, new for every instance. Microsoft.IdentityModel keeps one issuer validator per authority
+    /// (instance and tenant) for the whole process, bound to the back channel of the first service that asked for it:
+    /// with one tenant for every test, a test whose service (and fake) had gone left the next tests' sign-ins to fail,
+    /// depending on the order the tests ran in.
+    /// </summary>
+    public string TenantId { get; } = Guid.NewGuid().ToString();
+
     /// <summary>The issuer of its tokens.</summary>
-    public static string Issuer => $"{Instance.AbsoluteUri}{TenantId}/v2.0";
+    public string Issuer => $"{Instance.AbsoluteUri}{TenantId}/v2.0";
 
     /// <summary>The <c>Clinic:EntraId</c> settings of a service that signs clinicians in here.</summary>
-    public static Dictionary<string, string?> Settings => new()
+    public Dictionary<string, string?> Settings => new()
     {
         ["Clinic:EntraId:Instance"] = Instance.AbsoluteUri,
         ["Clinic:EntraId:TenantId"] = TenantId,
@@ -88,7 +95,7 @@ public sealed class FakeEntraId : IAsyncDisposable
         }
     }
 
-    private static JsonObject Metadata()
+    private JsonObject Metadata()
     {
         var tenant = $"{Instance.AbsoluteUri}{TenantId}";
         return new JsonObject

@@ -59,7 +59,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_TokenWithoutPreferredUsername_NamesTheClinicianByName()
     {
-        await using var sut = Start(FakeEntraId.Settings);
+        await using var sut = Start(Entra.Settings);
         Entra.SignInAs(new EntraUser(null, "Dr Lee", []));
 
         var me = await SignInAndGetMeAsync(sut);
@@ -70,21 +70,21 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task Me_NotSignedIn_RedirectsToEntraId()
     {
-        await using var sut = Start(FakeEntraId.Settings);
+        await using var sut = Start(Entra.Settings);
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
         using var response = await http.GetAsync(EntraIdSignIn.MePath, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
-        Assert.StartsWith($"{FakeEntraId.Instance.AbsoluteUri}{FakeEntraId.TenantId}/oauth2/v2.0/authorize", location.AbsoluteUri, StringComparison.Ordinal);
+        Assert.StartsWith($"{FakeEntraId.Instance.AbsoluteUri}{Entra.TenantId}/oauth2/v2.0/authorize", location.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal(FakeEntraId.ClientId, HttpUtility.ParseQueryString(location.Query)["client_id"]);
     }
 
     [Fact]
     public async Task SignIn_WithAWrongClientSecret_IsRefusedWith401Problem()
     {
-        await using var sut = Start(new Dictionary<string, string?>(FakeEntraId.Settings) { ["Clinic:EntraId:ClientSecret"] = "not-the-secret" });
+        await using var sut = Start(new Dictionary<string, string?>(Entra.Settings) { ["Clinic:EntraId:ClientSecret"] = "not-the-secret" });
         Entra.SignInAs(new EntraUser(Lee, "Dr Lee", []));
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -101,7 +101,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task SignIn_TokenNamingNobody_IsRefused()
     {
-        await using var sut = Start(FakeEntraId.Settings);
+        await using var sut = Start(Entra.Settings);
         Entra.SignInAs(new EntraUser(null, null, [ClientAccess.AdminRole]));
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -129,7 +129,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public void Start_ClientIdWithoutSecret_Fails()
     {
-        using var sut = Start(new Dictionary<string, string?>(FakeEntraId.Settings) { ["Clinic:EntraId:ClientSecret"] = null });
+        using var sut = Start(new Dictionary<string, string?>(Entra.Settings) { ["Clinic:EntraId:ClientSecret"] = null });
 
         var error = Assert.Throws<InvalidOperationException>(() => sut.Services);
 
@@ -195,7 +195,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task Console_NotSignedIn_GoesToTheConsoleSignInPageWhichOffersMicrosoft()
     {
-        await using var sut = Start(FakeEntraId.Settings);
+        await using var sut = Start(Entra.Settings);
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
         using var clients = await http.GetAsync("/clinic", TestContext.Current.CancellationToken);
@@ -213,7 +213,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task ConsoleSignInWithMicrosoft_Get_GoesToTheSignInPageWithoutAChallenge()
     {
-        await using var sut = Start(FakeEntraId.Settings);
+        await using var sut = Start(Entra.Settings);
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
 
         using var response = await http.GetAsync(EntraIdSignIn.ConsoleSignInPath, TestContext.Current.CancellationToken);
@@ -226,7 +226,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     [Fact]
     public async Task ConsoleSignInWithMicrosoft_PostWithoutTheAntiforgeryToken_IsRefusedWithoutAChallenge()
     {
-        await using var sut = Start(FakeEntraId.Settings);
+        await using var sut = Start(Entra.Settings);
         using var http = sut.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
         using var signInPage = await SendAsync(http, HttpMethod.Get, "/clinic/sign-in", jar);
@@ -252,7 +252,7 @@ public sealed partial class EntraIdSignInTests : IAsyncLifetime
     // Lee's client and another clinician's, made with their API keys.
     private async Task<BotApplicationFactory> StartWithTwoClientsAsync()
     {
-        var sut = Start(FakeEntraId.Settings);
+        var sut = Start(Entra.Settings);
         using var http = sut.CreateClient();
         await new ClinicianApiClient(http, LeeKey).CreateClientAsync("Robin T.");
         await new ClinicianApiClient(http, OtherKey).CreateClientAsync("Sam K.");
