@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using CompassionBot.Storage;
 using CompassionBot.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,6 +38,41 @@ public sealed class TemporaryPostgresDatabase : IAsyncDisposable
     }
 
     internal PostgresStorage OpenStorage() => new(OpenDatabase(), TimeProvider.System);
+
+    /// <summary>How many advisory locks are held in this database now, by any connection.</summary>
+    /// <remarks>pg_locks covers the whole server: only this database's are counted, other test classes hold theirs.</remarks>
+    internal async Task<long> AdvisoryLocksHeldAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted " +
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database());", connection);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Collects the text of every round trip Npgsql makes to this database (it traces one span per command or whole
+    /// batch, with the statements' text) until disposed.
+    /// </summary>
+    internal IDisposable ListenToRoundTrips(ConcurrentQueue<string> roundTrips)
+    {
+        var database = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span =>
+            {
+                if (span.GetTagItem("db.namespace") as string == database && span.GetTagItem("db.query.text") is string text)
+                {
+                    roundTrips.Enqueue(text);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
 
     public async ValueTask DisposeAsync()
     {

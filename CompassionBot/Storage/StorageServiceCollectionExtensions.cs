@@ -103,10 +103,12 @@ internal static class StorageServiceCollectionExtensions
             sp.GetRequiredService<ILogger<PostgresDatabase>>()));
         services.TryAddSingleton(sp => new PostgresStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new PostgresConversationLock(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new PostgresOptimisticConversationLock(
+            sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<PostgresConversationLock>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PostgresDirectLineNotifier>();
         services.AddKeyedSingleton<IStorage>(key, (sp, _) => sp.GetRequiredService<PostgresStorage>());
         services.AddKeyedSingleton<IRelationalDatabase>(key, (sp, _) => sp.GetRequiredService<PostgresDatabase>());
-        services.AddKeyedSingleton<IConversationLock>(key, (sp, _) => sp.GetRequiredService<PostgresConversationLock>());
+        services.AddKeyedSingleton<IConversationLock>(key, (sp, _) => sp.GetRequiredService<PostgresOptimisticConversationLock>());
         services.AddKeyedSingleton<IDirectLineNotifier>(key, (sp, _) => sp.GetRequiredService<PostgresDirectLineNotifier>());
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
 using CompassionBot.Storage.Postgres;
@@ -76,7 +75,7 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
     {
         var sut = await LockAsync();
         var roundTrips = new ConcurrentQueue<string>();
-        using var listener = ListenToQueries(roundTrips);
+        using var listener = Database.ListenToRoundTrips(roundTrips);
 
         await using (var turn = await sut.AcquireAsync(TurnKeys[0], Ct))
         {
@@ -107,7 +106,7 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
 
         Assert.Equal(TurnKeys[1], error.Key);
         Assert.Equal(("1", "2"), (again[TurnKeys[0]].Json, again[TurnKeys[1]].Json));
-        Assert.Equal(1L, await AdvisoryLocksHeldAsync());
+        Assert.Equal(1L, await Database.AdvisoryLocksHeldAsync(Ct));
     }
 
     // Each lock is another instance, on a database object of its own, migrated first so that only the turn talks to the server.
@@ -125,35 +124,5 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
         return lease;
     }
 
-    private async Task<long> AdvisoryLocksHeldAsync()
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync(Ct);
-        await using var count = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted " +
-            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database());", connection);
-        return (long)(await count.ExecuteScalarAsync(Ct))!;
-    }
-
-    // Npgsql traces one span per round trip (a command or a whole batch), with the statements' text.
-    private ActivityListener ListenToQueries(ConcurrentQueue<string> queries)
-    {
-        var database = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span =>
-            {
-                if (span.GetTagItem("db.namespace") as string == database && span.GetTagItem("db.query.text") is string text)
-                {
-                    queries.Enqueue(text);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
-
-    private static string[] Found(string text, params string[] parts) => [.. parts.Where(p => text.Contains(p, StringComparison.Ordinal))];
+    internal static string[] Found(string text, params string[] parts) => [.. parts.Where(p => text.Contains(p, StringComparison.Ordinal))];
 }

@@ -119,10 +119,23 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         using var sut = new PostgresDatabase(
             "Host=db;Database=clinic;Maximum Pool Size=21", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
 
+        // Of the turns' ten, a connection per core (at most a quarter of them) carries their multiplexed statements.
+        var statementConnections = Math.Clamp(Environment.ProcessorCount, 1, 2);
         var turns = new NpgsqlConnectionStringBuilder(sut.TurnDataSource.ConnectionString);
+        var statements = new NpgsqlConnectionStringBuilder(sut.StatementDataSource.ConnectionString);
         var others = new NpgsqlConnectionStringBuilder(sut.DataSource.ConnectionString);
-        Assert.Equal((10, 10, true), (sut.TurnConnections, turns.MaxPoolSize, turns.NoResetOnClose));
-        Assert.Equal((11, false), (others.MaxPoolSize, others.NoResetOnClose));
+        Assert.Equal((10 - statementConnections, 10 - statementConnections, true), (sut.TurnConnections, turns.MaxPoolSize, turns.NoResetOnClose));
+        Assert.Equal((statementConnections, statementConnections, true), (sut.StatementConnections, statements.MaxPoolSize, statements.Multiplexing));
+        Assert.Equal((11, false, false), (others.MaxPoolSize, others.NoResetOnClose, others.Multiplexing));
+    }
+
+    [Fact]
+    public void Constructor_PoolingOff_StatementsAreNotMultiplexed()
+    {
+        using var sut = new PostgresDatabase(
+            "Host=db;Database=clinic;Pooling=false", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        Assert.False(new NpgsqlConnectionStringBuilder(sut.StatementDataSource.ConnectionString).Multiplexing);
     }
 
     [Fact]
@@ -137,6 +150,21 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         await using var other = (NpgsqlConnection)await sut.OpenConnectionAsync(Ct);
 
         Assert.Equal(("off", "on"), (await SettingAsync(turn, "synchronous_commit"), await SettingAsync(other, "synchronous_commit")));
+    }
+
+    [Fact]
+    public async Task CreateStatementBatchAsync_MultiplexedStatements_CommitWithoutWaitingForTheFlushAndArePlannedOnce()
+    {
+        var name = new NpgsqlConnectionStringBuilder(Database.ConnectionString).Database;
+        await ExecuteAsync($"ALTER DATABASE \"{name}\" SET synchronous_commit = on;");
+        var sut = Database.OpenDatabase();
+
+        await using var batch = await sut.CreateStatementBatchAsync(Ct);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT current_setting('synchronous_commit'), current_setting('plan_cache_mode');"));
+        await using var reader = await batch.ExecuteReaderAsync(Ct);
+        await reader.ReadAsync(Ct);
+
+        Assert.Equal(("off", "force_generic_plan"), (reader.GetString(0), reader.GetString(1)));
     }
 
     [Fact]

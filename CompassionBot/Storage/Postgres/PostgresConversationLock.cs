@@ -8,7 +8,8 @@ namespace CompassionBot.Storage.Postgres;
 /// <summary>
 /// One turn at a time per conversation across every instance on the PostgreSQL database: a transaction-scoped
 /// advisory lock keyed by 64 bits of the conversation key's SHA-256, taken with the turn's state read and released by
-/// its state commit (<see cref="PostgresTurn"/>, the lease this hands out).
+/// its state commit (<see cref="PostgresTurn"/>, the lease this hands out). A turn holds it when it runs again after
+/// its first try lost (<see cref="PostgresOptimisticConversationLock"/>); every first try's write is guarded by it.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -42,7 +43,7 @@ internal sealed class PostgresConversationLock : IConversationLock, IDisposable
     public async Task<IConversationLease> AcquireAsync(string conversationKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationKey);
-        var key = BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(conversationKey)));
+        var key = LockKeyOf(conversationKey);
         await _holders.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -54,6 +55,13 @@ internal sealed class PostgresConversationLock : IConversationLock, IDisposable
             _holders.Release();
             throw;
         }
+    }
+
+    /// <summary>The advisory lock key of <paramref name="conversationKey"/>: 64 bits of its SHA-256.</summary>
+    public static long LockKeyOf(string conversationKey)
+    {
+        ArgumentNullException.ThrowIfNull(conversationKey);
+        return BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(conversationKey)));
     }
 
     /// <inheritdoc />

@@ -66,9 +66,13 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
 
         // Turns get their own share of the configured pool: at most half of it less the one connection the Direct Line
         // listener may keep, so turns holding conversation locks can never drain the connections their clinic-record
-        // writes need. A turn's connection holds no session state (transaction-scoped locks, every transaction ended),
-        // so it goes back to its pool without Npgsql's session reset, a few statements less per turn.
-        TurnConnections = builder.Pooling ? Math.Max(1, (builder.MaxPoolSize - 1) / 2) : MaxTurnsWithoutPooling;
+        // writes need. A few of that share carry every turn's single statements, multiplexed (a turn's first try, see
+        // PostgresOptimisticConversationLock); the rest are for turns that hold the lock after a conflict. A turn's
+        // connection holds no session state (transaction-scoped locks, every transaction ended), so it goes back to its
+        // pool without Npgsql's session reset, a few statements less per turn.
+        var turnShare = builder.Pooling ? Math.Max(1, (builder.MaxPoolSize - 1) / 2) : MaxTurnsWithoutPooling;
+        StatementConnections = builder.Pooling ? StatementConnectionsFor(turnShare) : MaxTurnsWithoutPooling;
+        TurnConnections = builder.Pooling ? Math.Max(1, turnShare - StatementConnections) : MaxTurnsWithoutPooling;
         var turns = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { NoResetOnClose = true };
 
         // A turn's state commits without waiting for its WAL to reach the disk, as SQLite's synchronous=NORMAL does:
@@ -83,14 +87,23 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         // which cost about a tenth of a turn's throughput. A connection string that sets plan_cache_mode keeps it.
         AddSessionDefault(turns, "plan_cache_mode", "force_generic_plan");
 
+        // Statements outside a transaction from many turns share a few connections, written out together and answered
+        // in order: fewer round trips and far fewer busy server processes than a connection per turn (multiplexing
+        // needs pooling; without it each statement opens a connection of its own). None of them waits for a lock held
+        // through a turn (the write only tries the conversation's), as that would hold up every statement queued behind
+        // it. A cancelled turn does not cancel its statement on the server (multiplexing sends no cancel request); it is
+        // short and finishes.
+        var statements = new NpgsqlConnectionStringBuilder(turns.ConnectionString) { Multiplexing = builder.Pooling };
         if (builder.Pooling)
         {
+            statements.MaxPoolSize = StatementConnections;
             turns.MaxPoolSize = TurnConnections;
-            builder.MaxPoolSize -= TurnConnections;
+            builder.MaxPoolSize -= turnShare;
         }
 
         DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         TurnDataSource = NpgsqlDataSource.Create(turns.ConnectionString);
+        StatementDataSource = NpgsqlDataSource.Create(statements.ConnectionString);
         _migrations = migrations;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -103,16 +116,26 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     public string Description { get; }
 
     /// <summary>
-    /// How many turns may hold a connection at once (<see cref="TurnDataSource"/>'s pool): a little under half of
-    /// <c>Maximum Pool Size</c> (default 100), which the two pools share.
+    /// How many turns may hold a connection, and their conversation's lock, at once (<see cref="TurnDataSource"/>'s
+    /// pool). With <see cref="StatementConnections"/> it makes a little under half of <c>Maximum Pool Size</c>
+    /// (default 100); clinic records get the rest.
     /// </summary>
     public int TurnConnections { get; }
+
+    /// <summary>How many connections carry the turns' multiplexed statements (<see cref="StatementDataSource"/>'s pool).</summary>
+    public int StatementConnections { get; }
 
     /// <summary>The connection pool of clinic records, migrations and the Direct Line listener.</summary>
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>The connection pool of turns (<see cref="PostgresTurn"/>), returned without a session reset.</summary>
     public NpgsqlDataSource TurnDataSource { get; }
+
+    /// <summary>
+    /// The multiplexed pool of turns' single statements outside a transaction (<see cref="PostgresOptimisticTurn"/>):
+    /// state reads and self-committing state writes.
+    /// </summary>
+    public NpgsqlDataSource StatementDataSource { get; }
 
     /// <inheritdoc />
     public int SchemaVersion { get; private set; }
@@ -194,9 +217,17 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         }
     }
 
+    /// <summary>A batch of <see cref="StatementDataSource"/>, once the schema is current.</summary>
+    public async Task<NpgsqlBatch> CreateStatementBatchAsync(CancellationToken cancellationToken)
+    {
+        await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        return StatementDataSource.CreateBatch();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await StatementDataSource.DisposeAsync().ConfigureAwait(false);
         await TurnDataSource.DisposeAsync().ConfigureAwait(false);
         await DataSource.DisposeAsync().ConfigureAwait(false);
         _migrationLock.Dispose();
@@ -205,6 +236,7 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <inheritdoc />
     public void Dispose()
     {
+        StatementDataSource.Dispose();
         TurnDataSource.Dispose();
         DataSource.Dispose();
         _migrationLock.Dispose();
@@ -251,6 +283,13 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
             Log.PostgresReady(_logger, Description, version);
         }
     }
+
+    // One multiplexed connection per core of this instance is enough to keep its statements flowing (each connection's
+    // server process runs one statement at a time, and this instance's cores write them all), and more only add busy
+    // server processes: on two cores, two did about 6 % more turns than eight. At most a quarter of the turns' share,
+    // so most of it stays for turns holding locks.
+    private static int StatementConnectionsFor(int turnShare) =>
+        Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, turnShare / 4));
 
     // Adds "-c name=value" to the connection's Options unless they already set that parameter.
     private static void AddSessionDefault(NpgsqlConnectionStringBuilder builder, string name, string value)

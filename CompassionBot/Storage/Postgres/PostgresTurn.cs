@@ -7,7 +7,8 @@ namespace CompassionBot.Storage.Postgres;
 /// <summary>
 /// One turn's hold on its conversation across instances, and the storage of its state: a transaction-scoped advisory
 /// lock on a pooled connection of its own, taken in the same round trip as the turn's state read, and released by the
-/// COMMIT sent with the turn's state write. A turn costs two round trips: lock and read, write and commit.
+/// COMMIT sent with the turn's state write. A turn costs two round trips: lock and read, write and commit. A turn runs
+/// this way after its first try, without the lock, lost (<see cref="PostgresOptimisticTurn"/>).
 /// </summary>
 /// <remarks>
 /// <para>
