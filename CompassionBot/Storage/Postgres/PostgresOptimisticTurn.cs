@@ -17,6 +17,7 @@ internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
     private readonly ETagSource _etagSource;
     private readonly TimeProvider _timeProvider;
     private bool _lost;
+    private bool _read;
     private IConversationLease? _held;
 
     public PostgresOptimisticTurn(PostgresDatabase database, PostgresConversationLock conversationLock, string conversationKey, ETagSource etagSource, TimeProvider timeProvider)
@@ -35,6 +36,10 @@ internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
+
+        // A second read is a turn run again or its error handler's fresh state: it holds the lock, so it cannot lose.
+        _lost |= _read;
+        _read = true;
         if (await HeldAsync(cancellationToken).ConfigureAwait(false) is { } held)
         {
             return await held.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
