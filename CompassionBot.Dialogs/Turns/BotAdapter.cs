@@ -75,7 +75,7 @@ public sealed partial class BotAdapter
         {
             var conversationKey = StateKeys.Conversation(activity);
             await using var lease = await _gate.EnterAsync(conversationKey, cancellationToken).ConfigureAwait(false);
-            var (context, turnFailed, earlier) = await RunCommittedTurnAsync(activity, sender, lease.Storage, cancellationToken).ConfigureAwait(false);
+            var (context, turnFailed, earlier) = await RunCommittedTurnAsync(activity, sender, lease, cancellationToken).ConfigureAwait(false);
             if (earlier is not null)
             {
                 LogRepeatedDelivery(_logger, activity.ChannelId, activity.Conversation?.Id);
@@ -131,8 +131,9 @@ public sealed partial class BotAdapter
     // Each attempt reads the deliveries record with its state, so a repeat is recognised also when its first delivery
     // committed (on another instance) while this attempt ran; Earlier is then set and the context null.
     private async Task<(TurnContext? Context, bool Failed, EarlierAnswer? Earlier)> RunCommittedTurnAsync(
-        Activity activity, IChannelSender sender, IStorage? turnStorage, CancellationToken cancellationToken)
+        Activity activity, IChannelSender sender, IConversationLease lease, CancellationToken cancellationToken)
     {
+        var turnStorage = lease.Storage;
         for (var attempt = 1; ; attempt++)
         {
             var state = await _stateStore.LoadAsync(activity, turnStorage, cancellationToken).ConfigureAwait(false);
@@ -141,7 +142,7 @@ public sealed partial class BotAdapter
                 return (null, false, earlier);
             }
 
-            var context = new TurnContext(activity, state, sender);
+            var context = new TurnContext(activity, state, sender, lease);
             try
             {
                 await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);

@@ -3,9 +3,9 @@ using CompassionBot.Dialogs.State;
 namespace CompassionBot.Dialogs.Turns;
 
 /// <summary>
-/// Lets one turn at a time run per conversation in this process and, with an <see cref="IConversationLock"/>, across
-/// the instances sharing the database. Without one, the state store's ETag check is the guard across processes (see
-/// <see cref="BotAdapter"/>).
+/// Lets one turn at a time run per conversation in this process and, with an <see cref="IConversationLock"/>, one at a
+/// time commit across the instances sharing the database. Without one, the state store's ETag check is the guard
+/// across processes (see <see cref="BotAdapter"/>).
 /// </summary>
 /// <param name="crossInstance">The cross-instance lock, taken after the in-process gate; null for none.</param>
 public sealed class ConversationGate(IConversationLock? crossInstance = null)
@@ -85,6 +85,8 @@ public sealed class ConversationGate(IConversationLock? crossInstance = null)
         private int _disposed;
 
         public IStorage? Storage => shared?.Storage;
+
+        public Task HoldAsync(CancellationToken cancellationToken) => shared?.HoldAsync(cancellationToken) ?? Task.CompletedTask;
 
         public async ValueTask DisposeAsync()
         {

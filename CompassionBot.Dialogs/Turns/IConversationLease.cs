@@ -11,4 +11,13 @@ public interface IConversationLease : IAsyncDisposable
     /// the lock's transaction, which lets other instances in); null: the application's <see cref="IStorage"/>.
     /// </summary>
     IStorage? Storage { get; }
+
+    /// <summary>
+    /// Makes sure the turn that holds this lease is the one that commits, before it does something outside its state
+    /// that running it again would repeat or undo (<see cref="ITurnContext.HoldConversationAsync"/>). A lease that
+    /// holds its conversation for the whole turn has nothing to do; one whose turn runs a first try without the
+    /// cross-instance lock takes it now, and throws <see cref="State.StorageConcurrencyException"/> (the turn runs
+    /// again, holding it) when another instance committed the conversation since the turn read it.
+    /// </summary>
+    Task HoldAsync(CancellationToken cancellationToken);
 }

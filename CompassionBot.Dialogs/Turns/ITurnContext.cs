@@ -47,4 +47,13 @@ public interface ITurnContext
 
     /// <summary>Sends a typing indicator now, outside the reply queue.</summary>
     Task SendTypingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Call before doing something outside the turn's state that running the turn again would repeat or undo (an SMS
+    /// opt-out, a client link): makes sure this run of the turn is the one that commits. On a store where a turn's first
+    /// try holds no cross-instance lock, the lock is taken now; if another instance committed this conversation since
+    /// the turn read it, a <see cref="StorageConcurrencyException"/> makes the turn run again (holding the lock) before
+    /// the thing is done. Elsewhere it returns at once.
+    /// </summary>
+    Task HoldConversationAsync(CancellationToken cancellationToken);
 }

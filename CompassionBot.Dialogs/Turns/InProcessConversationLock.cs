@@ -21,6 +21,8 @@ public sealed class InProcessConversationLock : IConversationLock
     {
         public IStorage? Storage => null;
 
+        public Task HoldAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -12,9 +12,14 @@ public sealed class TurnContext : ITurnContext
     private readonly List<Activity> _replies = [];
     private readonly List<SendActivitiesHandler> _sendHandlers;
     private readonly IChannelSender _sender;
+    private readonly IConversationLease? _lease;
 
     /// <summary>Creates a context for <paramref name="activity"/>.</summary>
-    public TurnContext(Activity activity, TurnState state, IChannelSender sender)
+    /// <param name="activity">The inbound activity.</param>
+    /// <param name="state">Its loaded state.</param>
+    /// <param name="sender">Where replies go when delivered.</param>
+    /// <param name="lease">The turn's hold on its conversation (<see cref="HoldConversationAsync"/>); null: none.</param>
+    public TurnContext(Activity activity, TurnState state, IChannelSender sender, IConversationLease? lease = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(state);
@@ -22,6 +27,7 @@ public sealed class TurnContext : ITurnContext
         Activity = activity;
         State = state;
         _sender = sender;
+        _lease = lease;
         Values = new TurnValues();
         _sendHandlers = [];
     }
@@ -29,7 +35,7 @@ public sealed class TurnContext : ITurnContext
     // The error handler's context: the failed turn's activity, sender, values and send handlers (as the Bot Framework's
     // error handler sees the failed turn's context), on freshly loaded state and with none of its replies.
     internal TurnContext(TurnContext failed, TurnState state)
-        : this(failed.Activity, state, failed._sender)
+        : this(failed.Activity, state, failed._sender, failed._lease)
     {
         Values = failed.Values;
         _sendHandlers = failed._sendHandlers;
@@ -58,6 +64,9 @@ public sealed class TurnContext : ITurnContext
 
     /// <inheritdoc />
     public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <inheritdoc />
+    public Task HoldConversationAsync(CancellationToken cancellationToken) => _lease?.HoldAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <inheritdoc />
     public void OnSendActivities(SendActivitiesHandler handler)

@@ -36,6 +36,7 @@ internal sealed class CheckInReplyInterruption(CheckInStore store, PracticeCatal
             return false;
         }
 
+        await turn.Context.HoldConversationAsync(cancellationToken).ConfigureAwait(false);
         var enrolment = await store.FindActiveByPhoneAsync(phone, cancellationToken).ConfigureAwait(false);
         if (enrolment is null)
         {
@@ -74,6 +75,7 @@ internal sealed class CheckInReplyInterruption(CheckInStore store, PracticeCatal
 
         if (await identity.PhoneAsync(turn.Context.Activity, cancellationToken).ConfigureAwait(false) is { } phone)
         {
+            await turn.Context.HoldConversationAsync(cancellationToken).ConfigureAwait(false);
             await store.MarkPracticeStartedAsync(phone, cancellationToken).ConfigureAwait(false);
         }
 

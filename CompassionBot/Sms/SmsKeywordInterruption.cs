@@ -22,8 +22,15 @@ internal sealed class SmsKeywordInterruption(SmsContactStore contacts, CheckInSt
             return false;
         }
 
+        var keyword = SmsKeywordRecognizer.Recognize(activity.Text);
+        if (keyword is SmsKeyword.OptOut or SmsKeyword.OptIn)
+        {
+            // An opt-out or opt-in happens, and is confirmed, once: this run of the turn is the one that commits.
+            await turn.Context.HoldConversationAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var status = await contacts.StatusAsync(phone, cancellationToken).ConfigureAwait(false);
-        switch (SmsKeywordRecognizer.Recognize(activity.Text))
+        switch (keyword)
         {
             case SmsKeyword.OptOut:
                 await turn.Dialogs.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);

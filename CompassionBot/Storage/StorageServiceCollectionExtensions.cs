@@ -91,8 +91,9 @@ internal static class StorageServiceCollectionExtensions
         services.AddKeyedSingleton<IDirectLineNotifier>(key, (sp, _) => sp.GetRequiredService<InProcessDirectLineNotifier>());
     }
 
-    // A shared database for several instances: turns take an advisory lock per conversation, Direct Line replies reach
-    // streams on other instances through LISTEN/NOTIFY.
+    // A shared database for several instances: a conversation's turns commit one at a time (a first try without the
+    // conversation's advisory lock, a turn run again holding it), Direct Line replies reach streams on other instances
+    // through LISTEN/NOTIFY.
     private static void AddPostgres(IServiceCollection services, IConfiguration configuration)
     {
         const StorageProvider key = StorageProvider.Postgres;
@@ -108,7 +109,9 @@ internal static class StorageServiceCollectionExtensions
         services.TryAddSingleton<PostgresDirectLineNotifier>();
         services.AddKeyedSingleton<IStorage>(key, (sp, _) => sp.GetRequiredService<PostgresStorage>());
         services.AddKeyedSingleton<IRelationalDatabase>(key, (sp, _) => sp.GetRequiredService<PostgresDatabase>());
-        services.AddKeyedSingleton<IConversationLock>(key, (sp, _) => sp.GetRequiredService<PostgresOptimisticConversationLock>());
+        services.AddKeyedSingleton<IConversationLock>(key, (sp, _) => sp.GetRequiredService<PostgresDatabase>().MultiplexesStatements
+            ? sp.GetRequiredService<PostgresOptimisticConversationLock>()
+            : sp.GetRequiredService<PostgresConversationLock>());
         services.AddKeyedSingleton<IDirectLineNotifier>(key, (sp, _) => sp.GetRequiredService<PostgresDirectLineNotifier>());
     }
 

@@ -129,13 +129,56 @@ public sealed class PostgresDatabaseTests(PostgresServer server) : PostgresDatab
         Assert.Equal((11, false, false), (others.MaxPoolSize, others.NoResetOnClose, others.Multiplexing));
     }
 
-    [Fact]
-    public void Constructor_PoolingOff_StatementsAreNotMultiplexed()
+    [Theory]
+    [InlineData("Host=db;Database=clinic;Pooling=false")]
+    [InlineData("Host=db;Database=clinic;Maximum Pool Size=4")]
+    public void Constructor_NoPoolOrTooSmallToSplit_NothingMultiplexedAndEveryTurnHoldsTheLock(string connectionString)
+    {
+        using var sut = new PostgresDatabase(connectionString, [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        Assert.False(sut.MultiplexesStatements);
+        Assert.Same(sut.TurnDataSource, sut.StatementDataSource);
+        Assert.False(new NpgsqlConnectionStringBuilder(sut.TurnDataSource.ConnectionString).Multiplexing);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(21)]
+    public void Constructor_AnyPoolSize_OpensNoMoreThanTheConfiguredMaximum(int maxPoolSize)
     {
         using var sut = new PostgresDatabase(
-            "Host=db;Database=clinic;Pooling=false", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+            $"Host=db;Database=clinic;Maximum Pool Size={maxPoolSize}", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
 
-        Assert.False(new NpgsqlConnectionStringBuilder(sut.StatementDataSource.ConnectionString).Multiplexing);
+        var pools = new[] { sut.DataSource, sut.TurnDataSource, sut.StatementDataSource }.Distinct()
+            .Sum(source => new NpgsqlConnectionStringBuilder(source.ConnectionString).MaxPoolSize);
+        Assert.True(pools <= maxPoolSize, $"{pools} connections for Maximum Pool Size={maxPoolSize}");
+    }
+
+    [Fact]
+    public void Constructor_MinimumPoolSizeAboveAPoolsShare_EachPoolKeepsAsManyAsItsMaximumAllows()
+    {
+        using var sut = new PostgresDatabase(
+            "Host=db;Database=clinic;Minimum Pool Size=5", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        var statements = new NpgsqlConnectionStringBuilder(sut.StatementDataSource.ConnectionString);
+        var turns = new NpgsqlConnectionStringBuilder(sut.TurnDataSource.ConnectionString);
+        Assert.Equal(Math.Min(5, statements.MaxPoolSize), statements.MinPoolSize);
+        Assert.Equal(5, turns.MinPoolSize);
+    }
+
+    [Fact]
+    public void Constructor_ConnectionStringAsksForMultiplexing_OnlyTheTurnsSingleStatementsAreMultiplexed()
+    {
+        // A turn holding its lock sends BEGIN and COMMIT in separate batches, and migrations hold a session lock: on a
+        // multiplexed pool each batch could go to another connection.
+        using var sut = new PostgresDatabase(
+            "Host=db;Database=clinic;Multiplexing=true", [], TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgresDatabase>.Instance);
+
+        Assert.False(new NpgsqlConnectionStringBuilder(sut.TurnDataSource.ConnectionString).Multiplexing);
+        Assert.False(new NpgsqlConnectionStringBuilder(sut.DataSource.ConnectionString).Multiplexing);
+        Assert.True(new NpgsqlConnectionStringBuilder(sut.StatementDataSource.ConnectionString).Multiplexing);
     }
 
     [Fact]

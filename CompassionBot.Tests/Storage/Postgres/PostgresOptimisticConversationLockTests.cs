@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CompassionBot.Dialogs.State;
+using CompassionBot.Dialogs.Turns;
 using CompassionBot.Storage.Postgres;
 using CompassionBot.Tests.Support;
 
@@ -49,7 +50,7 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
         var state = await turn.Storage!.ReadAsync(TurnKeys, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var lost = await Assert.ThrowsAsync<StorageConcurrencyException>(() => turn.Storage.WriteAsync(Changes(state, "first try"), Ct));
         var again = Task.Run(() => turn.Storage.ReadAsync(TurnKeys, Ct), Ct);
-        await Task.Delay(200, Ct);
+        await (await LockedAsync(other, "emulator/conversations/b")).DisposeAsync();
         Assert.False(again.IsCompleted);
         await held.Storage.WriteAsync(Changes(heldState, "other instance"), Ct);
         await held.DisposeAsync();
@@ -101,7 +102,63 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     }
 
     [Fact]
-    public async Task FirstTry_Delete_RemovesTheDocuments()
+    public async Task ReadAgainWithoutALostWrite_HoldsTheLock()
+    {
+        // The error handler's fresh state: its save cannot lose to another instance either.
+        var (sut, _) = await InstanceAsync();
+        await using var turn = await sut.AcquireAsync(Conversation, Ct);
+        _ = await turn.Storage!.ReadAsync(TurnKeys, Ct);
+
+        _ = await turn.Storage.ReadAsync(TurnKeys, Ct);
+
+        Assert.Equal(1L, await Database.AdvisoryLocksHeldAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Hold_NothingChangedSinceTheRead_HoldsTheLockAndTheWriteCommits()
+    {
+        var (sut, _) = await InstanceAsync();
+        var (rival, _) = await InstanceAsync();
+        await using var turn = await sut.AcquireAsync(Conversation, Ct);
+        var state = await turn.Storage!.ReadAsync(TurnKeys, Ct);
+
+        await turn.HoldAsync(Ct);
+        var locksWhileHeld = await Database.AdvisoryLocksHeldAsync(Ct);
+        await using (var other = await rival.AcquireAsync(Conversation, Ct))
+        {
+            var rivalState = await other.Storage!.ReadAsync(TurnKeys, Ct);
+            await Assert.ThrowsAsync<StorageConcurrencyException>(() => other.Storage.WriteAsync(Changes(rivalState, "rival"), Ct));
+        }
+
+        await turn.Storage.WriteAsync(Changes(state, "held"), Ct);
+
+        Assert.Equal(1L, locksWhileHeld);
+        Assert.Equal("held", (await Database.OpenStorage().ReadAsync(TurnKeys, Ct))[Conversation].Json);
+    }
+
+    [Fact]
+    public async Task Hold_AnotherInstanceCommittedSinceTheRead_ThrowsAndTheTurnRunsAgainOnItsCommitHoldingTheLock()
+    {
+        var (sut, _) = await InstanceAsync();
+        var (rival, _) = await InstanceAsync();
+        await using var turn = await sut.AcquireAsync(Conversation, Ct);
+        var state = await turn.Storage!.ReadAsync(TurnKeys, Ct);
+        await using (var other = await rival.AcquireAsync(Conversation, Ct))
+        {
+            await other.Storage!.WriteAsync(Changes(await other.Storage.ReadAsync(TurnKeys, Ct), "rival"), Ct);
+        }
+
+        var lost = await Assert.ThrowsAsync<StorageConcurrencyException>(() => turn.HoldAsync(Ct));
+        var again = await turn.Storage.ReadAsync(TurnKeys, Ct);
+
+        Assert.Empty(state);
+        Assert.Equal(Conversation, lost.Key);
+        Assert.Equal("rival", again[Conversation].Json);
+        Assert.Equal(1L, await Database.AdvisoryLocksHeldAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Delete_GoesThroughTheLock_RemovesTheDocuments()
     {
         var storage = Database.OpenStorage();
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [Conversation] = new("1", null), [User] = new("1", null) }, Ct);
@@ -113,6 +170,13 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
         }
 
         Assert.Equal([Conversation], (await storage.ReadAsync(TurnKeys, Ct)).Keys);
+    }
+
+    private static async Task<IConversationLease> LockedAsync(PostgresConversationLock conversationLock, string conversationKey)
+    {
+        var lease = await conversationLock.AcquireAsync(conversationKey, Ct);
+        await lease.Storage!.ReadAsync([conversationKey], Ct);
+        return lease;
     }
 
     // Another instance: its own database object (pools), migrated first so that only the turns talk to the server.

@@ -46,6 +46,7 @@ internal sealed class ClientLinkDialog : WaterfallDialog<ClientLinkState>
         if (step.Result is PromptResult<bool> { Succeeded: true, Value: true })
         {
             var channelId = activity.ChannelId!;
+            await step.Context.HoldConversationAsync(cancellationToken).ConfigureAwait(false);
             var clientId = await _links.RedeemAsync(step.Values.CodeHash, channelId, activity.From!.Id!, cancellationToken).ConfigureAwait(false);
             if (clientId is not null)
             {

@@ -22,6 +22,8 @@ internal sealed class ClientLinkInterruption(ClientLinkStore links, LinkAttemptL
             return false;
         }
 
+        // Unlinking, counting a try and redeeming a code are done once: this run of the turn is the one that commits.
+        await turn.Context.HoldConversationAsync(cancellationToken).ConfigureAwait(false);
         if (command.Unlink)
         {
             var clientId = await links.UnlinkAsync(channelId, userId, cancellationToken).ConfigureAwait(false);

@@ -64,15 +64,21 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
 
         Description = $"{builder.Host}:{builder.Port}/{builder.Database}";
 
+        // Turns send BEGIN and COMMIT in separate batches, and migrations hold a session lock: both need a connection of
+        // their own, which a multiplexed pool does not give. Only the turns' single statements are multiplexed.
+        builder.Multiplexing = false;
+
         // Turns get their own share of the configured pool: at most half of it less the one connection the Direct Line
         // listener may keep, so turns holding conversation locks can never drain the connections their clinic-record
         // writes need. A few of that share carry every turn's single statements, multiplexed (a turn's first try, see
-        // PostgresOptimisticConversationLock); the rest are for turns that hold the lock after a conflict. A turn's
-        // connection holds no session state (transaction-scoped locks, every transaction ended), so it goes back to its
-        // pool without Npgsql's session reset, a few statements less per turn.
+        // PostgresOptimisticConversationLock); the rest are for turns that hold the lock after a conflict. Without
+        // pooling, or with a share too small to split, every turn holds the lock (MultiplexesStatements is false). A
+        // turn's connection holds no session state (transaction-scoped locks, every transaction ended), so it goes back
+        // to its pool without Npgsql's session reset, a few statements less per turn.
         var turnShare = builder.Pooling ? Math.Max(1, (builder.MaxPoolSize - 1) / 2) : MaxTurnsWithoutPooling;
-        StatementConnections = builder.Pooling ? StatementConnectionsFor(turnShare) : MaxTurnsWithoutPooling;
-        TurnConnections = builder.Pooling ? Math.Max(1, turnShare - StatementConnections) : MaxTurnsWithoutPooling;
+        MultiplexesStatements = builder.Pooling && turnShare >= 2;
+        StatementConnections = MultiplexesStatements ? StatementConnectionsFor(turnShare) : 0;
+        TurnConnections = turnShare - StatementConnections;
         var turns = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { NoResetOnClose = true };
 
         // A turn's state commits without waiting for its WAL to reach the disk, as SQLite's synchronous=NORMAL does:
@@ -93,17 +99,21 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
         // through a turn (the write only tries the conversation's), as that would hold up every statement queued behind
         // it. A cancelled turn does not cancel its statement on the server (multiplexing sends no cancel request); it is
         // short and finishes.
-        var statements = new NpgsqlConnectionStringBuilder(turns.ConnectionString) { Multiplexing = builder.Pooling };
+        var statements = new NpgsqlConnectionStringBuilder(turns.ConnectionString) { Multiplexing = true, MaxPoolSize = Math.Max(1, StatementConnections) };
         if (builder.Pooling)
         {
-            statements.MaxPoolSize = StatementConnections;
             turns.MaxPoolSize = TurnConnections;
             builder.MaxPoolSize -= turnShare;
+
+            // A configured minimum applies to each pool, as far as its own maximum allows.
+            statements.MinPoolSize = Math.Min(statements.MinPoolSize, statements.MaxPoolSize);
+            turns.MinPoolSize = Math.Min(turns.MinPoolSize, turns.MaxPoolSize);
+            builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
         }
 
         DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         TurnDataSource = NpgsqlDataSource.Create(turns.ConnectionString);
-        StatementDataSource = NpgsqlDataSource.Create(statements.ConnectionString);
+        StatementDataSource = MultiplexesStatements ? NpgsqlDataSource.Create(statements.ConnectionString) : TurnDataSource;
         _migrations = migrations;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -125,6 +135,13 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <summary>How many connections carry the turns' multiplexed statements (<see cref="StatementDataSource"/>'s pool).</summary>
     public int StatementConnections { get; }
 
+    /// <summary>
+    /// Whether turns' single statements are multiplexed (<see cref="StatementDataSource"/>), so that a turn's first try
+    /// holds no lock (<see cref="PostgresOptimisticConversationLock"/>); false without pooling or with a pool too small
+    /// to split, where every turn holds its conversation (<see cref="PostgresConversationLock"/>).
+    /// </summary>
+    public bool MultiplexesStatements { get; }
+
     /// <summary>The connection pool of clinic records, migrations and the Direct Line listener.</summary>
     public NpgsqlDataSource DataSource { get; }
 
@@ -133,7 +150,8 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
 
     /// <summary>
     /// The multiplexed pool of turns' single statements outside a transaction (<see cref="PostgresOptimisticTurn"/>):
-    /// state reads and self-committing state writes.
+    /// state reads and self-committing state writes; <see cref="TurnDataSource"/> when <see cref="MultiplexesStatements"/>
+    /// is false.
     /// </summary>
     public NpgsqlDataSource StatementDataSource { get; }
 
@@ -227,7 +245,11 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await StatementDataSource.DisposeAsync().ConfigureAwait(false);
+        if (MultiplexesStatements)
+        {
+            await StatementDataSource.DisposeAsync().ConfigureAwait(false);
+        }
+
         await TurnDataSource.DisposeAsync().ConfigureAwait(false);
         await DataSource.DisposeAsync().ConfigureAwait(false);
         _migrationLock.Dispose();
@@ -236,7 +258,11 @@ internal sealed class PostgresDatabase : IRelationalDatabase, IAsyncDisposable, 
     /// <inheritdoc />
     public void Dispose()
     {
-        StatementDataSource.Dispose();
+        if (MultiplexesStatements)
+        {
+            StatementDataSource.Dispose();
+        }
+
         TurnDataSource.Dispose();
         DataSource.Dispose();
         _migrationLock.Dispose();

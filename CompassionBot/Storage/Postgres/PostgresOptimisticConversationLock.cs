@@ -15,9 +15,10 @@ namespace CompassionBot.Storage.Postgres;
 /// the turn runs. Turns of one conversation on two instances at the same moment are rare (a channel's redelivery, a
 /// person on two devices), so most turns never need it: on this instance the <see cref="ConversationGate"/> already
 /// lets one turn at a time in, and across instances the ETags and the lock's guard on the write let exactly one of
-/// two racing turns commit. What the loser did is thrown away before any reply goes out (replies are delivered after
-/// the commit), and its writes elsewhere are keyed by its activity (crisis events), so running it again repeats
-/// nothing.
+/// two racing turns commit. What the loser did to its state is thrown away before any reply goes out (replies are
+/// delivered after the commit). Its writes elsewhere are either keyed by its activity (crisis events) or made only
+/// after the turn holds its conversation (<see cref="ITurnContext.HoldConversationAsync"/>: SMS opt-outs and opt-ins,
+/// client links, check-in changes), so a turn run again does not repeat them.
 /// </para>
 /// <para>
 /// A first try never waits for a lock, so one turn held up on another instance cannot hold up the other turns whose

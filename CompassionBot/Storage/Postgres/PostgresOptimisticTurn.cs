@@ -7,7 +7,9 @@ namespace CompassionBot.Storage.Postgres;
 /// <summary>
 /// A turn's state on PostgreSQL, first without its conversation's lock (see <see cref="PostgresOptimisticConversationLock"/>):
 /// a read and a self-committing, lock-guarded write, each a multiplexed statement of its own, two round trips in all.
-/// After the write lost, everything the turn does next goes through a <see cref="PostgresTurn"/> holding the lock.
+/// Once the turn holds the lock, everything it does next goes through a <see cref="PostgresTurn"/>: after its write
+/// lost, on any later read (the turn run again, or its error handler's fresh state), on a delete, and when the turn
+/// asks to hold its conversation (<see cref="HoldAsync"/>) before doing something outside its state.
 /// </summary>
 internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
 {
@@ -16,8 +18,8 @@ internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
     private readonly string _conversationKey;
     private readonly ETagSource _etagSource;
     private readonly TimeProvider _timeProvider;
-    private bool _lost;
-    private bool _read;
+    private (IReadOnlyCollection<string> Keys, IReadOnlyDictionary<string, StoreItem> Items)? _firstRead;
+    private bool _mustHold;
     private IConversationLease? _held;
 
     public PostgresOptimisticTurn(PostgresDatabase database, PostgresConversationLock conversationLock, string conversationKey, ETagSource etagSource, TimeProvider timeProvider)
@@ -37,9 +39,8 @@ internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
     {
         ArgumentNullException.ThrowIfNull(keys);
 
-        // A second read is a turn run again or its error handler's fresh state: it holds the lock, so it cannot lose.
-        _lost |= _read;
-        _read = true;
+        // A second read is the turn run again or its error handler's fresh state: it holds the lock, so it cannot lose.
+        _mustHold |= _firstRead is not null;
         if (await HeldAsync(cancellationToken).ConfigureAwait(false) is { } held)
         {
             return await held.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
@@ -53,6 +54,7 @@ internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
             await read.CollectAsync(reader, cancellationToken).ConfigureAwait(false);
         }
 
+        _firstRead = ([.. keys], read.Items);
         return read.Items;
     }
 
@@ -79,38 +81,64 @@ internal sealed class PostgresOptimisticTurn : IConversationLease, IStorage
         }
         catch (StorageConcurrencyException)
         {
-            _lost = true;
+            _mustHold = true;
             throw;
         }
         catch (PostgresException ex) when (PostgresStateWrite.IsConflict(ex))
         {
-            _lost = true;
+            _mustHold = true;
             throw write.Conflict(ex);
         }
     }
 
     /// <inheritdoc />
+    /// <remarks>Deletes check no ETag, so they go through the lock: they never remove what another instance is writing.</remarks>
     public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        if (await HeldAsync(cancellationToken).ConfigureAwait(false) is { } held)
+        _mustHold = true;
+        var held = (await HeldAsync(cancellationToken).ConfigureAwait(false))!;
+        await held.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Takes the lock and reads the turn's documents again under it: when any of them changed since the first read,
+    /// another instance committed meanwhile, and the turn must run again (it still holds the lock then).
+    /// </remarks>
+    public async Task HoldAsync(CancellationToken cancellationToken)
+    {
+        if (_held is not null)
         {
-            await held.DeleteAsync(keys, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await using var batch = await _database.CreateStatementBatchAsync(cancellationToken).ConfigureAwait(false);
-        batch.BatchCommands.Add(PostgresStorage.Delete(keys));
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _mustHold = true;
+        var held = (await HeldAsync(cancellationToken).ConfigureAwait(false))!;
+        if (_firstRead is not { } first)
+        {
+            return;
+        }
+
+        var now = await held.ReadAsync(first.Keys, cancellationToken).ConfigureAwait(false);
+        if (first.Keys.FirstOrDefault(key => !SameVersion(first.Items, now, key)) is { } changed)
+        {
+            throw new StorageConcurrencyException(changed);
+        }
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _held?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    // After a lost write: the lock's lease, taken once, through which the rest of the turn goes.
+    private static bool SameVersion(IReadOnlyDictionary<string, StoreItem> before, IReadOnlyDictionary<string, StoreItem> after, string key) =>
+        before.TryGetValue(key, out var then)
+            ? after.TryGetValue(key, out var now) && string.Equals(then.ETag, now.ETag, StringComparison.Ordinal)
+            : !after.ContainsKey(key);
+
+    // Once the turn must hold its conversation: the lock's lease, taken once, through which the rest of the turn goes.
     private async Task<IStorage?> HeldAsync(CancellationToken cancellationToken)
     {
-        if (_lost && _held is null)
+        if (_mustHold && _held is null)
         {
             _held = await _lock.AcquireAsync(_conversationKey, cancellationToken).ConfigureAwait(false);
         }

@@ -68,6 +68,10 @@ internal sealed class PostgresTurn : IConversationLease, IStorage
     public IStorage Storage => this;
 
     /// <inheritdoc />
+    /// <remarks>The turn holds its conversation from its first read to its commit already.</remarks>
+    public Task HoldAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
