@@ -34,16 +34,19 @@ internal sealed class SmsTestHost : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private readonly IDisposable? _ownedFile;
     private readonly bool _ownsTwilio;
+    private readonly Action<IServiceCollection>? _testServices;
     private int _sequence;
 
-    private SmsTestHost(FakeTwilioApi twilio, FakeTimeProvider time, Dictionary<string, string?> settings, bool ownsTwilio, IDisposable? ownedFile)
+    private SmsTestHost(
+        FakeTwilioApi twilio, FakeTimeProvider time, Dictionary<string, string?> settings, bool ownsTwilio, IDisposable? ownedFile, Action<IServiceCollection>? testServices = null)
     {
         Twilio = twilio;
         Time = time;
         _settings = settings;
         _ownsTwilio = ownsTwilio;
         _ownedFile = ownedFile;
-        _factory = new Factory(settings, time, Logs);
+        _testServices = testServices;
+        _factory = new Factory(settings, time, Logs, testServices);
         Http = _factory.CreateClient();
     }
 
@@ -68,6 +71,13 @@ internal sealed class SmsTestHost : IAsyncDisposable
         return StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Memory", ["ConnectionStrings:Sqlite"] = file.ConnectionString }, file, now, extra);
     }
 
+    /// <summary>Starts the service on a SQLite file of its own (bot state in memory), with some services replaced.</summary>
+    public static Task<SmsTestHost> StartAsync(DateTimeOffset now, Action<IServiceCollection> testServices)
+    {
+        var file = new TemporarySqliteFile();
+        return StartAsync(new Dictionary<string, string?> { ["Storage:Provider"] = "Memory", ["ConnectionStrings:Sqlite"] = file.ConnectionString }, file, now, null, testServices);
+    }
+
     /// <summary>Starts the service on <paramref name="database"/> (bot state there too); the caller disposes the database.</summary>
     public static Task<SmsTestHost> StartAsync(TestDatabase database, DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra = null)
     {
@@ -76,10 +86,10 @@ internal sealed class SmsTestHost : IAsyncDisposable
     }
 
     /// <summary>Another service instance on the same database, Twilio fake and clock, with its own HTTP client and services.</summary>
-    public SmsTestHost StartAnotherInstance() => new(Twilio, Time, _settings, ownsTwilio: false, ownedFile: null);
+    public SmsTestHost StartAnotherInstance() => new(Twilio, Time, _settings, ownsTwilio: false, ownedFile: null, _testServices);
 
     private static async Task<SmsTestHost> StartAsync(
-        IReadOnlyDictionary<string, string?> storage, IDisposable? ownedFile, DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra)
+        IReadOnlyDictionary<string, string?> storage, IDisposable? ownedFile, DateTimeOffset now, IReadOnlyDictionary<string, string?>? extra, Action<IServiceCollection>? testServices = null)
     {
         var twilio = await FakeTwilioApi.StartAsync();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -100,7 +110,7 @@ internal sealed class SmsTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new SmsTestHost(twilio, new FakeTimeProvider(now), settings, ownsTwilio: true, ownedFile);
+        return new SmsTestHost(twilio, new FakeTimeProvider(now), settings, ownsTwilio: true, ownedFile, testServices);
     }
 
     /// <summary>Another client of this instance (its own cookies), e.g. a browser-like one for the clinician console.</summary>
@@ -199,7 +209,8 @@ internal sealed class SmsTestHost : IAsyncDisposable
         _ownedFile?.Dispose();
     }
 
-    private sealed class Factory(Dictionary<string, string?> settings, FakeTimeProvider time, CollectingLoggerProvider logs) : WebApplicationFactory<Program>
+    private sealed class Factory(Dictionary<string, string?> settings, FakeTimeProvider time, CollectingLoggerProvider logs, Action<IServiceCollection>? testServices)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -215,6 +226,7 @@ internal sealed class SmsTestHost : IAsyncDisposable
                 services.AddSingleton<TimeProvider>(time);
                 var scheduler = services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CheckInScheduler));
                 services.Remove(scheduler);
+                testServices?.Invoke(services);
             });
         }
     }
