@@ -1,12 +1,14 @@
+using CompassionBot.Clinicians.Clients;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Tests.Clinicians.Clients;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CompassionBot.Tests.Sms;
 
 /// <summary>
-/// What a turn does outside its state (an SMS opt-out or opt-in, a check-in pause) happens only once the turn holds
+/// What a turn does outside its state (an SMS opt-out or opt-in, a client link) happens only once the turn holds
 /// its conversation, so a turn run again because another instance committed first neither repeats nor undoes it. Here
 /// every turn's first hold loses, as when another instance commits the conversation between the turn's read and the hold.
 /// </summary>
@@ -40,6 +42,30 @@ public sealed class OutsideWritesHoldTheConversationTests
         Assert.Contains("Msg & data rates may apply", Assert.Single(confirmation), StringComparison.Ordinal);
         Assert.Equal(4, conversations.Holds);
     }
+
+    [Fact]
+    public async Task LinkThenUnlink_FirstHoldOfEachTurnLoses_LinkedOnceUnlinkedOnceAndBothConfirmed()
+    {
+        var conversations = new FirstHoldLoses();
+        await using var sut = await SmsTestHost.StartAsync(Monday, services => services.AddSingleton<IConversationLock>(conversations));
+        var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
+        var (clientId, code) = await api.CreateClientAsync();
+        var teams = new MessagesClient(sut.Http, "a:1teams-personal-chat", "29:1client-aad", "msteams");
+
+        await teams.ExpectRepliesAsync(ClientLinkingTests.TeamsMessage(teams, $"link {code}"), Ct);
+        var linked = MessagesClient.Texts(await teams.ExpectRepliesAsync(ClientLinkingTests.TeamsMessage(teams, "yes"), Ct));
+        var channelsWhileLinked = await api.LinkedChannelsAsync(clientId);
+        var unlinked = MessagesClient.Texts(await teams.ExpectRepliesAsync(ClientLinkingTests.TeamsMessage(teams, "unlink"), Ct));
+
+        Assert.Contains(linked, t => t.StartsWith("Done. Your clinician will see", StringComparison.Ordinal));
+        Assert.Equal(["msteams"], channelsWhileLinked);
+        Assert.Contains(unlinked, t => t.StartsWith("Done: you're unlinked.", StringComparison.Ordinal));
+        Assert.Empty(await api.LinkedChannelsAsync(clientId));
+        Assert.Equal(2, (await sut.Service<ClientLinkStore>().ChangesAsync(clientId, Ct)).Count);
+        Assert.Equal(6, conversations.Holds);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // Each turn's lease: the application's storage, and a hold that throws the first time, as a lost race would.
     private sealed class FirstHoldLoses : IConversationLock

@@ -281,7 +281,7 @@ public abstract class ClientLinkingTests(PostgresServer server, string provider)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     // As Teams sends a personal-chat message: the tenant on the conversation and in channelData.
-    private static System.Text.Json.Nodes.JsonObject TeamsMessage(MessagesClient teams, string text)
+    internal static System.Text.Json.Nodes.JsonObject TeamsMessage(MessagesClient teams, string text)
     {
         var activity = teams.Message(text);
         activity["conversation"]!["conversationType"] = "personal";
