@@ -39,6 +39,18 @@ public sealed class TemporaryPostgresDatabase : IAsyncDisposable
 
     internal PostgresStorage OpenStorage() => new(OpenDatabase(), TimeProvider.System);
 
+    /// <summary>
+    /// Another instance's conversation locks, on a database object (pools) of its own, migrated first so that only its
+    /// turns talk to the server: the one a turn's first try uses, and the one it holds when it runs again.
+    /// </summary>
+    internal async Task<(PostgresOptimisticConversationLock FirstTry, PostgresConversationLock Holding)> OpenInstanceLocksAsync(CancellationToken cancellationToken)
+    {
+        var database = OpenDatabase();
+        await database.EnsureMigratedAsync(cancellationToken);
+        var holding = new PostgresConversationLock(database, TimeProvider.System);
+        return (new PostgresOptimisticConversationLock(database, holding, TimeProvider.System), holding);
+    }
+
     /// <summary>How many advisory locks are held in this database now, by any connection.</summary>
     /// <remarks>pg_locks covers the whole server: only this database's are counted, other test classes hold theirs.</remarks>
     internal async Task<long> AdvisoryLocksHeldAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using CompassionBot.Dialogs.Schema;
 using CompassionBot.Dialogs.State;
 using CompassionBot.Dialogs.Turns;
+using CompassionBot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CompassionBot.Tests.Dialogs.Turns;
@@ -135,13 +136,5 @@ public sealed class BotAdapterTests
         public List<string?> Seen { get; } = [];
 
         public void OnTurnEnded(ITurnContext turnContext, System.Diagnostics.Activity? span) => Seen.Add(turnContext.Values.Get<Marker>()?.Value);
-    }
-
-    private sealed class NoSender : IChannelSender
-    {
-        public static NoSender Instance { get; } = new();
-
-        public Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<ResourceResponse>>([]);
     }
 }

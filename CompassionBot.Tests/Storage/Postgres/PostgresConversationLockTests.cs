@@ -117,7 +117,7 @@ public sealed class PostgresConversationLockTests(PostgresServer server) : Postg
         return new PostgresConversationLock(database, TimeProvider.System);
     }
 
-    private static async Task<IConversationLease> LockedAsync(PostgresConversationLock conversationLock, string conversationKey)
+    internal static async Task<IConversationLease> LockedAsync(PostgresConversationLock conversationLock, string conversationKey)
     {
         var lease = await conversationLock.AcquireAsync(conversationKey, Ct);
         await lease.Storage!.ReadAsync([conversationKey], Ct);

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using CompassionBot.Dialogs.State;
-using CompassionBot.Dialogs.Turns;
-using CompassionBot.Storage.Postgres;
 using CompassionBot.Tests.Support;
 
 namespace CompassionBot.Tests.Storage.Postgres;
@@ -19,7 +17,7 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     [Fact]
     public async Task FirstTry_ReadAndWrite_TwoSingleStatementsWithoutATransactionAndNoLockLeftHeld()
     {
-        var (sut, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
         var roundTrips = new ConcurrentQueue<string>();
 
         using (Database.ListenToRoundTrips(roundTrips))
@@ -41,8 +39,8 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     [Fact]
     public async Task FirstTry_AnotherInstanceHoldsTheConversation_ReadsWithoutWaitingLosesTheWriteAndRunsAgainHoldingTheLock()
     {
-        var (_, other) = await InstanceAsync();
-        var (sut, _) = await InstanceAsync();
+        var (_, other) = await Database.OpenInstanceLocksAsync(Ct);
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
         var held = await other.AcquireAsync(Conversation, Ct);
         var heldState = await held.Storage!.ReadAsync(TurnKeys, Ct);
         await using var turn = await sut.AcquireAsync(Conversation, Ct);
@@ -50,7 +48,7 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
         var state = await turn.Storage!.ReadAsync(TurnKeys, Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var lost = await Assert.ThrowsAsync<StorageConcurrencyException>(() => turn.Storage.WriteAsync(Changes(state, "first try"), Ct));
         var again = Task.Run(() => turn.Storage.ReadAsync(TurnKeys, Ct), Ct);
-        await (await LockedAsync(other, "emulator/conversations/b")).DisposeAsync();
+        await (await PostgresConversationLockTests.LockedAsync(other, "emulator/conversations/b")).DisposeAsync();
         Assert.False(again.IsCompleted);
         await held.Storage.WriteAsync(Changes(heldState, "other instance"), Ct);
         await held.DisposeAsync();
@@ -67,7 +65,7 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     {
         var storage = Database.OpenStorage();
         var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [Conversation] = new("1", null), [User] = new("1", null) }, Ct);
-        var (sut, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
         await using var turn = await sut.AcquireAsync(Conversation, Ct);
         var state = await turn.Storage!.ReadAsync(TurnKeys, Ct);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [User] = new("2", etags[User]) }, Ct);
@@ -85,8 +83,8 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     {
         var storage = Database.OpenStorage();
         var etags = await storage.WriteAsync(new Dictionary<string, StoreItem> { [Conversation] = new("0", null) }, Ct);
-        var (sut, _) = await InstanceAsync();
-        var (other, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
+        var (other, _) = await Database.OpenInstanceLocksAsync(Ct);
         await using var turn = await sut.AcquireAsync(Conversation, Ct);
         var stale = await turn.Storage!.ReadAsync(TurnKeys, Ct);
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [Conversation] = new("1", etags[Conversation]) }, Ct);
@@ -105,7 +103,7 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     public async Task ReadAgainWithoutALostWrite_HoldsTheLock()
     {
         // The error handler's fresh state: its save cannot lose to another instance either.
-        var (sut, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
         await using var turn = await sut.AcquireAsync(Conversation, Ct);
         _ = await turn.Storage!.ReadAsync(TurnKeys, Ct);
 
@@ -117,8 +115,8 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     [Fact]
     public async Task Hold_NothingChangedSinceTheRead_HoldsTheLockAndTheWriteCommits()
     {
-        var (sut, _) = await InstanceAsync();
-        var (rival, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
+        var (rival, _) = await Database.OpenInstanceLocksAsync(Ct);
         await using var turn = await sut.AcquireAsync(Conversation, Ct);
         var state = await turn.Storage!.ReadAsync(TurnKeys, Ct);
 
@@ -139,8 +137,8 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     [Fact]
     public async Task Hold_AnotherInstanceCommittedSinceTheRead_ThrowsAndTheTurnRunsAgainOnItsCommitHoldingTheLock()
     {
-        var (sut, _) = await InstanceAsync();
-        var (rival, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
+        var (rival, _) = await Database.OpenInstanceLocksAsync(Ct);
         await using var turn = await sut.AcquireAsync(Conversation, Ct);
         var state = await turn.Storage!.ReadAsync(TurnKeys, Ct);
         await using (var other = await rival.AcquireAsync(Conversation, Ct))
@@ -162,7 +160,7 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
     {
         var storage = Database.OpenStorage();
         await storage.WriteAsync(new Dictionary<string, StoreItem> { [Conversation] = new("1", null), [User] = new("1", null) }, Ct);
-        var (sut, _) = await InstanceAsync();
+        var (sut, _) = await Database.OpenInstanceLocksAsync(Ct);
 
         await using (var turn = await sut.AcquireAsync(Conversation, Ct))
         {
@@ -170,22 +168,6 @@ public sealed class PostgresOptimisticConversationLockTests(PostgresServer serve
         }
 
         Assert.Equal([Conversation], (await storage.ReadAsync(TurnKeys, Ct)).Keys);
-    }
-
-    private static async Task<IConversationLease> LockedAsync(PostgresConversationLock conversationLock, string conversationKey)
-    {
-        var lease = await conversationLock.AcquireAsync(conversationKey, Ct);
-        await lease.Storage!.ReadAsync([conversationKey], Ct);
-        return lease;
-    }
-
-    // Another instance: its own database object (pools), migrated first so that only the turns talk to the server.
-    private async Task<(PostgresOptimisticConversationLock FirstTry, PostgresConversationLock Holding)> InstanceAsync()
-    {
-        var database = Database.OpenDatabase();
-        await database.EnsureMigratedAsync(Ct);
-        var holding = new PostgresConversationLock(database, TimeProvider.System);
-        return (new PostgresOptimisticConversationLock(database, holding, TimeProvider.System), holding);
     }
 
     // Both documents set to json, each expected as it was read (absent: created): what a turn's save writes.

@@ -21,8 +21,8 @@ public sealed class PostgresTurnRunAgainTests(PostgresServer server) : PostgresD
     [Fact]
     public async Task HoldConversation_AnotherInstanceCommitsFirst_TheTurnRunsAgainOnItsStateAndItsOutsideWriteHappensOnce()
     {
-        var mine = await FirstTryLockAsync();
-        var other = await FirstTryLockAsync();
+        var (mine, _) = await Database.OpenInstanceLocksAsync(Ct);
+        var (other, _) = await Database.OpenInstanceLocksAsync(Ct);
         var bot = new HoldingBot(other);
         var sut = new BotAdapter(new BotStateStore(Database.OpenStorage()), [], bot, new Apologising(), new ConversationGate(mine), NullLogger<BotAdapter>.Instance);
 
@@ -38,20 +38,13 @@ public sealed class PostgresTurnRunAgainTests(PostgresServer server) : PostgresD
     [Fact]
     public async Task TurnFails_AnotherInstanceCommitsWhileTheErrorHandlerRuns_TheErrorHandlersAnswerStillGoesOut()
     {
-        var mine = await FirstTryLockAsync();
-        var other = await FirstTryLockAsync();
+        var (mine, _) = await Database.OpenInstanceLocksAsync(Ct);
+        var (other, _) = await Database.OpenInstanceLocksAsync(Ct);
         var sut = new BotAdapter(new BotStateStore(Database.OpenStorage()), [], new Failing(), new RacingErrorHandler(other), new ConversationGate(mine), NullLogger<BotAdapter>.Instance);
 
         var result = await sut.ProcessActivityAsync(Message(), NoSender.Instance, Ct);
 
         Assert.Equal(["sorry"], result.Replies.Select(r => r.Text));
-    }
-
-    private async Task<PostgresOptimisticConversationLock> FirstTryLockAsync()
-    {
-        var database = Database.OpenDatabase();
-        await database.EnsureMigratedAsync(Ct);
-        return new PostgresOptimisticConversationLock(database, new PostgresConversationLock(database, TimeProvider.System), TimeProvider.System);
     }
 
     // Another instance's whole turn of the conversation, committed: its own property on the conversation's state.
@@ -125,13 +118,5 @@ public sealed class PostgresTurnRunAgainTests(PostgresServer server) : PostgresD
             turnContext.State.Conversation.Set("reset", "yes", Text);
             await turnContext.SendActivityAsync(Activity.CreateMessage("sorry"), cancellationToken);
         }
-    }
-
-    private sealed class NoSender : IChannelSender
-    {
-        public static readonly NoSender Instance = new();
-
-        public Task<IReadOnlyList<ResourceResponse>> SendAsync(IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<ResourceResponse>>([]);
     }
 }

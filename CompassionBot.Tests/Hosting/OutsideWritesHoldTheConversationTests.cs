@@ -5,10 +5,10 @@ using CompassionBot.Tests.Clinicians.Clients;
 using CompassionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CompassionBot.Tests.Sms;
+namespace CompassionBot.Tests.Hosting;
 
 /// <summary>
-/// What a turn does outside its state (an SMS opt-out or opt-in, a client link) happens only once the turn holds
+/// What a turn does outside its state (an SMS opt-out or opt-in, a check-in pause, a client link) happens only once the turn holds
 /// its conversation, so a turn run again because another instance committed first neither repeats nor undoes it. Here
 /// every turn's first hold loses, as when another instance commits the conversation between the turn's read and the hold.
 /// </summary>
@@ -19,9 +19,8 @@ public sealed class OutsideWritesHoldTheConversationTests
     [Fact]
     public async Task Stop_FirstHoldLoses_OptedOutOnceAndConfirmed()
     {
-        var conversations = new FirstHoldLoses();
-        await using var sut = await SmsTestHost.StartAsync(Monday, services => services.AddSingleton<IConversationLock>(conversations));
-        await sut.EnrolAsync(SmsTestHost.Client);
+        var (sut, conversations) = await StartEnrolledAsync();
+        await using var host = sut;
 
         var confirmation = await sut.TextAsync(SmsTestHost.Client, "STOP");
 
@@ -32,9 +31,8 @@ public sealed class OutsideWritesHoldTheConversationTests
     [Fact]
     public async Task Start_FirstHoldLoses_OptedInOnceAndConfirmed()
     {
-        var conversations = new FirstHoldLoses();
-        await using var sut = await SmsTestHost.StartAsync(Monday, services => services.AddSingleton<IConversationLock>(conversations));
-        await sut.EnrolAsync(SmsTestHost.Client);
+        var (sut, conversations) = await StartEnrolledAsync();
+        await using var host = sut;
         await sut.TextAsync(SmsTestHost.Client, "STOP");
 
         var confirmation = await sut.TextAsync(SmsTestHost.Client, "START");
@@ -44,10 +42,22 @@ public sealed class OutsideWritesHoldTheConversationTests
     }
 
     [Fact]
+    public async Task CheckInPause_FirstHoldLoses_PausedAndConfirmed()
+    {
+        var (sut, conversations) = await StartEnrolledAsync();
+        await using var host = sut;
+
+        var reply = await sut.TextAsync(SmsTestHost.Client, "pause for a week");
+
+        Assert.StartsWith("Okay, check-ins are paused for 7 days.", Assert.Single(reply), StringComparison.Ordinal);
+        Assert.Equal(2, conversations.Holds);
+    }
+
+    [Fact]
     public async Task LinkThenUnlink_FirstHoldOfEachTurnLoses_LinkedOnceUnlinkedOnceAndBothConfirmed()
     {
         var conversations = new FirstHoldLoses();
-        await using var sut = await SmsTestHost.StartAsync(Monday, services => services.AddSingleton<IConversationLock>(conversations));
+        await using var sut = await StartAsync(conversations);
         var api = new ClinicianApiClient(sut.Http, SmsTestHost.ApiKey);
         var (clientId, code) = await api.CreateClientAsync();
         var teams = new MessagesClient(sut.Http, "a:1teams-personal-chat", "29:1client-aad", "msteams");
@@ -66,6 +76,18 @@ public sealed class OutsideWritesHoldTheConversationTests
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Task<SmsTestHost> StartAsync(FirstHoldLoses conversations) =>
+        SmsTestHost.StartAsync(Monday, services => services.AddSingleton<IConversationLock>(conversations));
+
+    // The service with every turn's first hold losing, and the client enrolled for SMS check-ins.
+    private static async Task<(SmsTestHost Host, FirstHoldLoses Conversations)> StartEnrolledAsync()
+    {
+        var conversations = new FirstHoldLoses();
+        var host = await StartAsync(conversations);
+        await host.EnrolAsync(SmsTestHost.Client);
+        return (host, conversations);
+    }
 
     // Each turn's lease: the application's storage, and a hold that throws the first time, as a lost race would.
     private sealed class FirstHoldLoses : IConversationLock
